@@ -1,0 +1,18 @@
+namespace Switchboard.Core;
+
+/// <summary>
+/// Every queue Switchboard uses. The Functions app's <c>[QueueTrigger]</c> attributes and the local host's
+/// queue pump both take their names from here; failed messages move to <c>{name}-poison</c>.
+/// </summary>
+public static class QueueNames
+{
+    /// <summary>Raw mail stored by the webhooks, waiting to be parsed and threaded.</summary>
+    public const string InboundEmail = "inbound-email";
+
+    /// <summary>Domain events (conversation started, message received) for paging, metrics and notifications.</summary>
+    public const string DomainEvents = "domain-events";
+
+    public const string PoisonSuffix = "-poison";
+
+    public static string PoisonOf(string queueName) => queueName + PoisonSuffix;
+}

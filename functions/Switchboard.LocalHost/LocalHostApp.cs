@@ -1,0 +1,65 @@
+using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
+using Switchboard.Handlers;
+using Switchboard.LocalHost.Configuration;
+
+namespace Switchboard.LocalHost;
+
+/// <summary>
+/// Builds the local host: the same handlers as the Functions app behind a minimal API, plus the built web app,
+/// the OpenAPI document and its reference page.
+/// </summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="configure">Lets tests add settings and replace services (e.g. a FakeTimeProvider) before the build.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var root = FunctionsStyleConfiguration.FindRepositoryRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root ?? AppContext.BaseDirectory });
+        builder.Configuration.AddFunctionsStyleSources(root);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        // Webhook handlers enforce their own, configurable limit and answer 413 themselves.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
+
+        builder.Services.AddSwitchboard(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var webRoot = WebRoot(app.Configuration, root);
+        if (webRoot is not null)
+        {
+            var files = new PhysicalFileProvider(webRoot);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Text(
+                "The web app is not built yet. Run ./scripts/run.sh (or: npm --prefix web ci && npm --prefix web run build).",
+                statusCode: StatusCodes.Status503ServiceUnavailable)).ExcludeFromDescription();
+        }
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api-reference");
+        app.MapSwitchboardApi();
+        return app;
+    }
+
+    private static string? WebRoot(IConfiguration configuration, string? repositoryRoot)
+    {
+        var configured = configuration["LocalHost:WebRoot"];
+        var candidate = configured is { Length: > 0 } ? configured
+            : repositoryRoot is null ? null : Path.Combine(repositoryRoot, "web", "dist");
+        return candidate is not null && File.Exists(Path.Combine(candidate, "index.html")) ? candidate : null;
+    }
+}

@@ -1,0 +1,4 @@
+using Switchboard.LocalHost;
+
+var app = LocalHostApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Switchboard.Tests.Infrastructure;
+
+/// <summary>
+/// One in-memory Azurite for the whole test run, on ports the OS picks, stopped when the run ends.
+/// Tests share it and keep apart by giving every table, queue and container a unique prefix (see <see cref="TestHost"/>).
+/// </summary>
+public sealed partial class Azurite
+{
+    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly Lazy<Task<Azurite>> Shared = new(StartAsync);
+
+    private readonly Process process;
+
+    private Azurite(Process process, string connectionString)
+    {
+        this.process = process;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static Task<Azurite> GetAsync() => Shared.Value;
+
+    private static async Task<Azurite> StartAsync()
+    {
+        var root = RepositoryRoot.Path;
+        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {script}. Run 'npm ci' in {root} (./scripts/test.sh does it).");
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList = { script, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+                             "--blobPort", "0", "--queuePort", "0", "--tablePort", "0" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
+
+        var ports = new Dictionary<string, int>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && Listening().Match(e.Data) is { Success: true } m)
+            {
+                lock (ports)
+                {
+                    ports[m.Groups["service"].Value] = int.Parse(m.Groups["port"].Value);
+                    if (ports.Count == 3) ready.TrySetResult();
+                }
+            }
+        };
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (errors) errors.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
+        if (finished != ready.Task)
+        {
+            throw new InvalidOperationException($"Azurite did not start within 30 seconds: {errors}");
+        }
+
+        string Endpoint(string service) => $"http://127.0.0.1:{ports[service]}/devstoreaccount1";
+        return new Azurite(process,
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
+            $"BlobEndpoint={Endpoint("Blob")};QueueEndpoint={Endpoint("Queue")};TableEndpoint={Endpoint("Table")};");
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
+    private static partial Regex Listening();
+}
