@@ -1,8 +1,22 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Core.Inbound;
+using Switchboard.Core.Threading;
+using Switchboard.Handlers.Admin;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Events;
 using Switchboard.Handlers.Health;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Inbound;
 using Switchboard.Storage;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Customers;
+using Switchboard.Storage.Events;
+using Switchboard.Storage.Inbound;
+using Switchboard.Storage.Threading;
 
 namespace Switchboard.Handlers;
 
@@ -13,8 +27,52 @@ public static class SwitchboardServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSwitchboardStorage(configuration);
+        AddValidatedOptions<MailOptions>(services, MailOptions.Section);
+        AddValidatedOptions<InboundOptions>(services, InboundOptions.Section);
+        AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
+        services.AddOptions<ThreadingOptions>().BindConfiguration(ThreadingOptions.Section);
+
+        services.AddSingleton(sp => new Mailboxes(sp.GetRequiredService<IOptions<MailOptions>>().Value.Mailboxes));
+        services.AddSingleton(sp => new OwnMessageIds(sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveMessageIdDomain));
+        services.AddSingleton(sp => new ThreadResolver(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ThreadingOptions>>().Value, sp.GetRequiredService<OwnMessageIds>()));
+        services.AddSingleton<AgentAuthenticator>();
+        services.AddSingleton<LinkSigner>();
+
+        services.AddSingleton<RawMailStore>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<MessageContentStore>();
+        services.AddSingleton<InboxIndex>();
+        services.AddSingleton<ThreadKeyStore>();
+        services.AddSingleton<CustomerStore>();
+        services.AddSingleton<EventQueue>();
+        services.AddSingleton<ActivityLog>();
 
         services.AddSingleton<CheckHealth>();
+        services.AddSingleton<WebhookGuard>();
+        services.AddSingleton<InboundAcceptance>();
+        services.AddSingleton<ReceiveMimeEmail>();
+        services.AddSingleton<ReceiveSendGridEmail>();
+        services.AddSingleton<ConversationWriter>();
+        services.AddSingleton<ListConversations>();
+        services.AddSingleton<GetConversation>();
+        services.AddSingleton<MessagePartAccess>();
+        services.AddSingleton<DownloadRawMessage>();
+        services.AddSingleton<DownloadAttachment>();
+        services.AddSingleton<ReplayPoisonMessages>();
+
+        AddQueueHandler<ProcessInboundEmail>(services);
+        AddQueueHandler<RecordDomainEvent>(services);
         return services;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    /// <summary>Registered as itself (the Functions app injects the concrete class) and as an <see cref="IQueueHandler"/> (the pump).</summary>
+    private static void AddQueueHandler<T>(IServiceCollection services) where T : class, IQueueHandler
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<T>());
     }
 }

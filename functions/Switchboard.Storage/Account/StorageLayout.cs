@@ -8,7 +8,17 @@ namespace Switchboard.Storage.Account;
 /// </summary>
 public static class StorageLayout
 {
-    public static readonly IReadOnlyList<string> Tables = [];
+    public const string ConversationsTable = "Conversations";
+    public const string InboxIndexTable = "InboxIndex";
+    public const string ThreadKeysTable = "ThreadKeys";
+    public const string CustomersTable = "Customers";
+    public const string ActivityTable = "Activity";
+
+    /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
+    public const string MailContainer = "mail";
+
+    public static readonly IReadOnlyList<string> Tables =
+        [ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable];
 
     public static readonly IReadOnlyList<string> Queues =
     [
@@ -16,5 +26,5 @@ public static class StorageLayout
         QueueNames.DomainEvents, QueueNames.PoisonOf(QueueNames.DomainEvents),
     ];
 
-    public static readonly IReadOnlyList<string> Containers = [];
+    public static readonly IReadOnlyList<string> Containers = [MailContainer];
 }

@@ -26,6 +26,9 @@ public sealed class TestHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
+    public const string WebhookSecret = "test-webhook-secret-0123456789";
+    public const string ApiKey = "test-api-key-0123456789abcdef";
+
     public WebApplication App { get; }
     public string Prefix { get; }
     public Uri BaseAddress { get; }
@@ -55,6 +58,12 @@ public sealed class TestHost : IAsyncDisposable
             {
                 ["AzureWebJobsStorage"] = connectionString,
                 ["Storage:NamePrefix"] = prefix,
+                ["Mail:Mailboxes:0"] = "support@acme.test",
+                ["Mail:Mailboxes:1"] = "billing@acme.test",
+                ["Mail:MessageIdDomain"] = "mail.acme.test",
+                ["Inbound:WebhookSecret"] = WebhookSecret,
+                ["Auth:BootstrapApiKey"] = ApiKey,
+                ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (time is not null) builder.Services.AddSingleton<TimeProvider>(time);

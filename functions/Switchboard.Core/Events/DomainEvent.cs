@@ -1,0 +1,25 @@
+namespace Switchboard.Core.Events;
+
+/// <summary>Event types, as written on the <c>domain-events</c> queue.</summary>
+public static class DomainEventTypes
+{
+    public const string ConversationStarted = "conversation-started";
+    public const string MessageReceived = "message-received";
+    public const string BounceReceived = "bounce-received";
+}
+
+/// <summary>
+/// Something that happened, for paging, metrics and notifications. <see cref="Id"/> is derived from what happened,
+/// so a redelivered event can be recognised; consumers must not act on an automatic message (auto-reply, bounce,
+/// our own mail come back).
+/// </summary>
+public sealed record DomainEvent(
+    string Id,
+    string Type,
+    DateTimeOffset OccurredAt,
+    string? ConversationId,
+    string? MessageId,
+    string? Mailbox,
+    string? CustomerEmail,
+    bool Automatic,
+    IReadOnlyList<string> Flags);

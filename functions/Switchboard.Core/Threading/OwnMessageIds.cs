@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+
+namespace Switchboard.Core.Threading;
+
+/// <summary>
+/// The Message-IDs we put on mail we send: <c>sb.{purpose}.{random}@{domain}</c>. Recognising them on inbound mail
+/// catches our own mail coming back (loops) and bounces of what we sent.
+/// </summary>
+public sealed class OwnMessageIds(string domain)
+{
+    public string Domain { get; } = domain.Trim().ToLowerInvariant();
+
+    public string Create(string purpose) =>
+        $"sb.{purpose}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}@{Domain}";
+
+    public bool IsOurs(string messageId)
+    {
+        var id = messageId.Trim().Trim('<', '>');
+        return id.StartsWith("sb.", StringComparison.OrdinalIgnoreCase)
+            && id.EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase);
+    }
+}

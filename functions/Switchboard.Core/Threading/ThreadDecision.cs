@@ -1,0 +1,36 @@
+namespace Switchboard.Core.Threading;
+
+/// <summary>How a message was matched to its conversation; shown to agents and kept for diagnosis.</summary>
+public enum ThreadMatch
+{
+    None,
+    References,
+    ReplyAddress,
+    ReferencedByLaterMessage,
+    ThreadIndex,
+    Subject,
+    BroadcastReply,
+    AutomaticMail,
+    Bounce,
+}
+
+/// <summary>The resolver's answer for one inbound message.</summary>
+public abstract record ThreadDecision
+{
+    private ThreadDecision() { }
+
+    /// <summary>This Message-ID is already stored: nothing to do.</summary>
+    public sealed record Duplicate(string ConversationId) : ThreadDecision;
+
+    /// <summary>Append to an existing conversation.</summary>
+    public sealed record Existing(string ConversationId, ThreadMatch Match) : ThreadDecision;
+
+    /// <summary>
+    /// Start a conversation. <paramref name="Claims"/> must be taken (insert-only, in order) before it is written,
+    /// so that two related messages processed at the same moment cannot start two conversations.
+    /// </summary>
+    public sealed record New(string ConversationId, ThreadMatch Match, string? LinkedConversationId, IReadOnlyList<ThreadKey> Claims) : ThreadDecision;
+
+    /// <summary>Kept as raw mail and recorded, but no conversation: e.g. the bounce of a notification we sent a teammate.</summary>
+    public sealed record NoConversation(string Reason) : ThreadDecision;
+}

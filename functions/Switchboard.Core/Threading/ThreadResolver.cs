@@ -1,0 +1,164 @@
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Inbound;
+
+namespace Switchboard.Core.Threading;
+
+/// <summary>
+/// Finds the conversation an inbound message belongs to, JWZ-style: by the Message-IDs it replies to, then by the
+/// secret reply address, then by an out-of-order child that named it, by Outlook's Thread-Index, and only then by
+/// subject from the same sender within <see cref="ThreadingOptions.Window"/>. Nothing guessable (a ticket number in the
+/// subject) threads mail, replies to a broadcast never merge senders, and a conversation closed for longer than the
+/// window is not reopened: the reply starts a new one that links it.
+/// </summary>
+public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, OwnMessageIds ownMessageIds)
+{
+    /// <summary>How long a key may point to a conversation that is still being written before it counts as abandoned.</summary>
+    private static readonly TimeSpan CreationGrace = TimeSpan.FromMinutes(2);
+
+    public async Task<ThreadDecision> ResolveAsync(IncomingMessage message, IThreadLookup lookup, CancellationToken cancellationToken = default)
+    {
+        var email = message.Email;
+        if ((email.Flags & MailFlags.Bounce) != 0 && email.BouncedMessageId is { Length: > 0 } bounced)
+        {
+            var original = await lookup.FindAsync(ThreadKey.ForMessageId(bounced), cancellationToken);
+            if (original is { Role: ThreadKeyRole.Notification or ThreadKeyRole.Broadcast })
+            {
+                return new ThreadDecision.NoConversation($"bounce of {bounced}, a message we sent outside any conversation");
+            }
+            if (original is not null && await ConversationOfAsync(original, lookup, cancellationToken) is { } bouncedIn)
+            {
+                return new ThreadDecision.Existing(bouncedIn.Id, ThreadMatch.Bounce);
+            }
+            if (ownMessageIds.IsOurs(bounced))
+            {
+                return new ThreadDecision.NoConversation($"bounce of {bounced}, a message we sent that belongs to no conversation");
+            }
+        }
+
+        foreach (var parentId in message.ParentIds().Take(options.MaxReferenceLookups))
+        {
+            var target = await lookup.FindAsync(ThreadKey.ForMessageId(parentId), cancellationToken);
+            if (target is { Role: ThreadKeyRole.Broadcast })
+            {
+                return await BroadcastReplyAsync(message, parentId, lookup, cancellationToken);
+            }
+            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } parent)
+            {
+                return Join(message, parent, ThreadMatch.References);
+            }
+        }
+
+        foreach (var token in message.ReplyTokens)
+        {
+            var target = await lookup.FindAsync(ThreadKey.ForReplyToken(token), cancellationToken);
+            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } addressed)
+            {
+                return Join(message, addressed, ThreadMatch.ReplyAddress);
+            }
+        }
+
+        var own = await lookup.FindAsync(ThreadKey.ForMessageId(email.MessageId), cancellationToken);
+        if (own is { Role: ThreadKeyRole.Stored })
+        {
+            return new ThreadDecision.Duplicate(own.ConversationId);
+        }
+        if (own is { Role: ThreadKeyRole.Referenced } && await ConversationOfAsync(own, lookup, cancellationToken) is { } child)
+        {
+            return Join(message, child, ThreadMatch.ReferencedByLaterMessage);
+        }
+
+        if (email.ThreadIndexRoot is { Length: > 0 } root)
+        {
+            var target = await lookup.FindAsync(ThreadKey.ForThreadIndex(message.Mailbox, root), cancellationToken);
+            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } outlookThread)
+            {
+                return Join(message, outlookThread, ThreadMatch.ThreadIndex);
+            }
+        }
+
+        if (message.Sender is { } sender && !message.SentByUs && Subjects.IsReplyOrForward(email.Subject))
+        {
+            var key = ThreadKey.ForSubject(message.Mailbox, sender, SubjectNormalizer.Normalize(email.Subject));
+            var target = await lookup.FindAsync(key, cancellationToken);
+            if (target is not null
+                && await ConversationOfAsync(target, lookup, cancellationToken) is { } sameSubject
+                && string.Equals(sameSubject.CustomerEmail, sender, StringComparison.OrdinalIgnoreCase)
+                && time.GetUtcNow() - sameSubject.LastActivityAt <= options.Window)
+            {
+                return Join(message, sameSubject, ThreadMatch.Subject);
+            }
+        }
+
+        if (message.IsAutomatic && message.Sender is { } automaticSender)
+        {
+            var key = ThreadKey.ForAutomaticMail(message.Mailbox, automaticSender, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var target = await lookup.FindAsync(key, cancellationToken);
+            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } sameDay)
+            {
+                return new ThreadDecision.Existing(sameDay.Id, ThreadMatch.AutomaticMail);
+            }
+            return Start(message, ThreadMatch.AutomaticMail, linked: null, extraClaim: key);
+        }
+
+        return Start(message, ThreadMatch.None, linked: null);
+    }
+
+    /// <summary>Every sender who answers a broadcast gets a conversation of their own.</summary>
+    private async Task<ThreadDecision> BroadcastReplyAsync(IncomingMessage message, string broadcastId, IThreadLookup lookup, CancellationToken cancellationToken)
+    {
+        var key = ThreadKey.ForBroadcastReply(broadcastId, message.Sender ?? "");
+        var target = await lookup.FindAsync(key, cancellationToken);
+        if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } earlier)
+        {
+            return Join(message, earlier, ThreadMatch.BroadcastReply);
+        }
+        return Start(message, ThreadMatch.BroadcastReply, linked: null, extraClaim: key, claimParents: false);
+    }
+
+    private ThreadDecision Join(IncomingMessage message, ConversationState conversation, ThreadMatch match) =>
+        conversation is { Status: ConversationStatus.Closed, ClosedAt: { } closedAt } && time.GetUtcNow() - closedAt > options.Window
+            ? Start(message, match, linked: conversation.Id, claimParents: false)
+            : new ThreadDecision.Existing(conversation.Id, match);
+
+    /// <summary>
+    /// A new conversation claims the keys that a related message processed at the same moment would look up:
+    /// its parents (oldest first, so two children of one thread collide on the first) and its own Message-ID.
+    /// </summary>
+    private static ThreadDecision.New Start(IncomingMessage message, ThreadMatch match, string? linked, ThreadKey? extraClaim = null, bool claimParents = true)
+    {
+        var claims = new List<ThreadKey>();
+        if (extraClaim is not null)
+        {
+            claims.Add(extraClaim);
+        }
+        if (claimParents)
+        {
+            claims.AddRange(message.ParentIds().Reverse().Select(ThreadKey.ForMessageId));
+        }
+        claims.Add(ThreadKey.ForMessageId(message.Email.MessageId));
+        return new ThreadDecision.New(ConversationIds.ForFirstMessage(message.Email.MessageId), match, linked, claims);
+    }
+
+    /// <summary>
+    /// The conversation a key leads to. A key whose conversation is not written yet belongs to a message being processed
+    /// right now: wait for it (<see cref="ConversationNotReadyException"/> makes the queue retry) unless it is old enough
+    /// to have been abandoned by a crash.
+    /// </summary>
+    private async Task<ConversationState?> ConversationOfAsync(ThreadKeyTarget target, IThreadLookup lookup, CancellationToken cancellationToken)
+    {
+        if (target.ConversationId.Length == 0)
+        {
+            return null;
+        }
+        var conversation = await lookup.GetConversationAsync(target.ConversationId, cancellationToken);
+        if (conversation is null && time.GetUtcNow() - target.UpdatedAt < CreationGrace)
+        {
+            throw new ConversationNotReadyException(target.ConversationId);
+        }
+        return conversation;
+    }
+}
+
+/// <summary>A related message is still being written; retrying a little later will find its conversation.</summary>
+public sealed class ConversationNotReadyException(string conversationId)
+    : Exception($"Conversation {conversationId} is being created by another message; retry shortly.");

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Core;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Account;
+
+namespace Switchboard.Handlers.Admin;
+
+/// <summary>
+/// <c>POST /api/admin/queues/{queue}/replay</c>: moves every message of <c>{queue}-poison</c> back onto the queue,
+/// once whatever made it fail is fixed. Admins only.
+/// </summary>
+public sealed class ReplayPoisonMessages(AgentAuthenticator auth, StorageAccount storage, IEnumerable<IQueueHandler> handlers)
+{
+    private const int MaxPerCall = 1000;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string queue, CancellationToken cancellationToken = default)
+    {
+        var agent = auth.Authenticate(request);
+        if (agent is null)
+        {
+            return Problems.Unauthorized("Send an API key as Authorization: Bearer <key>.");
+        }
+        if (!agent.IsAdmin)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Admins only.", detail: "Replaying poison messages needs an admin.");
+        }
+        if (!handlers.Any(h => h.QueueName == queue))
+        {
+            return Problems.NotFound($"There is no queue '{queue}'. Queues: {string.Join(", ", handlers.Select(h => h.QueueName))}.");
+        }
+
+        var poison = storage.Queue(QueueNames.PoisonOf(queue));
+        var target = storage.Queue(queue);
+        var replayed = 0;
+        while (replayed < MaxPerCall)
+        {
+            var batch = (await poison.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(1), cancellationToken)).Value;
+            if (batch.Length == 0)
+            {
+                break;
+            }
+            foreach (var message in batch)
+            {
+                await target.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
+                await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                replayed++;
+            }
+        }
+        return Results.Ok(new ReplayResult(queue, replayed));
+    }
+}
+
+public sealed record ReplayResult(string Queue, int Replayed);

@@ -1,0 +1,46 @@
+namespace Switchboard.Handlers.Conversations;
+
+/// <summary>The JSON shapes of the conversations API (camelCase on the wire).</summary>
+public sealed record PersonView(string Email, string? Name);
+
+public sealed record ConversationSummary(
+    string Id, string Subject, string Status, string Mailbox, PersonView Customer,
+    int MessageCount, DateTimeOffset LastActivityAt, string Preview);
+
+public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, string? ContinuationToken);
+
+public sealed record ParticipantView(string Email, string? Name, string Role, bool Flagged);
+
+public sealed record AttachmentView(string Name, string ContentType, long Size, bool Inline, string? ContentId, string Url);
+
+public sealed record MessageView(
+    string Id,
+    string Direction,
+    PersonView? From,
+    IReadOnlyList<PersonView> To,
+    IReadOnlyList<PersonView> Cc,
+    DateTimeOffset SentAt,
+    DateTimeOffset ReceivedAt,
+    string MessageId,
+    string Subject,
+    string Text,
+    string VisibleText,
+    string? Html,
+    IReadOnlyList<AttachmentView> Attachments,
+    IReadOnlyList<string> Flags,
+    string ThreadMatch,
+    IReadOnlyList<string> Problems,
+    string RawUrl);
+
+public sealed record ConversationDetail(
+    string Id,
+    string Subject,
+    string Status,
+    string Mailbox,
+    PersonView Customer,
+    IReadOnlyList<ParticipantView> Participants,
+    string ReplyAddress,
+    string? LinkedConversationId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastActivityAt,
+    IReadOnlyList<MessageView> Messages);

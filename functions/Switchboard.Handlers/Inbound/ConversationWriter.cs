@@ -1,0 +1,228 @@
+using System.Text.Json;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Events;
+using Switchboard.Core.Inbound;
+using Switchboard.Core.Threading;
+using Switchboard.Storage;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Customers;
+using Switchboard.Storage.Events;
+using Switchboard.Storage.Threading;
+
+namespace Switchboard.Handlers.Inbound;
+
+/// <summary>
+/// Stores one inbound message in the conversation the resolver chose. Every step is safe to repeat: the message row is
+/// keyed by its Message-ID, blobs have fixed names, index and keys are upserts, and the event id is the message id.
+/// </summary>
+public sealed class ConversationWriter(
+    ConversationStore conversations,
+    MessageContentStore content,
+    InboxIndex inbox,
+    ThreadKeyStore threadKeys,
+    CustomerStore customers,
+    EventQueue events,
+    Mailboxes mailboxes,
+    TimeProvider time)
+{
+    private const int MaxHeadRetries = 10;
+
+    public async Task WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
+        bool startsConversation, string? linkedConversationId, CancellationToken cancellationToken = default)
+    {
+        var email = incoming.Email;
+        var rowKey = ConversationIds.ForMessage(email.MessageId);
+        var attachments = await content.SaveAttachmentsAsync(conversationId, rowKey, email.Attachments, cancellationToken);
+        var message = await NewMessageAsync(incoming, received, conversationId, rowKey, match, attachments, cancellationToken);
+
+        ConversationEntity head = null!;
+        string? previousStatus = null, previousRowKey = null;
+        var created = false;
+        var outcome = AppendOutcome.HeadChanged;
+        for (var attempt = 0; attempt < MaxHeadRetries && outcome == AppendOutcome.HeadChanged; attempt++)
+        {
+            var current = await conversations.GetHeadAsync(conversationId, cancellationToken);
+            if (current is null && !startsConversation)
+            {
+                throw new InvalidOperationException($"Conversation {conversationId} was matched but has no head row.");
+            }
+            created = current is null;
+            head = current ?? NewHead(conversationId, incoming, linkedConversationId);
+            (previousStatus, previousRowKey) = created ? (null, null) : (head.Status, head.IndexRowKey);
+            ApplyMessage(head, message, incoming);
+            outcome = await conversations.AppendAsync(head, message, created, cancellationToken);
+        }
+        if (outcome == AppendOutcome.HeadChanged)
+        {
+            throw new InvalidOperationException($"Conversation {conversationId} kept changing; the message will be retried.");
+        }
+        if (outcome == AppendOutcome.AlreadyStored)
+        {
+            head = (await conversations.GetHeadAsync(conversationId, cancellationToken))!;
+            created = false;
+            (previousStatus, previousRowKey) = (null, null);
+        }
+
+        await inbox.MoveAsync(head, previousStatus, previousRowKey, cancellationToken);
+        await RegisterThreadKeysAsync(incoming, head, created, cancellationToken);
+        await RecordPeopleAsync(incoming, head, created, message, cancellationToken);
+        await events.PublishAsync(new DomainEvent(
+            Id: rowKey,
+            Type: created ? DomainEventTypes.ConversationStarted : DomainEventTypes.MessageReceived,
+            OccurredAt: received.ReceivedAt,
+            ConversationId: conversationId,
+            MessageId: rowKey,
+            Mailbox: head.Mailbox,
+            CustomerEmail: head.CustomerEmail,
+            Automatic: incoming.IsAutomatic,
+            Flags: SplitFlags(message.Flags)), cancellationToken);
+    }
+
+    private ConversationEntity NewHead(string conversationId, IncomingMessage incoming, string? linkedConversationId)
+    {
+        var customer = CustomerOf(incoming);
+        return new ConversationEntity
+        {
+            PartitionKey = conversationId,
+            Mailbox = incoming.Mailbox,
+            CustomerEmail = customer?.Address ?? "",
+            CustomerName = customer?.Name,
+            CreatedAt = time.GetUtcNow(),
+            EarliestSentAt = DateTimeOffset.MaxValue,
+            ReplyToken = ReplyTokens.Create(),
+            LinkedConversationId = linkedConversationId,
+            Participants = JsonSerializer.Serialize(
+                (customer is null ? [] : new[] { new Participant(customer.Address, customer.Name, "customer", false) })
+                .Concat(incoming.Email.To.Concat(incoming.Email.Cc)
+                    .Where(a => !mailboxes.IsOurs(a.Address) && !SameAddress(a.Address, customer?.Address))
+                    .DistinctBy(a => a.Address.ToLowerInvariant())
+                    .Select(a => new Participant(a.Address, a.Name, "cc", false))), JsonDefaults.Options),
+        };
+    }
+
+    /// <summary>The customer is whoever wrote in; for mail we sent ourselves, whoever we wrote to.</summary>
+    private EmailAddress? CustomerOf(IncomingMessage incoming) =>
+        incoming.Email.From is { } from && !mailboxes.IsOurs(from.Address)
+            ? from
+            : incoming.Email.To.Concat(incoming.Email.Cc).FirstOrDefault(a => !mailboxes.IsOurs(a.Address)) ?? incoming.Email.From;
+
+    /// <summary>Counts, activity, subject, preview, status and participants after this message.</summary>
+    private void ApplyMessage(ConversationEntity head, MessageEntity message, IncomingMessage incoming)
+    {
+        head.MessageCount++;
+        head.LastActivityAt = head.LastActivityAt > message.ReceivedAt ? head.LastActivityAt : message.ReceivedAt;
+        if (message.SentAt < head.EarliestSentAt)
+        {
+            head.EarliestSentAt = message.SentAt;
+            head.Subject = Subjects.WithoutPrefixes(incoming.Email.Subject);
+        }
+        head.Preview = Preview(message.VisibleText ?? incoming.Email.VisibleText);
+        head.IndexRowKey = InboxIndex.RowKeyFor(head.LastActivityAt, head.PartitionKey);
+
+        var customerWrote = message.Direction == "inbound" && !incoming.IsAutomatic;
+        if (customerWrote && head.Status != ConversationStatus.Open.ToWire())
+        {
+            head.Status = ConversationStatus.Open.ToWire();
+            head.ClosedAt = null;
+        }
+
+        var participants = JsonSerializer.Deserialize<List<Participant>>(head.Participants, JsonDefaults.Options) ?? [];
+        if (customerWrote && incoming.Email.From is { } sender && !SameAddress(sender.Address, head.CustomerEmail))
+        {
+            var known = participants.FindIndex(p => SameAddress(p.Email, sender.Address));
+            if (known < 0 || participants[known].Role != "participant")
+            {
+                var participant = new Participant(sender.Address, sender.Name ?? (known >= 0 ? participants[known].Name : null), "participant", true);
+                if (known >= 0) participants[known] = participant; else participants.Add(participant);
+                message.Flags = string.Join(',', SplitFlags(message.Flags).Append("new-participant"));
+            }
+        }
+        head.Participants = JsonSerializer.Serialize(participants, JsonDefaults.Options);
+    }
+
+    private async Task<MessageEntity> NewMessageAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId,
+        string rowKey, ThreadMatch match, IReadOnlyList<StoredAttachment> attachments, CancellationToken cancellationToken)
+    {
+        var email = incoming.Email;
+        var fromUs = email.From is { } from && mailboxes.IsOurs(from.Address);
+        var message = new MessageEntity
+        {
+            PartitionKey = conversationId,
+            RowKey = rowKey,
+            MessageId = email.MessageId,
+            Direction = fromUs ? "outbound" : "inbound",
+            FromEmail = email.From?.Address,
+            FromName = email.From?.Name,
+            To = JsonSerializer.Serialize(email.To.Select(a => new StoredAddress(a.Address, a.Name)), JsonDefaults.Options),
+            Cc = JsonSerializer.Serialize(email.Cc.Select(a => new StoredAddress(a.Address, a.Name)), JsonDefaults.Options),
+            Subject = email.Subject,
+            SentAt = email.Date ?? received.ReceivedAt,
+            ReceivedAt = received.ReceivedAt,
+            Attachments = JsonSerializer.Serialize(attachments, JsonDefaults.Options),
+            Flags = string.Join(',', FlagsOf(incoming)),
+            RawBlobName = received.RawBlobName,
+            ThreadMatch = match.ToString(),
+            Problems = JsonSerializer.Serialize(email.Problems, JsonDefaults.Options),
+        };
+        if (email.Text.Length + email.VisibleText.Length + (email.Html?.Length ?? 0) > MessageEntity.InlineBodyLimit)
+        {
+            message.BodyBlobName = await content.SaveBodyAsync(conversationId, rowKey, new StoredBody(email.Text, email.VisibleText, email.Html), cancellationToken);
+            message.VisibleText = email.VisibleText.Length > MessageEntity.InlineBodyLimit ? null : email.VisibleText;
+        }
+        else
+        {
+            (message.Text, message.VisibleText, message.Html) = (email.Text, email.VisibleText, email.Html);
+        }
+        return message;
+    }
+
+    private async Task RegisterThreadKeysAsync(IncomingMessage incoming, ConversationEntity head, bool created, CancellationToken cancellationToken)
+    {
+        var id = head.PartitionKey;
+        var email = incoming.Email;
+        await threadKeys.RegisterAsync(ThreadKey.ForMessageId(email.MessageId), id, ThreadKeyRole.Stored, cancellationToken);
+        if (created)
+        {
+            await threadKeys.RegisterAsync(ThreadKey.ForReplyToken(head.ReplyToken), id, ThreadKeyRole.Stored, cancellationToken);
+        }
+        if (email.ThreadIndexRoot is { Length: > 0 } root)
+        {
+            await threadKeys.RegisterAsync(ThreadKey.ForThreadIndex(head.Mailbox, root), id, ThreadKeyRole.Stored, cancellationToken);
+        }
+        if (!incoming.IsAutomatic && email.From is { } from && SameAddress(from.Address, head.CustomerEmail))
+        {
+            await threadKeys.RegisterAsync(ThreadKey.ForSubject(head.Mailbox, from.Address, SubjectNormalizer.Normalize(email.Subject)), id, ThreadKeyRole.Stored, cancellationToken);
+        }
+    }
+
+    private async Task RecordPeopleAsync(IncomingMessage incoming, ConversationEntity head, bool created, MessageEntity message, CancellationToken cancellationToken)
+    {
+        if (created && head.CustomerEmail.Length > 0)
+        {
+            await customers.RecordContactAsync(head.CustomerEmail, head.CustomerName, head.PartitionKey, message.ReceivedAt, cancellationToken);
+        }
+        if (SplitFlags(message.Flags).Contains("new-participant") && incoming.Email.From is { } participant)
+        {
+            await customers.RecordContactAsync(participant.Address, participant.Name, head.PartitionKey, message.ReceivedAt, cancellationToken);
+        }
+    }
+
+    private IEnumerable<string> FlagsOf(IncomingMessage incoming)
+    {
+        var flags = incoming.Email.Flags;
+        if ((flags & MailFlags.AutoReply) != 0) yield return "auto-reply";
+        if ((flags & MailFlags.Bounce) != 0) yield return "bounce";
+        if ((flags & MailFlags.Unparsed) != 0) yield return "unparsed";
+        if (incoming.SentByUs) yield return "own-message";
+    }
+
+    private static string[] SplitFlags(string flags) => flags.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool SameAddress(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static string Preview(string text)
+    {
+        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length <= 160 ? collapsed : collapsed[..157] + "…";
+    }
+}

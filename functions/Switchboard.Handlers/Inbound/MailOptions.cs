@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Switchboard.Handlers.Inbound;
+
+/// <summary>Section <c>Mail</c>: the addresses we receive mail for and the domain of the Message-IDs we create.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    /// <summary>Support addresses, the first being the default (e.g. support@acme.test, billing@acme.test).</summary>
+    [Required, MinLength(1, ErrorMessage = "Mail:Mailboxes needs at least one address, e.g. Mail__Mailboxes__0=support@yourdomain.com.")]
+    public List<string> Mailboxes { get; set; } = [];
+
+    /// <summary>Right-hand side of our Message-IDs (sb.*@domain). Defaults to the first mailbox's domain.</summary>
+    public string? MessageIdDomain { get; set; }
+
+    public string EffectiveMessageIdDomain =>
+        MessageIdDomain is { Length: > 0 } domain ? domain : Mailboxes[0][(Mailboxes[0].IndexOf('@') + 1)..];
+}
+
+/// <summary>Section <c>Inbound</c>: how the webhooks that receive mail are protected and bounded.</summary>
+public sealed class InboundOptions
+{
+    public const string Section = "Inbound";
+
+    /// <summary>Shared secret of the inbound webhooks: the <c>key</c> query parameter or the HTTP Basic password.</summary>
+    [Required(ErrorMessage = "Inbound:WebhookSecret is missing: set Inbound__WebhookSecret to a long random string (./scripts/run.sh makes one locally).")]
+    [MinLength(16, ErrorMessage = "Inbound:WebhookSecret must be at least 16 characters.")]
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>Largest accepted message (raw MIME or form post), in bytes; larger requests get 413.</summary>
+    [Range(1024, 1L << 31)]
+    public long MaxMessageBytes { get; set; } = 30L * 1024 * 1024;
+
+    /// <summary>
+    /// Public key (base64 DER, as SendGrid shows it) of a signed Inbound Parse security policy. When set, the
+    /// SendGrid webhook also requires a valid ECDSA signature.
+    /// </summary>
+    public string? SendGridVerificationKey { get; set; }
+}

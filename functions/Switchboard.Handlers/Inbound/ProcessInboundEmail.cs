@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Switchboard.Core;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Events;
+using Switchboard.Core.Inbound;
+using Switchboard.Core.Threading;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Events;
+using Switchboard.Storage.Inbound;
+using Switchboard.Storage.Threading;
+
+namespace Switchboard.Handlers.Inbound;
+
+/// <summary>
+/// Queue <c>inbound-email</c>: parses a stored raw message, finds its conversation and stores it. Safe to run twice for
+/// the same message; a message it cannot parse is still stored, flagged "unparsed".
+/// </summary>
+public sealed class ProcessInboundEmail(
+    RawMailStore rawMail,
+    ThreadResolver resolver,
+    ThreadKeyStore threadKeys,
+    ConversationStore conversations,
+    ConversationWriter writer,
+    EventQueue events,
+    Mailboxes mailboxes,
+    OwnMessageIds ownMessageIds,
+    ILogger<ProcessInboundEmail> logger) : IQueueHandler
+{
+    /// <summary>A new conversation whose keys another message took first is resolved again, at most this often.</summary>
+    private const int MaxResolveAttempts = 3;
+
+    public string QueueName => QueueNames.InboundEmail;
+
+    public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
+    {
+        var received = JsonSerializer.Deserialize<InboundEmailReceived>(message, JsonDefaults.Options)
+            ?? throw new InvalidDataException("The inbound-email queue message is empty.");
+        var email = MailParser.Parse(await rawMail.ReadAsync(received.RawBlobName, cancellationToken));
+        var (mailbox, tokens) = mailboxes.Route(received.EnvelopeTo, email.To, email.Cc);
+        var incoming = new IncomingMessage(email, mailbox, tokens, ownMessageIds.IsOurs(email.MessageId));
+        var lookup = new ThreadLookup(threadKeys, conversations);
+
+        for (var attempt = 1; attempt <= MaxResolveAttempts; attempt++)
+        {
+            var decision = await resolver.ResolveAsync(incoming, lookup, cancellationToken);
+            switch (decision)
+            {
+                case ThreadDecision.Duplicate duplicate:
+                    logger.LogInformation("Message {MessageId} is already in conversation {ConversationId}.", email.MessageId, duplicate.ConversationId);
+                    return;
+                case ThreadDecision.NoConversation none:
+                    logger.LogInformation("Message {MessageId} starts no conversation: {Reason}.", email.MessageId, none.Reason);
+                    await events.PublishAsync(BounceEvent(received, incoming), cancellationToken);
+                    return;
+                case ThreadDecision.Existing existing:
+                    await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null, cancellationToken);
+                    return;
+                case ThreadDecision.New start:
+                    var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, cancellationToken);
+                    if (taken is null)
+                    {
+                        await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true, start.LinkedConversationId, cancellationToken);
+                        return;
+                    }
+                    logger.LogInformation("A related message claimed {Key} first; resolving {MessageId} again.", taken.Kind, email.MessageId);
+                    lookup = new ThreadLookup(threadKeys, conversations);
+                    break;
+            }
+        }
+        throw new ConversationNotReadyException(ConversationIds.ForFirstMessage(email.MessageId));
+    }
+
+    private static DomainEvent BounceEvent(InboundEmailReceived received, IncomingMessage incoming) => new(
+        Id: ConversationIds.ForMessage(incoming.Email.MessageId),
+        Type: DomainEventTypes.BounceReceived,
+        OccurredAt: received.ReceivedAt,
+        ConversationId: null,
+        MessageId: incoming.Email.BouncedMessageId,
+        Mailbox: incoming.Mailbox,
+        CustomerEmail: incoming.Sender,
+        Automatic: true,
+        Flags: ["bounce"]);
+
+    /// <summary>The resolver's reads, as point reads; a conversation's head is read once per message.</summary>
+    private sealed class ThreadLookup(ThreadKeyStore threadKeys, ConversationStore conversations) : IThreadLookup
+    {
+        private readonly Dictionary<string, ConversationState?> heads = [];
+
+        public Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default) =>
+            threadKeys.FindAsync(key, cancellationToken);
+
+        public async Task<ConversationState?> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)
+        {
+            if (!heads.TryGetValue(conversationId, out var state))
+            {
+                var head = await conversations.GetHeadAsync(conversationId, cancellationToken);
+                state = head is null ? null : new ConversationState(
+                    head.PartitionKey, head.Mailbox, head.CustomerEmail,
+                    ConversationStatuses.TryParse(head.Status, out var status) ? status : ConversationStatus.Open,
+                    head.ClosedAt, head.LastActivityAt);
+                heads[conversationId] = state;
+            }
+            return state;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Switchboard.Handlers.Hosting;
+
+namespace Switchboard.Handlers.Inbound;
+
+/// <summary>
+/// Checks what every inbound webhook must carry: the shared secret (query <c>key</c> or the HTTP Basic password,
+/// compared in constant time), a body within <see cref="InboundOptions.MaxMessageBytes"/>, and, when a SendGrid
+/// verification key is configured, a valid ECDSA signature.
+/// </summary>
+public sealed class WebhookGuard(IOptions<InboundOptions> options)
+{
+    public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
+    public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
+
+    private readonly byte[] expectedSecretHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.WebhookSecret));
+
+    public long MaxBytes => options.Value.MaxMessageBytes;
+
+    /// <summary>401 unless the request carries the webhook secret.</summary>
+    public IResult? RejectUnlessAuthorized(HttpRequest request)
+    {
+        var provided = request.Query["key"].FirstOrDefault() ?? BasicPassword(request);
+        if (provided is null)
+        {
+            return Problems.Unauthorized("Add the webhook secret as ?key=… or as the HTTP Basic password.");
+        }
+        var providedHash = SHA256.HashData(Encoding.UTF8.GetBytes(provided));
+        return CryptographicOperations.FixedTimeEquals(providedHash, expectedSecretHash)
+            ? null
+            : Problems.Unauthorized("The webhook secret is wrong.");
+    }
+
+    /// <summary>
+    /// Reads the whole body, or answers 413 when it is larger than allowed. Returns null body with the result to send.
+    /// </summary>
+    public async Task<(byte[]? Body, IResult? Rejection)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, TooLarge());
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return (null, TooLarge());
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return (buffer.ToArray(), null);
+    }
+
+    /// <summary>401 when a verification key is configured and the signature over timestamp + body does not verify.</summary>
+    public IResult? RejectUnlessSigned(HttpRequest request, byte[] body)
+    {
+        if (options.Value.SendGridVerificationKey is not { Length: > 0 } key)
+        {
+            return null;
+        }
+        var signature = request.Headers[SignatureHeader].FirstOrDefault();
+        var timestamp = request.Headers[TimestampHeader].FirstOrDefault();
+        if (signature is null || timestamp is null)
+        {
+            return Problems.Unauthorized($"Signed webhooks need the {SignatureHeader} and {TimestampHeader} headers.");
+        }
+        return SendGridSignature.Verify(key, timestamp, body, signature)
+            ? null
+            : Problems.Unauthorized("The webhook signature does not verify with the configured SendGrid verification key.");
+    }
+
+    private IResult TooLarge() =>
+        Problems.TooLarge($"Messages are limited to {MaxBytes / (1024 * 1024)} MB (setting Inbound:MaxMessageBytes).");
+
+    private static string? BasicPassword(HttpRequest request)
+    {
+        if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization.FirstOrDefault(), out var header)
+            || !header.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        {
+            return null;
+        }
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+            var colon = decoded.IndexOf(':');
+            return colon < 0 ? null : decoded[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>SendGrid's webhook signature: ECDSA P-256 with SHA-256 over the timestamp followed by the raw body.</summary>
+public static class SendGridSignature
+{
+    public static bool Verify(string publicKeyBase64, string timestamp, byte[] body, string signatureBase64)
+    {
+        try
+        {
+            using var key = ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKeyBase64), out _);
+            var payload = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
+            return key.VerifyData(payload, Convert.FromBase64String(signatureBase64), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+}

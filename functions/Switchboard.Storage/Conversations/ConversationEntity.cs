@@ -1,0 +1,50 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Switchboard.Storage.Conversations;
+
+/// <summary>
+/// The head row of a conversation: PartitionKey = conversation id, RowKey = <see cref="HeadRowKey"/>.
+/// Its messages share the partition (RowKey "m…"), so a message and the head it updates are written in one transaction.
+/// </summary>
+public sealed class ConversationEntity : ITableEntity
+{
+    public const string HeadRowKey = "conversation";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = HeadRowKey;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Subject { get; set; } = "";
+    public string Status { get; set; } = "open";
+    public string Mailbox { get; set; } = "";
+    public string CustomerEmail { get; set; } = "";
+    public string? CustomerName { get; set; }
+
+    /// <summary>JSON list of <see cref="Participant"/>: everyone who wrote or was copied, the customer first.</summary>
+    public string Participants { get; set; } = "[]";
+
+    public int MessageCount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastActivityAt { get; set; }
+
+    /// <summary>The Date of the earliest message: the conversation takes that message's subject.</summary>
+    public DateTimeOffset EarliestSentAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Secret token of the reply address (support+token@…).</summary>
+    public string ReplyToken { get; set; } = "";
+
+    /// <summary>The closed conversation this one continues, when a reply came after the reopen window.</summary>
+    public string? LinkedConversationId { get; set; }
+
+    public string Preview { get; set; } = "";
+
+    /// <summary>The RowKey of this conversation's rows in <c>InboxIndex</c>, to move them on the next activity.</summary>
+    public string IndexRowKey { get; set; } = "";
+}
+
+/// <summary>A person in a conversation. <see cref="Flagged"/>: joined by replying without being the customer, for the agent to notice.</summary>
+public sealed record Participant(string Email, string? Name, string Role, bool Flagged);

@@ -1,0 +1,78 @@
+using Azure;
+using Azure.Data.Tables;
+using Switchboard.Storage.Account;
+
+namespace Switchboard.Storage.Conversations;
+
+/// <summary>Table <c>Conversations</c>: a conversation's head row and its messages in one partition.</summary>
+public sealed class ConversationStore(StorageAccount storage)
+{
+    private TableClient Table => storage.Table(StorageLayout.ConversationsTable);
+
+    public async Task<ConversationEntity?> GetHeadAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var head = await Table.GetEntityIfExistsAsync<ConversationEntity>(conversationId, ConversationEntity.HeadRowKey, cancellationToken: cancellationToken);
+        return head.HasValue ? head.Value : null;
+    }
+
+    /// <summary>The head (a point read) and every message (one range query over the partition).</summary>
+    public async Task<(ConversationEntity? Head, IReadOnlyList<MessageEntity> Messages)> GetAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var head = await GetHeadAsync(conversationId, cancellationToken);
+        var messages = new List<MessageEntity>();
+        if (head is null)
+        {
+            return (null, messages);
+        }
+        await foreach (var message in Table.QueryAsync<MessageEntity>(
+            e => e.PartitionKey == conversationId && e.RowKey.CompareTo("m") >= 0 && e.RowKey.CompareTo("n") < 0,
+            cancellationToken: cancellationToken))
+        {
+            messages.Add(message);
+        }
+        return (head, messages);
+    }
+
+    public async Task<MessageEntity?> GetMessageAsync(string conversationId, string messageRowKey, CancellationToken cancellationToken = default)
+    {
+        var message = await Table.GetEntityIfExistsAsync<MessageEntity>(conversationId, messageRowKey, cancellationToken: cancellationToken);
+        return message.HasValue ? message.Value : null;
+    }
+
+    /// <summary>
+    /// Writes the message and its conversation's head in one transaction: the head inserted (a new conversation) or
+    /// replaced if its ETag still matches.
+    /// </summary>
+    public async Task<AppendOutcome> AppendAsync(ConversationEntity head, MessageEntity message, bool isNewConversation, CancellationToken cancellationToken = default)
+    {
+        var actions = new List<TableTransactionAction>
+        {
+            isNewConversation
+                ? new TableTransactionAction(TableTransactionActionType.Add, head)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, head.ETag),
+            new(TableTransactionActionType.Add, message),
+        };
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return AppendOutcome.Appended;
+        }
+        catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 1 && e.Status == 409)
+        {
+            return AppendOutcome.AlreadyStored;
+        }
+        catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 0 && e.Status is 409 or 412)
+        {
+            return AppendOutcome.HeadChanged;
+        }
+    }
+}
+
+public enum AppendOutcome
+{
+    Appended,
+    /// <summary>This message is already in the conversation (a redelivery).</summary>
+    AlreadyStored,
+    /// <summary>Someone else wrote the head first: read it again and retry.</summary>
+    HeadChanged,
+}
