@@ -33,7 +33,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddOptions<ThreadingOptions>().BindConfiguration(ThreadingOptions.Section);
 
         services.AddSingleton(sp => new Mailboxes(sp.GetRequiredService<IOptions<MailOptions>>().Value.Mailboxes));
-        services.AddSingleton(sp => new OwnMessageIds(sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveMessageIdDomain));
+        services.AddSingleton(sp => new OwnMessageIds(sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveMessageIdDomain()));
         services.AddSingleton(sp => new ThreadResolver(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ThreadingOptions>>().Value, sp.GetRequiredService<OwnMessageIds>()));
         services.AddSingleton<AgentAuthenticator>();

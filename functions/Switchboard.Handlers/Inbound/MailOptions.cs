@@ -14,7 +14,7 @@ public sealed class MailOptions
     /// <summary>Right-hand side of our Message-IDs (sb.*@domain). Defaults to the first mailbox's domain.</summary>
     public string? MessageIdDomain { get; set; }
 
-    public string EffectiveMessageIdDomain =>
+    public string EffectiveMessageIdDomain() =>
         MessageIdDomain is { Length: > 0 } domain ? domain : Mailboxes[0][(Mailboxes[0].IndexOf('@') + 1)..];
 }
 
