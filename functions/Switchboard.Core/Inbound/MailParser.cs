@@ -52,7 +52,7 @@ public static class MailParser
             | (headers.AnyUsable ? MailFlags.None : MailFlags.Unparsed);
         if (!headers.AnyUsable)
             problems.Add("no usable headers (no From, Subject, Date or Message-ID)");
-        if (body.Text is null && body.Html is null && body.Attachments.Count == 0)
+        if (string.IsNullOrWhiteSpace(text) && body.Attachments.Count == 0)
             problems.Add("the message has no body");
 
         return new ParsedEmail(
