@@ -1,21 +1,92 @@
 using System.Security.Cryptography;
+using System.Text;
 using MimeKit;
+using Switchboard.Core.Threading;
 
 namespace Switchboard.Core.Inbound;
 
-// Interim parser (replaced by the parsing branch).
+/// <summary>
+/// Reads raw inbound MIME into a <see cref="ParsedEmail"/>. Never throws: a message that cannot be read at all
+/// comes back flagged <see cref="MailFlags.Unparsed"/> with its bytes as text, so it still reaches the inbox.
+/// </summary>
 public static class MailParser
 {
+    // MimeKit finds Windows-125x, Shift_JIS, ISO-2022-JP, … only once the code-pages provider is registered.
+    static MailParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static ParsedEmail Parse(byte[] rawMime)
     {
-        var message = MimeMessage.Load(new MemoryStream(rawMime));
-        var id = message.MessageId ?? $"sha256-{Convert.ToHexStringLower(SHA256.HashData(rawMime))[..32]}@switchboard.invalid";
-        EmailAddress Map(MailboxAddress m) => new(m.Address, string.IsNullOrEmpty(m.Name) ? null : m.Name);
-        var text = message.TextBody ?? "";
-        var flags = message.Headers.Contains("Auto-Submitted") ? MailFlags.AutoReply : MailFlags.None;
-        return new ParsedEmail(id, message.MessageId is null, message.InReplyTo, message.References.ToList(), null,
-            message.From.Mailboxes.Select(Map).FirstOrDefault(), message.To.Mailboxes.Select(Map).ToList(), message.Cc.Mailboxes.Select(Map).ToList(),
-            message.ReplyTo.Mailboxes.Select(Map).ToList(), message.Subject ?? "", message.Date == default ? null : message.Date,
-            text, text, message.HtmlBody, [], flags, null, []);
+        rawMime ??= [];
+        try
+        {
+            return rawMime.Length == 0 ? Unparsed(rawMime, "the message is empty") : ParseMessage(rawMime);
+        }
+        catch (Exception ex)
+        {
+            return Unparsed(rawMime, $"the message could not be read as MIME ({ex.GetType().Name}: {ex.Message})");
+        }
     }
+
+    private static ParsedEmail ParseMessage(byte[] raw)
+    {
+        MimeMessage message;
+        try
+        {
+            message = MimeMessage.Load(new MemoryStream(raw, writable: false));
+        }
+        catch (FormatException ex)
+        {
+            return Unparsed(raw, $"the message has no readable headers ({ex.Message})");
+        }
+
+        var problems = new List<string>();
+        var headers = new HeaderReader(message, problems);
+        var body = MimeBodyReader.Read(message.Body, problems);
+        MimeStructureCheck.NoteUnterminatedMultiparts(message.Body, raw, problems);
+
+        var subject = message.Subject ?? "";
+        var text = body.Text ?? (body.Html is null ? "" : HtmlText.ToPlainText(body.Html));
+        var bounce = BounceDetector.IsBounce(message);
+        var flags = (AutoReplyDetector.IsAutomatic(message.Headers) ? MailFlags.AutoReply : MailFlags.None)
+            | (bounce ? MailFlags.Bounce | MailFlags.AutoReply : MailFlags.None)
+            | (headers.AnyUsable ? MailFlags.None : MailFlags.Unparsed);
+        if (!headers.AnyUsable)
+            problems.Add("no usable headers (no From, Subject, Date or Message-ID)");
+        if (string.IsNullOrWhiteSpace(text) && body.Attachments.Count == 0)
+            problems.Add("the message has no body");
+
+        return new ParsedEmail(
+            headers.MessageId ?? SynthesizedMessageId(raw), headers.MessageId is null,
+            headers.InReplyTo, headers.References, headers.ThreadIndexRoot,
+            headers.From, headers.To, headers.Cc, headers.ReplyTo,
+            subject, headers.Date,
+            text, VisibleText(body, text, subject), body.Html is null ? null : HtmlCleaner.Sanitize(body.Html),
+            body.Attachments, flags,
+            body.BouncedMessageId ?? (bounce ? BounceDetector.QuotedMessageId(text) : null),
+            problems);
+    }
+
+    private static string VisibleText(MimeBody body, string text, string subject)
+    {
+        var forward = SubjectNormalizer.IsForward(subject);
+        if (body.Text is not null || body.Html is null)
+            return ReplyExtractor.VisibleText(text, forward);
+
+        // HTML only: the clients' quote markup is the most reliable marker, unless this is a forward.
+        if (forward || text.Split('\n').Any(l => QuoteMarkers.Forward().IsMatch(l.Trim())))
+            return ReplyExtractor.VisibleText(text, forward);
+        return ReplyExtractor.VisibleText(HtmlText.ToPlainText(HtmlCleaner.RemoveQuotedHistory(body.Html)), forward);
+    }
+
+    private static ParsedEmail Unparsed(byte[] raw, string problem)
+    {
+        // Control characters from binary garbage would only get in the way of storage and display.
+        var text = string.Concat(TextDecoder.Lenient(raw).Select(c => char.IsControl(c) && c is not ('\n' or '\t') ? '\uFFFD' : c));
+        return new(SynthesizedMessageId(raw), true, null, [], null, null, [], [], [], "", null,
+            text, text, null, [], MailFlags.Unparsed, null, [problem]);
+    }
+
+    /// <summary>Stable for the same bytes, so a redelivered message without a Message-ID is still recognised.</summary>
+    internal static string SynthesizedMessageId(byte[] raw) =>
+        $"sha256-{Convert.ToHexStringLower(SHA256.HashData(raw))[..32]}@switchboard.invalid";
 }
