@@ -18,6 +18,6 @@ public static partial class Subjects
         return current.Length == 0 ? "(no subject)" : current;
     }
 
-    [GeneratedRegex(@"^\s*(\[[^\]]*\]\s*)*(re|aw|sv|vs|antw|antwort|r|rif|ref|réf|odp|ynt|res|回复|回覆|答复|fw|fwd|wg|tr|enc|doorst|vl|i)\s*(\[\d+\]|\(\d+\))?\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\[[^\]]*\]\s*)*(re|aw|sv|vs|antw|antwort|r|rif|ref|réf|odp|ynt|res|回复|回覆|答复|fw|fwd|wg|tr|enc|doorst|vl)\s*(\[\d+\]|\(\d+\))?\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 }

@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Core;
+using Switchboard.Handlers.Events;
+using Switchboard.Handlers.Inbound;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Inbound;
+
+/// <summary>
+/// Sends mail in through the HTTP webhooks and reads conversations back through the HTTP API, as a mail provider and
+/// an agent would. <see cref="ProcessQueuedAsync"/> runs the queue handlers in the order the messages were queued, so
+/// that a test decides the order of arrival.
+/// </summary>
+public sealed class InboundDriver(TestHost host)
+{
+    public static string Fixture(string relativePath) => Path.Combine(AppContext.BaseDirectory, "TestData", "Inbound", relativePath);
+
+    public static byte[] FixtureBytes(string relativePath) => File.ReadAllBytes(Fixture(relativePath));
+
+    public async Task<HttpResponseMessage> PostMimeAsync(byte[] raw, string? envelopeTo = null, string? key = TestHost.WebhookSecret)
+    {
+        var url = "/api/inbound/mime" + (key is null ? "" : $"?key={Uri.EscapeDataString(key)}")
+            + (envelopeTo is null ? "" : $"{(key is null ? "?" : "&")}to={Uri.EscapeDataString(envelopeTo)}");
+        var content = new ByteArrayContent(raw);
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        return await host.Client.PostAsync(url, content);
+    }
+
+    /// <summary>Posts each fixture and checks it was accepted.</summary>
+    public async Task DeliverAsync(params string[] fixtures)
+    {
+        foreach (var fixture in fixtures)
+        {
+            var response = await PostMimeAsync(FixtureBytes(fixture));
+            Assert.True(response.IsSuccessStatusCode, $"{fixture}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>Processes every queued inbound message, then every domain event, one at a time and in order.</summary>
+    public async Task ProcessQueuedAsync()
+    {
+        await DrainAsync(QueueNames.InboundEmail, host.Services.GetRequiredService<ProcessInboundEmail>().HandleAsync);
+        await DrainAsync(QueueNames.DomainEvents, host.Services.GetRequiredService<RecordDomainEvent>().HandleAsync);
+    }
+
+    /// <summary>Processes every queued inbound message at the same time, as a scaled-out host would.</summary>
+    public async Task ProcessQueuedConcurrentlyAsync()
+    {
+        var queue = host.Storage.Queue(QueueNames.InboundEmail);
+        var handler = host.Services.GetRequiredService<ProcessInboundEmail>();
+        var messages = new List<Azure.Storage.Queues.Models.QueueMessage>();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
+        {
+            messages.AddRange(batch);
+        }
+        // A message that lost a race to a related one asks to be retried, as the queue would after its visibility timeout.
+        var pending = messages;
+        for (var round = 0; round < 5 && pending.Count > 0; round++)
+        {
+            var failed = new System.Collections.Concurrent.ConcurrentBag<Azure.Storage.Queues.Models.QueueMessage>();
+            await Task.WhenAll(pending.Select(m => Task.Run(async () =>
+            {
+                try { await handler.HandleAsync(m.Body.ToString()); }
+                catch (Switchboard.Core.Threading.ConversationNotReadyException) { failed.Add(m); }
+            })));
+            pending = [.. failed];
+        }
+        Assert.Empty(pending);
+        foreach (var message in messages)
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+    }
+
+    private async Task DrainAsync(string queueName, Func<string, CancellationToken, Task> handle)
+    {
+        var queue = host.Storage.Queue(queueName);
+        while ((await queue.ReceiveMessagesAsync(1)).Value is { Length: > 0 } batch)
+        {
+            await handle(batch[0].Body.ToString(), CancellationToken.None);
+            await queue.DeleteMessageAsync(batch[0].MessageId, batch[0].PopReceipt);
+        }
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => host.Client.SendAsync(Authorized(HttpMethod.Get, path));
+
+    public async Task<JsonElement> ListAsync(string query = "")
+    {
+        var response = await GetAsync("/api/conversations" + query);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Every conversation in the inbox (all pages) with its full detail.</summary>
+    public async Task<List<JsonElement>> AllConversationsAsync(string status = "open")
+    {
+        var result = new List<JsonElement>();
+        string? token = null;
+        do
+        {
+            var page = await ListAsync($"?status={status}&limit=100" + (token is null ? "" : $"&continuationToken={token}"));
+            foreach (var item in page.GetProperty("items").EnumerateArray())
+            {
+                result.Add(await ConversationAsync(item.GetProperty("id").GetString()!));
+            }
+            token = page.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+        return result;
+    }
+
+    public async Task<JsonElement> ConversationAsync(string id)
+    {
+        var response = await GetAsync($"/api/conversations/{id}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The one conversation in the inbox; fails if there is not exactly one.</summary>
+    public async Task<JsonElement> SingleConversationAsync() => Assert.Single(await AllConversationsAsync());
+
+    private static HttpRequestMessage Authorized(HttpMethod method, string path) => new(method, path)
+    {
+        Headers = { Authorization = new AuthenticationHeaderValue("Bearer", TestHost.ApiKey) },
+    };
+}
+
+public static class ConversationJson
+{
+    public static JsonElement[] Messages(this JsonElement conversation) => [.. conversation.GetProperty("messages").EnumerateArray()];
+
+    public static string[] Flags(this JsonElement message) => [.. message.GetProperty("flags").EnumerateArray().Select(f => f.GetString()!)];
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+}
