@@ -41,9 +41,14 @@ public sealed class StorageAccount
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var blobOptions = new BlobClientOptions();
-        hook?.Invoke(tableOptions);
-        hook?.Invoke(queueOptions);
-        hook?.Invoke(blobOptions);
+        foreach (var options in new ClientOptions[] { tableOptions, queueOptions, blobOptions })
+        {
+            // Short back-off: a webhook waiting on storage should hear 503 in seconds, not after the SDK's ~20 s default.
+            options.Retry.MaxRetries = 3;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+            hook?.Invoke(options);
+        }
 
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
