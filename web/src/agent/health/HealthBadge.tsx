@@ -22,7 +22,7 @@ export function HealthBadge() {
   }, []);
 
   return (
-    <p class={`health-badge health-${health.state}`} role="status" data-testid="health-badge">
+    <p class={`health-badge health-${health.state}`} role="status">
       {health.text}
     </p>
   );
