@@ -87,3 +87,7 @@ export function getConversation(get: ApiGet, id: string, signal?: AbortSignal): 
 
 /** "Ada Lovelace" when the name is known, the address otherwise. */
 export const displayName = (person: Person) => person.name?.trim() || person.email;
+
+/** "Ada Lovelace <ada@example.com>" when the name is known, the bare address otherwise. */
+export const formatAddress = (person: Person) =>
+  person.name?.trim() ? `${person.name.trim()} <${person.email}>` : person.email;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isAbort } from '../../shared/api/getJson.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { displayName, getConversation, type Conversation } from '../api/conversations.ts';
+import { displayName, formatAddress, getConversation, type Conversation } from '../api/conversations.ts';
 import { useApiGet } from '../session/session.tsx';
 import { MessageCard } from './MessageCard.tsx';
 
@@ -42,9 +42,7 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
         <h1>{subject || '(no subject)'}</h1>
         <p class="conversation-meta">
           <span class={`status status-${status}`}>{status}</span>
-          <span>
-            {displayName(customer)} &lt;{customer.email}&gt;
-          </span>
+          <span>{formatAddress(customer)}</span>
           <span>to {mailbox}</span>
         </p>
         {participants.length > 0 && (

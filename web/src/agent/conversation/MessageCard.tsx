@@ -1,6 +1,6 @@
 import { safeHref } from '../../shared/api/safeHref.ts';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
-import { displayName, type Message, type Person } from '../api/conversations.ts';
+import { displayName, formatAddress, type Message, type Person } from '../api/conversations.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { MessageBody } from './MessageBody.tsx';
 
@@ -10,7 +10,7 @@ const directionLabels: Record<Message['direction'], string> = {
   note: 'Internal note',
 };
 
-const addressList = (people: Person[]) => people.map((person) => `${displayName(person)} <${person.email}>`).join(', ');
+const addressList = (people: Person[]) => people.map(formatAddress).join(', ');
 
 export function MessageCard({ message }: { message: Message }) {
   const { from, to, cc, flags, attachments } = message;
@@ -20,7 +20,8 @@ export function MessageCard({ message }: { message: Message }) {
     <article class={`message message-${message.direction}`} aria-label={`Message from ${displayName(from)}`}>
       <header class="message-header">
         <p class="message-from">
-          <strong>{displayName(from)}</strong> <span class="address">&lt;{from.email}&gt;</span>
+          <strong>{displayName(from)}</strong>
+          {from.name?.trim() && <span class="address"> &lt;{from.email}&gt;</span>}
         </p>
         <p class="message-when">
           <span class="direction">{directionLabels[message.direction]}</span>{' '}
