@@ -1,3 +1,4 @@
+import './conversation.css';
 import { useEffect, useState } from 'preact/hooks';
 import { isAbort } from '../../shared/api/getJson.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
@@ -17,7 +18,9 @@ export function ConversationPage({ id }: { id: string }) {
     setLoaded(null);
     getConversation(get, id, request.signal).then(
       (conversation) => setLoaded({ conversation }),
-      (error: unknown) => isAbort(error) || setLoaded({ error }),
+      (error: unknown) => {
+        if (!isAbort(error)) setLoaded({ error });
+      },
     );
     return () => request.abort();
   }, [get, id]);

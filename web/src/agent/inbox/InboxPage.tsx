@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import './inbox.css';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isAbort } from '../../shared/api/getJson.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { useNow } from '../../shared/ui/useNow.ts';
@@ -59,7 +60,8 @@ export function InboxPage({ status }: { status: StatusFilter }) {
   );
   const [selected, setSelected] = useListKeyboard(inbox.items.length, open);
   const rows = useRef<(HTMLAnchorElement | null)[]>([]);
-  useEffect(() => {
+  // Focus the selected row before the next key arrives, so "j" then a quick Enter opens that row.
+  useLayoutEffect(() => {
     const row = rows.current[selected];
     row?.focus();
     row?.scrollIntoView({ block: 'nearest' });

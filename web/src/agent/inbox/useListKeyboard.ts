@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -13,10 +13,15 @@ const isControl = (target: EventTarget | null) =>
  */
 export function useListKeyboard(count: number, open: (index: number) => void) {
   const [selected, setSelected] = useState(-1);
+  // One listener for the page's life, reading the list as last rendered: effects run after paint, so a
+  // listener re-added per render would meet a key pressed just after the list changed with the old list.
+  const latest = useRef({ count, open, selected });
+  latest.current = { count, open, selected };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const { count, open, selected } = latest.current;
       if (event.key === 'j' || event.key === 'k') {
         const step = event.key === 'j' ? 1 : -1;
         setSelected((current) => Math.min(Math.max(current + step, 0), count - 1));
@@ -28,7 +33,7 @@ export function useListKeyboard(count: number, open: (index: number) => void) {
     };
     addEventListener('keydown', onKeyDown);
     return () => removeEventListener('keydown', onKeyDown);
-  }, [count, open, selected]);
+  }, []);
 
   return [selected, setSelected] as const;
 }
