@@ -26,10 +26,7 @@ public sealed class HealthTests
     public async Task Health_is_503_with_the_reason_when_storage_is_unreachable()
     {
         // A port nothing listens on: the host still starts, and says what is wrong.
-        var deadPort = FreePort();
-        var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"BlobEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;";
-        await using var host = await TestHost.StartAsync(connectionString: unreachable);
+        await using var host = await TestHost.StartAsync(connectionString: UnreachableStorage.ConnectionString());
 
         var response = await host.Client.GetAsync("/api/health");
 
@@ -37,14 +34,5 @@ public sealed class HealthTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
         Assert.NotEqual("ok", body.GetProperty("storage").GetProperty("tables").GetString());
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { conversationHref, inboxHref, parseRoute } from './routing.ts';
+
+test('no hash is the open inbox', () => {
+  assert.deepEqual(parseRoute(''), { page: 'inbox', status: 'open' });
+  assert.deepEqual(parseRoute('#/'), { page: 'inbox', status: 'open' });
+});
+
+test('the inbox keeps its status filter and ignores unknown ones', () => {
+  assert.deepEqual(parseRoute(inboxHref('pending')), { page: 'inbox', status: 'pending' });
+  assert.deepEqual(parseRoute(inboxHref('all')), { page: 'inbox', status: 'all' });
+  assert.deepEqual(parseRoute('#/inbox?status=spam'), { page: 'inbox', status: 'open' });
+});
+
+test('a conversation address round-trips its id', () => {
+  assert.deepEqual(parseRoute(conversationHref('c/1 2')), { page: 'conversation', id: 'c/1 2' });
+});
+
+test('anything else is not found', () => {
+  assert.deepEqual(parseRoute('#/settings'), { page: 'not-found' });
+});

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+
+export const statusFilters = ['open', 'pending', 'closed', 'all'] as const;
+export type StatusFilter = (typeof statusFilters)[number];
+
+export type Route =
+  | { page: 'inbox'; status: StatusFilter }
+  | { page: 'conversation'; id: string }
+  | { page: 'not-found' };
+
+const defaultStatus: StatusFilter = 'open';
+
+/**
+ * Reads the hash route: `#/inbox?status=pending`, `#/conversations/{id}`; an empty hash is the inbox.
+ * Hash routes need no server-side fallback, so the static host serves the app as it is.
+ */
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
+  if (path === '' || path === '/' || path === '/inbox') {
+    const status = new URLSearchParams(query).get('status');
+    return { page: 'inbox', status: statusFilters.find((filter) => filter === status) ?? defaultStatus };
+  }
+  const conversation = /^\/conversations\/([^/]+)$/.exec(path);
+  if (conversation?.[1]) return { page: 'conversation', id: decodeURIComponent(conversation[1]) };
+  return { page: 'not-found' };
+}
+
+export const inboxHref = (status: StatusFilter) =>
+  status === defaultStatus ? '#/inbox' : `#/inbox?status=${status}`;
+
+export const conversationHref = (id: string) => `#/conversations/${encodeURIComponent(id)}`;
+
+/** The current route, following the address bar. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  return route;
+}
