@@ -30,6 +30,7 @@ public static class LocalHostApp
         builder.Services.AddSwitchboard(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<StartupBanner>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Inbound;
+
+namespace Switchboard.LocalHost;
+
+/// <summary>Once the host listens, says where everything is and how to send a first email in.</summary>
+public sealed class StartupBanner(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    IOptions<InboundOptions> inbound,
+    IOptions<AuthOptions> auth,
+    IOptions<MailOptions> mail) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => Console.WriteLine(Text()));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string Text()
+    {
+        var url = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? LocalHostApp.DefaultUrl).TrimEnd('/');
+        var secret = Uri.EscapeDataString(inbound.Value.WebhookSecret);
+        return $"""
+
+            Switchboard is running.
+              Agent app       {url}/
+              API reference   {url}/api-reference   (OpenAPI document: {url}/openapi/v1.json)
+              Health          {url}/api/health
+              API key         {auth.Value.BootstrapApiKey}   (the agent app asks for it once)
+              Mailboxes       {string.Join(", ", mail.Value.Mailboxes)}
+
+            Send a test email in:
+              curl -X POST '{url}/api/inbound/mime?key={secret}' -H 'Content-Type: message/rfc822' \
+                --data-binary @tests/Switchboard.Tests/TestData/Inbound/Threads/Gmail3/01-customer.eml
+
+            """;
+    }
+}
