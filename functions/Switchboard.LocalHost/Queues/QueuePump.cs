@@ -48,17 +48,13 @@ public sealed class QueuePump(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        using (cancellationToken.Register(() =>
-        {
-            QueuePumpLog.ShutdownTimeout(logger);
-            abort.Cancel();
-        }))
-        {
-            await base.StopAsync(cancellationToken);
-        }
+        // Returns once the listeners have drained, or when the host's shutdown timeout cancels the token.
+        await base.StopAsync(cancellationToken);
 
         if (ExecuteTask is { IsCompleted: false } running)
         {
+            QueuePumpLog.ShutdownTimeout(logger);
+            await abort.CancelAsync();
             // Wall-clock, like the host's shutdown timeout it follows: a fake clock must not hold up a shutdown.
             await running.WaitAsync(ReleaseGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!running.IsCompleted)
