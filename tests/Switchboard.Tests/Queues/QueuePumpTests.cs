@@ -166,6 +166,39 @@ public sealed class QueuePumpTests
     }
 
     [Fact]
+    public async Task Unreachable_storage_does_not_stop_the_host_and_the_pump_stops_cleanly()
+    {
+        var deadPort = FreePort();
+        var unreachable = (await Azurite.GetAsync()).ConnectionString.Split(';')
+            .Select(part => part.Contains("Endpoint=", StringComparison.Ordinal) ? $"{part[..part.IndexOf('=')]}=http://127.0.0.1:{deadPort}/devstoreaccount1" : part);
+        var handler = new ScriptedQueueHandler(QueueName);
+        var host = await TestHost.StartAsync(FastQueues(), s =>
+        {
+            s.AddSingleton<IQueueHandler>(handler);
+            // No SDK retries, so that every poll fails at once and the pump's own back-off is what keeps it going.
+            s.AddSingleton<Storage.Account.ClientOptionsHook>(options => options.Retry.MaxRetries = 0);
+        }, connectionString: string.Join(';', unreachable));
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "the host stopped by itself");
+        var stop = System.Diagnostics.Stopwatch.StartNew();
+        await host.DisposeAsync();
+        Assert.True(stop.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stop.Elapsed}");
+        Assert.Equal(0, handler.Attempts);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [Fact]
     public async Task Two_handlers_for_one_queue_stop_the_host_from_starting()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestHost.StartAsync(FastQueues(), s =>
