@@ -102,9 +102,9 @@ public sealed class QueuePumpTests
     [Fact]
     public async Task Message_of_a_handler_running_longer_than_the_receive_visibility_is_not_handled_twice()
     {
-        var handler = new ScriptedQueueHandler(QueueName, (_, ct) => Task.Delay(TimeSpan.FromSeconds(2.5), ct));
+        var handler = new ScriptedQueueHandler(QueueName, (_, ct) => Task.Delay(TimeSpan.FromSeconds(4.5), ct));
         var settings = FastQueues();
-        settings["LocalHost:Queues:ReceiveVisibility"] = "00:00:01";
+        settings["LocalHost:Queues:ReceiveVisibility"] = "00:00:02";
         await using var host = await StartWithAsync(handler, settings);
 
         var queue = await host.Storage.SendAsync(QueueName, "slow work");
