@@ -13,9 +13,11 @@ namespace Switchboard.LocalHost.Queues;
 public sealed class QueuePump(
     IEnumerable<IQueueHandler> handlers,
     StorageAccount account,
+    IConfiguration configuration,
     IOptions<QueuePumpOptions> options,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    ClientOptionsHook? hook = null) : BackgroundService
 {
     /// <summary>How long cancelled handlers get to return and release their messages after the shutdown timeout.</summary>
     public static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(5);
@@ -35,7 +37,8 @@ public sealed class QueuePump(
         }
 
         var listenerLogger = loggers.CreateLogger<QueueListener>();
-        listeners = all.Select(h => new QueueListener(h, account, options.Value, time, listenerLogger)).ToList();
+        var storage = all.Count == 0 ? account : PumpStorage.Create(configuration, account.Names, hook, listenerLogger);
+        listeners = all.Select(h => new QueueListener(h, storage, options.Value, time, listenerLogger)).ToList();
         if (listeners.Count > 0)
         {
             QueuePumpLog.Listening(logger, listeners.Count, string.Join(", ", listeners.Select(l => l.QueueName)));

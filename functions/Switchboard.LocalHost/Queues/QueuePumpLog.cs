@@ -21,6 +21,9 @@ internal static partial class QueuePumpLog
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on '{Queue}' was already dequeued {DequeueCount} times (more than {MaxDequeueCount}); moving it to '{PoisonQueue}' without running the handler.")]
     public static partial void PoisonWithoutRunning(ILogger logger, string messageId, string queue, long dequeueCount, int maxDequeueCount, string poisonQueue);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on '{Queue}' (try {DequeueCount}) is not valid base64; moving it as received to '{PoisonQueue}' without running the handler.")]
+    public static partial void Undecodable(ILogger logger, string messageId, string queue, long dequeueCount, string poisonQueue);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} on '{Queue}' (try {DequeueCount}) was cancelled by shutdown; released, visible again now.")]
     public static partial void Released(ILogger logger, string messageId, string queue, long dequeueCount);
 
