@@ -199,6 +199,24 @@ public sealed class QueuePumpTests
     }
 
     [Fact]
+    public async Task Message_that_is_not_base64_goes_to_poison_and_does_not_block_the_queue()
+    {
+        var handler = new ScriptedQueueHandler(QueueName);
+        await using var host = await StartWithAsync(handler);
+        var raw = new QueueClient((await Azurite.GetAsync()).ConnectionString, host.Storage.Queue(QueueName).Name);
+        await raw.CreateIfNotExistsAsync();
+        await raw.SendMessageAsync("not base64 at all!");
+        await host.Storage.SendAsync(QueueName, "a good one");
+
+        Assert.True(await Eventually.TrueAsync(() => handler.Received.Contains("a good one")), "the good message was not handled");
+        var poison = host.Storage.Poison(QueueName);
+        Assert.True(await Eventually.TrueAsync(async () => await poison.CountAsync() == 1), "the bad message did not reach the poison queue");
+        Assert.Equal(0, await raw.CountAsync());
+        Assert.Equal("not base64 at all!", (await poison.PeekMessagesAsync()).Value.Single().Body.ToString());
+        Assert.Equal(["a good one"], handler.Received);
+    }
+
+    [Fact]
     public async Task Two_handlers_for_one_queue_stop_the_host_from_starting()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestHost.StartAsync(FastQueues(), s =>
