@@ -11,6 +11,8 @@ namespace Switchboard.LocalHost.Timers;
 /// </summary>
 public sealed partial class TimerScheduler(IEnumerable<ITimerJob> jobs, TimeProvider time, ILogger<TimerScheduler> logger) : BackgroundService
 {
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     private IReadOnlyList<(ITimerJob Job, CronExpression Schedule)> schedules = [];
 
     /// <summary>Parses a six-field NCRONTAB expression, naming the job and the expression when it is not valid.</summary>
@@ -55,10 +57,16 @@ public sealed partial class TimerScheduler(IEnumerable<ITimerJob> jobs, TimeProv
                 return;
             }
 
-            await Task.Delay(next.Value - now, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Task.Delay accepts at most ~49 days; a longer wait (a yearly job) is taken in steps.
+            var wait = next.Value - now;
+            await Task.Delay(wait > LongestWait ? LongestWait : wait, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            if (wait > LongestWait)
+            {
+                continue;
             }
 
             last = next.Value;
