@@ -2,6 +2,8 @@ using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 using Switchboard.Handlers;
 using Switchboard.LocalHost.Configuration;
+using Switchboard.LocalHost.Queues;
+using Switchboard.LocalHost.Timers;
 
 namespace Switchboard.LocalHost;
 
@@ -28,6 +30,7 @@ public static class LocalHostApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
 
         builder.Services.AddSwitchboard(builder.Configuration);
+        builder.Services.AddQueuePump().AddTimers();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupBanner>();
