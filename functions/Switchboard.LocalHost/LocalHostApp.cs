@@ -30,11 +30,15 @@ public static class LocalHostApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
 
         builder.Services.AddSwitchboard(builder.Configuration);
-        builder.Services.AddQueuePump().AddTimers();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupBanner>();
         configure?.Invoke(builder);
+        if (builder.Configuration.GetValue("LocalHost:Queues:Enabled", defaultValue: true))
+        {
+            builder.Services.AddQueuePump();
+        }
+        builder.Services.AddTimers();
 
         var app = builder.Build();
         app.UseExceptionHandler();

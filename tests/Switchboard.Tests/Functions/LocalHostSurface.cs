@@ -7,6 +7,8 @@ using Switchboard.Handlers;
 using Switchboard.Handlers.Hosting;
 using Switchboard.LocalHost;
 
+using Switchboard.Tests.Infrastructure;
+
 namespace Switchboard.Tests.Functions;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class LocalHostSurface
     public static async Task<HostSurface> ReadAsync()
     {
         await using var app = LocalHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" }));
+            TestHost.RequiredSettings("UseDevelopmentStorage=true")));
 
         // The app's own data sources: the EndpointDataSource service only sees them once the app has started.
         var http = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints)

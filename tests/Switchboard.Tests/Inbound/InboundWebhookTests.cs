@@ -17,7 +17,7 @@ public sealed class InboundWebhookTests
     [Fact]
     public async Task Mime_post_without_the_secret_is_401_and_stores_nothing()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         var missing = await mail.PostMimeAsync(InboundDriver.FixtureBytes(Gmail), key: null);
@@ -33,7 +33,7 @@ public sealed class InboundWebhookTests
     [Fact]
     public async Task Mime_post_with_the_secret_as_basic_password_is_stored_and_queued_before_202()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/mime") { Content = new ByteArrayContent(InboundDriver.FixtureBytes(Gmail)) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("sendgrid:" + TestHost.WebhookSecret)));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
@@ -51,7 +51,7 @@ public sealed class InboundWebhookTests
     [Fact]
     public async Task Oversized_message_is_413_with_a_problem_naming_the_limit()
     {
-        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Inbound:MaxMessageBytes"] = "2048" });
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Inbound:MaxMessageBytes"] = "2048" }, queuePump: false);
         var mail = new InboundDriver(host);
 
         var response = await mail.PostMimeAsync(new byte[4096]);
@@ -64,7 +64,7 @@ public sealed class InboundWebhookTests
     [Fact]
     public async Task Empty_body_is_400_and_wrong_content_type_is_415()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         var empty = await mail.PostMimeAsync([]);
@@ -90,7 +90,7 @@ public sealed class InboundWebhookTests
     [Fact]
     public async Task SendGrid_raw_mode_post_becomes_a_conversation()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
         using var form = new MultipartFormDataContent
         {
@@ -111,7 +111,7 @@ public sealed class InboundWebhookTests
     [Fact]
     public async Task SendGrid_parsed_mode_post_keeps_threading_headers_charset_and_attachments()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
         await mail.DeliverAsync("Threads/Gmail3/01-customer.eml");
         await mail.ProcessQueuedAsync();

@@ -8,7 +8,7 @@ public sealed class LoopsAndBouncesTests
     [Fact]
     public async Task Bounce_of_our_reply_lands_in_that_conversation_flagged_and_does_not_reopen_it_as_customer_mail()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
         await mail.DeliverAsync("Threads/Gmail3/01-customer.eml", "Threads/Gmail3/02-support-reply.eml");
 
@@ -24,7 +24,7 @@ public sealed class LoopsAndBouncesTests
     [Fact]
     public async Task Bounce_of_a_message_we_sent_outside_any_conversation_creates_no_conversation()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         var response = await mail.PostMimeAsync(Bounce(of: "sb.notify.4f2a9c@mail.acme.test"));
@@ -37,7 +37,7 @@ public sealed class LoopsAndBouncesTests
     [Fact]
     public async Task Automatic_mail_from_one_sender_on_one_day_is_one_conversation_not_a_flood()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
         var outOfOffice = Encoding.UTF8.GetString(InboundDriver.FixtureBytes("Auto/vacation-x-autoreply.eml"));
 
@@ -55,7 +55,7 @@ public sealed class LoopsAndBouncesTests
     [Fact]
     public async Task Our_own_mail_coming_back_is_flagged_and_threads_without_reopening()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         await mail.DeliverAsync("Threads/Gmail3/01-customer.eml", "Threads/Gmail3/02-support-reply.eml");

@@ -7,7 +7,7 @@ public sealed class ThreadingTests
     [Fact]
     public async Task Gmail_exchange_threads_into_one_conversation_with_quotes_removed()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         await mail.DeliverAsync("Threads/Gmail3/01-customer.eml", "Threads/Gmail3/02-support-reply.eml", "Threads/Gmail3/03-customer-reply.eml");
@@ -26,7 +26,7 @@ public sealed class ThreadingTests
     [Fact]
     public async Task Outlook_replies_without_references_thread_by_thread_index()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         await mail.DeliverAsync("Threads/OutlookNoReferences/01-customer.eml", "Threads/OutlookNoReferences/02-customer-followup.eml", "Threads/OutlookNoReferences/03-customer-update.eml");
@@ -39,7 +39,7 @@ public sealed class ThreadingTests
     [Fact]
     public async Task Reply_from_a_cc_colleague_joins_as_a_flagged_participant_and_never_replaces_the_customer()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         await mail.DeliverAsync("Threads/CcReply/01-customer.eml", "Threads/CcReply/02-support-reply.eml", "Threads/CcReply/03-cc-colleague-reply.eml");
@@ -55,7 +55,7 @@ public sealed class ThreadingTests
     [Fact]
     public async Task Reply_without_threading_headers_joins_by_subject_from_the_same_sender()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         await mail.DeliverAsync("Threads/SubjectOnly/01-customer.eml", "Threads/SubjectOnly/02-same-sender-no-headers.eml");
@@ -69,7 +69,7 @@ public sealed class ThreadingTests
     [Fact]
     public async Task Same_subject_from_a_different_sender_starts_its_own_conversation()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         await mail.DeliverAsync("Threads/DifferentSenderSameSubject/01-customer-a.eml", "Threads/DifferentSenderSameSubject/02-customer-b.eml");
@@ -84,7 +84,7 @@ public sealed class ThreadingTests
     [Fact]
     public async Task Twenty_message_thread_delivered_shuffled_is_one_conversation_in_date_order()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
         var files = Enumerable.Range(1, 20).Select(i => $"Threads/Long20/{i:D2}.eml").ToArray();
 
@@ -103,7 +103,7 @@ public sealed class ThreadingTests
     [Fact]
     public async Task Twenty_message_thread_processed_all_at_once_is_still_one_conversation()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(queuePump: false);
         var mail = new InboundDriver(host);
 
         await mail.DeliverAsync([.. Enumerable.Range(1, 20).Select(i => $"Threads/Long20/{i:D2}.eml").Reverse()]);

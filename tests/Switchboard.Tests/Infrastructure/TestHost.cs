@@ -42,28 +42,24 @@ public sealed class TestHost : IAsyncDisposable
 
     /// <param name="settings">Extra settings, e.g. host.json overrides under <c>AzureFunctionsJobHost:extensions:queues:…</c>.</param>
     /// <param name="services">Replace or add services before the host is built.</param>
+    /// <param name="queuePump">False to leave queued messages for the test to process (see InboundDriver), in an order it chooses.</param>
     /// <param name="fakeTime">Drive time with a <see cref="FakeTimeProvider"/> (start: 2026-03-02 09:00 UTC).</param>
     public static async Task<TestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         bool fakeTime = false,
-        string? connectionString = null)
+        string? connectionString = null,
+        bool queuePump = true)
     {
         connectionString ??= (await Azurite.GetAsync()).ConnectionString;
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)) : null;
         var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
+            builder.Configuration.AddInMemoryCollection(RequiredSettings(connectionString, prefix));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["AzureWebJobsStorage"] = connectionString,
-                ["Storage:NamePrefix"] = prefix,
-                ["Mail:Mailboxes:0"] = "support@acme.test",
-                ["Mail:Mailboxes:1"] = "billing@acme.test",
-                ["Mail:MessageIdDomain"] = "mail.acme.test",
-                ["Inbound:WebhookSecret"] = WebhookSecret,
-                ["Auth:BootstrapApiKey"] = ApiKey,
-                ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+                ["LocalHost:Queues:Enabled"] = queuePump ? "true" : "false",
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (time is not null) builder.Services.AddSingleton<TimeProvider>(time);
@@ -72,6 +68,19 @@ public sealed class TestHost : IAsyncDisposable
         await app.StartAsync();
         return new TestHost(app, prefix, time);
     }
+
+    /// <summary>Every setting the host refuses to start without, with test values.</summary>
+    public static Dictionary<string, string?> RequiredSettings(string connectionString, string prefix = "") => new()
+    {
+        ["AzureWebJobsStorage"] = connectionString,
+        ["Storage:NamePrefix"] = prefix,
+        ["Mail:Mailboxes:0"] = "support@acme.test",
+        ["Mail:Mailboxes:1"] = "billing@acme.test",
+        ["Mail:MessageIdDomain"] = "mail.acme.test",
+        ["Inbound:WebhookSecret"] = WebhookSecret,
+        ["Auth:BootstrapApiKey"] = ApiKey,
+        ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+    };
 
     public async ValueTask DisposeAsync()
     {

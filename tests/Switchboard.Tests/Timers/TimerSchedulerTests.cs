@@ -44,7 +44,7 @@ public sealed class TimerSchedulerTests
         var azurite = await Azurite.GetAsync();
         await using var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
+            builder.Configuration.AddInMemoryCollection(TestHost.RequiredSettings(azurite.ConnectionString));
             builder.Services.AddSingleton<ITimerJob>(new RecordingJob("weekly-digest", schedule, TimeProvider.System));
         });
 
