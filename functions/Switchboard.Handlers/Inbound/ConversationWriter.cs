@@ -25,7 +25,7 @@ public sealed class ConversationWriter(
     Mailboxes mailboxes,
     TimeProvider time)
 {
-    private const int MaxHeadRetries = 10;
+    private const int MaxHeadRetries = 30;
 
     public async Task WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
         bool startsConversation, string? linkedConversationId, CancellationToken cancellationToken = default)
@@ -41,6 +41,12 @@ public sealed class ConversationWriter(
         var outcome = AppendOutcome.HeadChanged;
         for (var attempt = 0; attempt < MaxHeadRetries && outcome == AppendOutcome.HeadChanged; attempt++)
         {
+            if (attempt > 0)
+            {
+                // Jittered back-off between writers of one busy conversation. Wall-clock on purpose: this spaces out
+                // retries, it is not business time, and a test's fake clock must not stall it.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + 10 * attempt)), cancellationToken);
+            }
             var current = await conversations.GetHeadAsync(conversationId, cancellationToken);
             if (current is null && !startsConversation)
             {

@@ -56,7 +56,8 @@ public sealed class InboundDriver(TestHost host)
         {
             messages.AddRange(batch);
         }
-        // A message that lost a race to a related one asks to be retried, as the queue would after its visibility timeout.
+        // A message whose handler throws (e.g. it lost a race to a related one) is retried, as the queue would after its
+        // visibility timeout.
         var pending = messages;
         for (var round = 0; round < 5 && pending.Count > 0; round++)
         {
@@ -64,7 +65,7 @@ public sealed class InboundDriver(TestHost host)
             await Task.WhenAll(pending.Select(m => Task.Run(async () =>
             {
                 try { await handler.HandleAsync(m.Body.ToString()); }
-                catch (Switchboard.Core.Threading.ConversationNotReadyException) { failed.Add(m); }
+                catch (Exception) { failed.Add(m); }
             })));
             pending = [.. failed];
         }
