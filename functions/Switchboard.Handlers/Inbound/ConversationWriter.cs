@@ -27,8 +27,9 @@ public sealed class ConversationWriter(
 {
     private const int MaxHeadRetries = 30;
 
+    /// <param name="knownHead">The head as threading just read it, if it did: saves reading it again.</param>
     public async Task WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
-        bool startsConversation, string? linkedConversationId, CancellationToken cancellationToken = default)
+        bool startsConversation, string? linkedConversationId, ConversationEntity? knownHead = null, CancellationToken cancellationToken = default)
     {
         var email = incoming.Email;
         var rowKey = ConversationIds.ForMessage(email.MessageId);
@@ -47,7 +48,7 @@ public sealed class ConversationWriter(
                 // retries, it is not business time, and a test's fake clock must not stall it.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + 10 * attempt)), cancellationToken);
             }
-            var current = await conversations.GetHeadAsync(conversationId, cancellationToken);
+            var current = attempt == 0 && knownHead is not null ? knownHead : await conversations.GetHeadAsync(conversationId, cancellationToken);
             if (current is null && !startsConversation)
             {
                 throw new InvalidOperationException($"Conversation {conversationId} was matched but has no head row.");
@@ -195,9 +196,12 @@ public sealed class ConversationWriter(
         {
             await threadKeys.RegisterAsync(ThreadKey.ForThreadIndex(head.Mailbox, root), id, ThreadKeyRole.Stored, cancellationToken);
         }
-        if (!incoming.IsAutomatic && email.From is { } from && SameAddress(from.Address, head.CustomerEmail))
+        // The subject key is the customer's; a reply under the conversation's own subject finds it already there.
+        var subject = SubjectNormalizer.Normalize(email.Subject);
+        if (!incoming.IsAutomatic && email.From is { } from && SameAddress(from.Address, head.CustomerEmail)
+            && (created || subject != SubjectNormalizer.Normalize(head.Subject)))
         {
-            await threadKeys.RegisterAsync(ThreadKey.ForSubject(head.Mailbox, from.Address, SubjectNormalizer.Normalize(email.Subject)), id, ThreadKeyRole.Stored, cancellationToken);
+            await threadKeys.RegisterAsync(ThreadKey.ForSubject(head.Mailbox, from.Address, subject), id, ThreadKeyRole.Stored, cancellationToken);
         }
     }
 

@@ -56,13 +56,15 @@ public sealed class ProcessInboundEmail(
                     await events.PublishAsync(BounceEvent(received, incoming), cancellationToken);
                     return;
                 case ThreadDecision.Existing existing:
-                    await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null, cancellationToken);
+                    await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null,
+                        lookup.HeadRead(existing.ConversationId), cancellationToken);
                     return;
                 case ThreadDecision.New start:
                     var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, cancellationToken);
                     if (taken is null)
                     {
-                        await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true, start.LinkedConversationId, cancellationToken);
+                        await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true, start.LinkedConversationId,
+                            cancellationToken: cancellationToken);
                         return;
                     }
                     logger.LogInformation("A related message claimed {Key} first; resolving {MessageId} again.", taken.Kind, email.MessageId);
@@ -88,6 +90,10 @@ public sealed class ProcessInboundEmail(
     private sealed class ThreadLookup(ThreadKeyStore threadKeys, ConversationStore conversations) : IThreadLookup
     {
         private readonly Dictionary<string, ConversationState?> heads = [];
+        private readonly Dictionary<string, ConversationEntity> entities = [];
+
+        /// <summary>The head row read while threading, with its ETag, for the writer.</summary>
+        public ConversationEntity? HeadRead(string conversationId) => entities.GetValueOrDefault(conversationId);
 
         public Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default) =>
             threadKeys.FindAsync(key, cancellationToken);
@@ -97,6 +103,10 @@ public sealed class ProcessInboundEmail(
             if (!heads.TryGetValue(conversationId, out var state))
             {
                 var head = await conversations.GetHeadAsync(conversationId, cancellationToken);
+                if (head is not null)
+                {
+                    entities[conversationId] = head;
+                }
                 state = head is null ? null : new ConversationState(
                     head.PartitionKey, head.Mailbox, head.CustomerEmail,
                     ConversationStatuses.TryParse(head.Status, out var status) ? status : ConversationStatus.Open,

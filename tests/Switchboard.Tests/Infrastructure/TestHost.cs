@@ -51,6 +51,8 @@ public sealed class TestHost : IAsyncDisposable
         string? connectionString = null,
         bool queuePump = true)
     {
+        // With the shared Azurite, tests start once the tables, queues and containers exist, as a running system would be.
+        var waitForStorage = connectionString is null;
         connectionString ??= (await Azurite.GetAsync()).ConnectionString;
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)) : null;
@@ -66,6 +68,10 @@ public sealed class TestHost : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
+        if (waitForStorage)
+        {
+            await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        }
         return new TestHost(app, prefix, time);
     }
 

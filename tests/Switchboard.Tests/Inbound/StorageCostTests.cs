@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Storage.Account;
+using Switchboard.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Switchboard.Tests.Inbound;
+
+/// <summary>
+/// What one email costs in storage transactions, the main running cost of Switchboard (docs/storage.md).
+/// Counted from the webhook's request to the last write of processing, with the queue handler run directly.
+/// </summary>
+public sealed class StorageCostTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_reply_in_an_existing_conversation_costs_at_most_ten_storage_transactions()
+    {
+        var counter = new StorageTransactionCounter();
+        await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(counter.Attach));
+        var mail = new InboundDriver(host);
+        await mail.DeliverAsync("Threads/Gmail3/01-customer.eml", "Threads/Gmail3/02-support-reply.eml");
+        await mail.ProcessQueuedAsync();
+
+        counter.Reset();
+        await mail.DeliverAsync("Threads/Gmail3/03-customer-reply.eml");
+        await mail.ProcessInboundOnlyAsync(countQueueHousekeeping: false);
+
+        output.WriteLine(string.Join(Environment.NewLine, counter.Requests));
+        Assert.InRange(counter.Count, 1, 10);
+    }
+}
