@@ -1,0 +1,210 @@
+// Switchboard on Azure: one resource group with a Flex Consumption function app, its storage account, Key Vault,
+// monitoring, a user-assigned identity and the static front end. `azd up` deploys it (azure.yaml, docs/deploy.md).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name; names the resource group and seeds the unique suffix of every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Region of everything but the static site; it must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Region of the Static Web Apps resource, which is offered in these regions only.')
+@allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
+param webLocation string = 'westeurope'
+
+@description('Resource group name; empty for rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Object ID of the person or CI principal deploying (azd sets AZURE_PRINCIPAL_ID); used only with grantDeployerAccess.')
+param principalId string = ''
+
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param principalType string = 'User'
+
+@description('Give the deployer data access to the storage account and read access to the Key Vault secrets.')
+param grantDeployerAccess bool = true
+
+@minLength(3)
+@description('Support addresses, comma-separated, the default first (Mail:Mailboxes), e.g. support@example.com,billing@example.com.')
+param mailboxes string
+
+@description('Domain of the Message-IDs Switchboard creates (Mail:MessageIdDomain); empty for the first mailbox\'s domain.')
+param messageIdDomain string = ''
+
+@description('Public key of a signed SendGrid Inbound Parse policy (Inbound:SendGridVerificationKey); empty when unsigned.')
+param sendGridVerificationKey string = ''
+
+@secure()
+@minLength(16)
+@description('Shared secret of the inbound webhooks (Inbound:WebhookSecret).')
+param inboundWebhookSecret string
+
+@secure()
+@minLength(24)
+@description('API key of the first admin (Auth:BootstrapApiKey).')
+param bootstrapApiKey string
+
+@secure()
+@minLength(44)
+@description('Base64 of 32 or more random bytes (Auth:SigningKey), e.g. openssl rand -base64 32.')
+param signingKey string
+
+@secure()
+@description('SendGrid API key for outgoing mail (SendGrid:ApiKey); empty until outbound mail is set up.')
+param sendGridApiKey string = ''
+
+@description('Memory of one function app instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Most instances the function app scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var functionAppName = 'func-${resourceToken}'
+var deploymentContainerName = 'app-package-${resourceToken}'
+
+var mailboxList = filter(map(split(mailboxes, ','), address => trim(address)), address => !empty(address))
+var mailSettings = union(
+  toObject(range(0, length(mailboxList)), i => 'Mail__Mailboxes__${i}', i => mailboxList[i]),
+  empty(messageIdDomain) ? {} : { Mail__MessageIdDomain: messageIdDomain }
+)
+var inboundSettings = union(
+  { Inbound__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundWebhookSecretUri})' },
+  empty(sendGridVerificationKey) ? {} : { Inbound__SendGridVerificationKey: sendGridVerificationKey }
+)
+var authSettings = {
+  Auth__BootstrapApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.bootstrapApiKeyUri})'
+  Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.signingKeyUri})'
+}
+// Always set, so that the settings do not hinge on a secure value (which also keeps them predictable before
+// deployment); until the secret exists the reference stays unresolved, and nothing reads SendGrid:ApiKey yet.
+var sendGridSettings = {
+  SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridApiKeyUri})'
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    inboundWebhookSecret: inboundWebhookSecret
+    bootstrapApiKey: bootstrapApiKey
+    signingKey: signingKey
+    sendGridApiKey: sendGridApiKey
+    storeSendGridApiKey: !empty(sendGridApiKey)
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    identityPrincipalId: identity.outputs.principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
+    grantDeployerAccess: grantDeployerAccess
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  // The roles must exist before the app starts: Key Vault references are resolved, and the deployment
+  // package read, when the site is created, and a failed Key Vault reference is not retried for hours.
+  dependsOn: [rbac]
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    appSettings: union(mailSettings, inboundSettings, authSettings, sendGridSettings)
+  }
+}
+
+module web 'app/web.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: 'stapp-${resourceToken}'
+    location: webLocation
+    tags: tags
+    apiId: api.outputs.id
+    apiLocation: location
+  }
+}
+
+var webUrl = 'https://${web.outputs.defaultHostName}'
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+@description('The function app itself; once linked it answers only requests that came through WEB_URL.')
+output API_URL string = 'https://${api.outputs.defaultHostName}'
+@description('The agent app, and the public origin of the API under /api.')
+output WEB_URL string = webUrl
+@description('SendGrid Inbound Parse destination; replace the placeholder with the Key Vault secret inbound-webhook-secret.')
+output SENDGRID_INBOUND_PARSE_URL string = '${webUrl}/api/inbound/sendgrid?key=<Key Vault secret inbound-webhook-secret>'
+@description('SendGrid Event Webhook destination (served once the agent-workflow feature ships).')
+output SENDGRID_EVENT_WEBHOOK_URL string = '${webUrl}/api/events/sendgrid'
