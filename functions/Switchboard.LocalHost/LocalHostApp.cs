@@ -29,6 +29,8 @@ public static class LocalHostApp
         // Webhook handlers enforce their own, configurable limit and answer 413 themselves.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
 
+        // Request-by-request logs drown the start-up banner and our own logs; failures still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSwitchboard(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+using Switchboard.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Switchboard.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ApiReferencePageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Api_reference_page_loads_the_generated_document_and_lists_the_routes()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        await using var context = await browser.NewContextAsync(host);
+        var page = await context.NewPageAsync();
+        var documentLoaded = page.WaitForResponseAsync(r => r.Url.EndsWith("/openapi/v1.json", StringComparison.Ordinal) && r.Status == 200);
+
+        await page.GotoAsync("/api-reference");
+
+        await documentLoaded;
+        await Expect(page.GetByText("/api/inbound/mime").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+    }
+}
