@@ -11,7 +11,7 @@ public static partial class Subjects
     public static string WithoutPrefixes(string subject)
     {
         var current = subject.Trim();
-        for (var match = Prefix().Match(current); match.Success && match.Length < current.Length; match = Prefix().Match(current))
+        for (var match = Prefix().Match(current); match.Success && current.Length > 0; match = Prefix().Match(current))
         {
             current = current[match.Length..].Trim();
         }
