@@ -65,8 +65,10 @@ public sealed class ConversationWriter(
         }
         if (outcome == AppendOutcome.AlreadyStored)
         {
+            // A redelivery: finish what the first delivery may not have (index, keys, event), all of it idempotent.
+            // The conversation id comes from the message that started it, so this is that message when starting.
             head = (await conversations.GetHeadAsync(conversationId, cancellationToken))!;
-            created = false;
+            created = startsConversation;
             (previousStatus, previousRowKey) = (null, null);
         }
 
@@ -141,7 +143,7 @@ public sealed class ConversationWriter(
             {
                 var participant = new Participant(sender.Address, sender.Name ?? (known >= 0 ? participants[known].Name : null), "participant", true);
                 if (known >= 0) participants[known] = participant; else participants.Add(participant);
-                message.Flags = string.Join(',', SplitFlags(message.Flags).Append("new-participant"));
+                message.Flags = string.Join(',', SplitFlags(message.Flags).Append("new-participant").Distinct());
             }
         }
         head.Participants = JsonSerializer.Serialize(participants, JsonDefaults.Options);

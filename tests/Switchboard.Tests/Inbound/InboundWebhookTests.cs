@@ -77,10 +77,7 @@ public sealed class InboundWebhookTests
     [Fact]
     public async Task Storage_down_answers_503_so_the_sender_delivers_again()
     {
-        var port = FreePort();
-        var dead = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-        await using var host = await TestHost.StartAsync(connectionString: dead);
+        await using var host = await TestHost.StartAsync(connectionString: UnreachableStorage.ConnectionString());
 
         var response = await new InboundDriver(host).PostMimeAsync(InboundDriver.FixtureBytes(Gmail));
 
@@ -197,13 +194,4 @@ public sealed class InboundWebhookTests
 
     private static async Task<int> QueuedAsync(TestHost host) =>
         (await host.Storage.Queue(QueueNames.InboundEmail).GetPropertiesAsync()).Value.ApproximateMessagesCount;
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
