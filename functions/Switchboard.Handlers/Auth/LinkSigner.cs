@@ -15,7 +15,8 @@ public sealed class LinkSigner(IOptions<AuthOptions> options, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private readonly byte[] key = Key(options.Value.SigningKey);
+    // Validated at start-up (AuthOptions.Validate).
+    private readonly byte[] key = options.Value.DecodedSigningKey()!;
 
     public string Sign(string path)
     {
@@ -38,17 +39,4 @@ public sealed class LinkSigner(IOptions<AuthOptions> options, TimeProvider time)
 
     private string Signature(string path, string expires) =>
         WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{path}\n{expires}")));
-
-    private static byte[] Key(string base64)
-    {
-        try
-        {
-            var bytes = Convert.FromBase64String(base64);
-            return bytes.Length >= 32 ? bytes : throw new InvalidOperationException("Auth:SigningKey must decode to at least 32 bytes.");
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException("Auth:SigningKey must be base64 (e.g. `openssl rand -base64 32`).");
-        }
-    }
 }

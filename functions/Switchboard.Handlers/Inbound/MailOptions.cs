@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using MimeKit;
 
 namespace Switchboard.Handlers.Inbound;
 
 /// <summary>Section <c>Mail</c>: the addresses we receive mail for and the domain of the Message-IDs we create.</summary>
-public sealed class MailOptions
+public sealed class MailOptions : IValidatableObject
 {
     public const string Section = "Mail";
 
@@ -13,6 +14,18 @@ public sealed class MailOptions
 
     /// <summary>Right-hand side of our Message-IDs (sb.*@domain). Defaults to the first mailbox's domain.</summary>
     public string? MessageIdDomain { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < Mailboxes.Count; i++)
+        {
+            if (!MailboxAddress.TryParse(Mailboxes[i] ?? "", out var parsed) || parsed.Address != Mailboxes[i]?.Trim() || !parsed.Address.Contains('@'))
+            {
+                yield return new ValidationResult(
+                    $"Mail:Mailboxes:{i} ('{Mailboxes[i]}') is not a plain email address like support@yourdomain.com.", [nameof(Mailboxes)]);
+            }
+        }
+    }
 
     public string EffectiveMessageIdDomain() =>
         MessageIdDomain is { Length: > 0 } domain ? domain : Mailboxes[0][(Mailboxes[0].IndexOf('@') + 1)..];
