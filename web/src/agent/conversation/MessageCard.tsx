@@ -19,6 +19,8 @@ export function MessageCard({ message }: { message: Message }) {
   const sentAt = new Date(message.sentAt);
   const rawHref = safeHref(message.rawUrl, location.href);
   const hint = threadMatchHint(message.threadMatch);
+  // "Sent" already says an outbound message is ours; the flag matters only on mail that claims to come in.
+  const shownFlags = message.direction === 'outbound' ? flags.filter((flag) => flag !== 'own-message') : flags;
   return (
     <article class={`message message-${message.direction}`} aria-label={`Message from ${displayName(from)}`}>
       <header class="message-header">
@@ -33,7 +35,7 @@ export function MessageCard({ message }: { message: Message }) {
         </p>
         {to.length > 0 && <p class="message-recipients">To: {addressList(to)}</p>}
         {cc.length > 0 && <p class="message-recipients">Cc: {addressList(cc)}</p>}
-        {flags.length > 0 && <MessageFlags flags={flags} />}
+        {shownFlags.length > 0 && <MessageFlags flags={shownFlags} />}
       </header>
       {problems.length > 0 && (
         <div class="problems-note" role="note">
