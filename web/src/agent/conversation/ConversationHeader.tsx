@@ -11,7 +11,7 @@ export function ConversationHeader({ conversation }: { conversation: Conversatio
       <h1>{subject || '(no subject)'}</h1>
       <p class="conversation-meta">
         <span class={`status status-${status}`}>{status}</span>
-        <span>{formatAddress(customer)}</span>
+        <span>{customer.email ? formatAddress(customer) : 'Unknown sender'}</span>
         <span title={`Replies go out from ${replyAddress}`}>to {mailbox}</span>
       </p>
       {linkedConversationId && (
