@@ -51,8 +51,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (empty localStorage) whose relative URLs resolve against the host. Dispose it.</summary>
-    public Task<IBrowserContext> NewContextAsync(TestHost host) =>
-        browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString() });
+    public Task<IBrowserContext> NewContextAsync(TestHost host, ViewportSize? viewport = null) =>
+        browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+        });
 
     public async Task DisposeAsync()
     {

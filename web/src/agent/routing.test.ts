@@ -9,7 +9,7 @@ test('no hash is the open inbox', () => {
 
 test('the inbox keeps its status filter and ignores unknown ones', () => {
   assert.deepEqual(parseRoute(inboxHref('pending')), { page: 'inbox', status: 'pending' });
-  assert.deepEqual(parseRoute(inboxHref('all')), { page: 'inbox', status: 'all' });
+  assert.deepEqual(parseRoute(inboxHref('snoozed')), { page: 'inbox', status: 'snoozed' });
   assert.deepEqual(parseRoute('#/inbox?status=spam'), { page: 'inbox', status: 'open' });
 });
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export const statusFilters = ['open', 'pending', 'closed', 'all'] as const;
+export const statusFilters = ['open', 'pending', 'snoozed', 'closed'] as const;
 export type StatusFilter = (typeof statusFilters)[number];
 
 export type Route =

@@ -3,7 +3,10 @@ import type { StatusFilter } from '../routing.ts';
 
 // The conversations contract of the JSON API (GET /api/conversations, GET /api/conversations/{id}).
 
-export type ConversationStatus = 'open' | 'pending' | 'closed';
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'closed';
+
+/** Rows the inbox asks for at a time. */
+export const inboxPageSize = 25;
 
 export interface Person {
   email: string;
@@ -28,6 +31,9 @@ export interface ConversationPage {
 }
 
 export interface Participant extends Person {
+  /** "customer", "cc", or "participant" for someone who joined by replying. */
+  role: string;
+  /** Set for someone who joined the conversation by replying, not addressed by the customer. */
   flagged: boolean;
 }
 
@@ -35,26 +41,38 @@ export interface Attachment {
   name: string;
   contentType: string;
   size: number;
+  /** An image the HTML shows in place (its `cid:` reference is rewritten to `url`). */
+  inline: boolean;
+  contentId: string | null;
+  /** A signed relative link, valid for an hour without the API key. */
   url: string;
 }
 
 export interface Message {
   id: string;
   direction: 'inbound' | 'outbound' | 'note';
-  from: Person;
+  /** Null when the mail had no readable From header. */
+  from: Person | null;
   to: Person[];
   cc: Person[];
   sentAt: string;
+  receivedAt: string;
   messageId: string;
+  subject: string;
   /** The whole text, quoted history and signature included. */
   text: string;
   /** The text without quoted history and signature. */
   visibleText: string;
-  /** Sanitized by the server; still shown only in a sandboxed frame. */
+  /** Sanitized by the server, inline images pointing at signed links; still shown only in a sandboxed frame. */
   html: string | null;
   attachments: Attachment[];
-  /** e.g. "auto-reply", "bounce", "unparsed", "new-participant". */
+  /** e.g. "auto-reply", "bounce", "unparsed", "new-participant", "own-message". */
   flags: string[];
+  /** How the message was threaded: "None" (it started the conversation), "References", "Subject", … */
+  threadMatch: string;
+  /** What the parser could not read cleanly, in words. */
+  problems: string[];
+  /** A signed relative link to the message as received. */
   rawUrl: string;
 }
 
@@ -65,6 +83,12 @@ export interface Conversation {
   mailbox: string;
   customer: Person;
   participants: Participant[];
+  /** The address a reply goes out from, so the customer's answer threads back here. */
+  replyAddress: string;
+  /** An earlier conversation this one continues (e.g. a reply to a closed one). */
+  linkedConversationId: string | null;
+  createdAt: string;
+  lastActivityAt: string;
   messages: Message[];
 }
 
@@ -74,19 +98,17 @@ export function listConversations(
   continuationToken: string | null,
   signal?: AbortSignal,
 ): Promise<ConversationPage> {
-  const query = new URLSearchParams();
-  if (status !== 'all') query.set('status', status);
+  const query = new URLSearchParams({ status, limit: String(inboxPageSize) });
   if (continuationToken) query.set('continuationToken', continuationToken);
-  const search = query.size > 0 ? `?${query}` : '';
-  return get<ConversationPage>(`/api/conversations${search}`, signal);
+  return get<ConversationPage>(`/api/conversations?${query}`, signal);
 }
 
 export function getConversation(get: ApiGet, id: string, signal?: AbortSignal): Promise<Conversation> {
   return get<Conversation>(`/api/conversations/${encodeURIComponent(id)}`, signal);
 }
 
-/** "Ada Lovelace" when the name is known, the address otherwise. */
-export const displayName = (person: Person) => person.name?.trim() || person.email;
+/** "Ada Lovelace" when the name is known, the address otherwise; "Unknown sender" when there is no one. */
+export const displayName = (person: Person | null) => person?.name?.trim() || person?.email || 'Unknown sender';
 
 /** "Ada Lovelace <ada@example.com>" when the name is known, the bare address otherwise. */
 export const formatAddress = (person: Person) =>

@@ -2,21 +2,23 @@ import { safeHref } from '../../shared/api/safeHref.ts';
 import { formatFileSize } from '../../shared/format/fileSize.ts';
 import type { Attachment } from '../api/conversations.ts';
 
+/** Each attachment as a download link with its size; inline images are listed too, as the text view does not show them. */
 export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
   return (
     <ul class="attachments" aria-label="Attachments">
       {attachments.map((attachment) => {
         const href = safeHref(attachment.url, location.href);
-        const label = `${attachment.name} (${formatFileSize(attachment.size)})`;
+        const size = formatFileSize(attachment.size);
         return (
           <li key={attachment.url} title={attachment.contentType}>
             {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer" download={attachment.name}>
-                {label}
+              <a href={href} download={attachment.name}>
+                {attachment.name}
               </a>
             ) : (
-              label
-            )}
+              attachment.name
+            )}{' '}
+            <span class="attachment-size">({attachment.inline ? `inline image, ${size}` : size})</span>
           </li>
         );
       })}

@@ -2,8 +2,9 @@ import './conversation.css';
 import { useEffect, useState } from 'preact/hooks';
 import { isAbort } from '../../shared/api/getJson.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { displayName, formatAddress, getConversation, type Conversation } from '../api/conversations.ts';
+import { getConversation, type Conversation } from '../api/conversations.ts';
 import { useApiGet } from '../session/session.tsx';
+import { ConversationHeader } from './ConversationHeader.tsx';
 import { MessageCard } from './MessageCard.tsx';
 
 type Loaded = { conversation: Conversation } | { error: unknown } | null;
@@ -38,29 +39,11 @@ export function ConversationPage({ id }: { id: string }) {
 }
 
 function ConversationView({ conversation }: { conversation: Conversation }) {
-  const { subject, status, mailbox, customer, participants, messages } = conversation;
   return (
     <>
-      <header class="conversation-header">
-        <h1>{subject || '(no subject)'}</h1>
-        <p class="conversation-meta">
-          <span class={`status status-${status}`}>{status}</span>
-          <span>{formatAddress(customer)}</span>
-          <span>to {mailbox}</span>
-        </p>
-        {participants.length > 0 && (
-          <ul class="participants" aria-label="Participants">
-            {participants.map((participant) => (
-              <li key={participant.email} title={participant.email}>
-                {displayName(participant)}
-                {participant.flagged && <span class="flag">flagged</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </header>
+      <ConversationHeader conversation={conversation} />
       <ol class="messages">
-        {messages.map((message) => (
+        {conversation.messages.map((message) => (
           <li key={message.id}>
             <MessageCard message={message} />
           </li>

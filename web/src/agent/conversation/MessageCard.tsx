@@ -3,6 +3,8 @@ import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { displayName, formatAddress, type Message, type Person } from '../api/conversations.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { MessageBody } from './MessageBody.tsx';
+import { MessageFlags } from './MessageFlags.tsx';
+import { threadMatchHint } from './threadMatch.ts';
 
 const directionLabels: Record<Message['direction'], string> = {
   inbound: 'Received',
@@ -13,32 +15,38 @@ const directionLabels: Record<Message['direction'], string> = {
 const addressList = (people: Person[]) => people.map(formatAddress).join(', ');
 
 export function MessageCard({ message }: { message: Message }) {
-  const { from, to, cc, flags, attachments } = message;
+  const { from, to, cc, flags, attachments, problems } = message;
   const sentAt = new Date(message.sentAt);
   const rawHref = safeHref(message.rawUrl, location.href);
+  const hint = threadMatchHint(message.threadMatch);
+  // "Sent" already says an outbound message is ours; the flag matters only on mail that claims to come in.
+  const shownFlags = message.direction === 'outbound' ? flags.filter((flag) => flag !== 'own-message') : flags;
   return (
     <article class={`message message-${message.direction}`} aria-label={`Message from ${displayName(from)}`}>
       <header class="message-header">
         <p class="message-from">
           <strong>{displayName(from)}</strong>
-          {from.name?.trim() && <span class="address"> &lt;{from.email}&gt;</span>}
+          {from?.name?.trim() && <span class="address"> &lt;{from.email}&gt;</span>}
         </p>
         <p class="message-when">
           <span class="direction">{directionLabels[message.direction]}</span>{' '}
           <time dateTime={message.sentAt}>{formatDateTime(sentAt)}</time>
+          {hint && <span class="thread-hint"> · {hint}</span>}
         </p>
         {to.length > 0 && <p class="message-recipients">To: {addressList(to)}</p>}
         {cc.length > 0 && <p class="message-recipients">Cc: {addressList(cc)}</p>}
-        {flags.length > 0 && (
-          <ul class="flags" aria-label="Flags">
-            {flags.map((flag) => (
-              <li key={flag} class={`flag flag-${flag}`}>
-                {flag.replace(/-/g, ' ')}
-              </li>
+        {shownFlags.length > 0 && <MessageFlags flags={shownFlags} />}
+      </header>
+      {problems.length > 0 && (
+        <div class="problems-note" role="note">
+          <p>This mail could not be read cleanly; check the original.</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
             ))}
           </ul>
-        )}
-      </header>
+        </div>
+      )}
       <MessageBody message={message} />
       {attachments.length > 0 && <AttachmentList attachments={attachments} />}
       {rawHref && (

@@ -27,9 +27,7 @@ export function ConversationRow({ conversation, now, selected, linkRef, onFocus 
           {subject || '(no subject)'}
           {status !== 'open' && <span class={`status status-${status}`}>{status}</span>}
         </span>
-        <span class="row-count" title={`${messageCount} messages`}>
-          {messageCount}
-        </span>
+        <span class="row-count">{messageCount === 1 ? '1 message' : `${messageCount} messages`}</span>
         <span class="row-preview">{preview}</span>
       </a>
     </li>

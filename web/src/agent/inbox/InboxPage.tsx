@@ -75,7 +75,7 @@ export function InboxPage({ status }: { status: StatusFilter }) {
         <StatusFilterTabs current={status} />
       </div>
       {items.length > 0 && (
-        <ol class="conversation-list">
+        <ol class="conversation-list" aria-label="Conversations">
           {items.map((conversation, index) => (
             <ConversationRow
               key={conversation.id}
@@ -91,7 +91,7 @@ export function InboxPage({ status }: { status: StatusFilter }) {
         </ol>
       )}
       {!loading && !error && items.length === 0 && (
-        <p class="empty">{status === 'all' ? 'No conversations yet.' : `No ${status} conversations.`}</p>
+        <p class="empty">No {status} conversations.</p>
       )}
       {error !== null && <ErrorMessage error={error} />}
       {loading && <p class="loading">Loading conversations…</p>}

@@ -1,6 +1,6 @@
 import { inboxHref, statusFilters, type StatusFilter } from '../routing.ts';
 
-const labels: Record<StatusFilter, string> = { open: 'Open', pending: 'Pending', closed: 'Closed', all: 'All' };
+const labels: Record<StatusFilter, string> = { open: 'Open', pending: 'Pending', snoozed: 'Snoozed', closed: 'Closed' };
 
 /** The inbox's status filter, as links so the filter lives in the address and survives a reload. */
 export function StatusFilterTabs({ current }: { current: StatusFilter }) {

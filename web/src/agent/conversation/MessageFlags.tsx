@@ -1,0 +1,20 @@
+/** What each flag means, for the badge's tooltip. */
+const meanings: Record<string, string> = {
+  'auto-reply': 'Sent automatically (out of office, newsletter, …); it does not reopen the conversation.',
+  bounce: 'A delivery failure report for a message sent from here.',
+  unparsed: 'Not readable as an email; the original is kept.',
+  'new-participant': 'The sender joined the conversation by replying; the customer did not write to them here.',
+  'own-message': 'Sent from one of our own mailboxes.',
+};
+
+export function MessageFlags({ flags }: { flags: string[] }) {
+  return (
+    <ul class="flags" aria-label="Flags">
+      {flags.map((flag) => (
+        <li key={flag} class={`flag flag-${flag}`} title={meanings[flag]}>
+          {flag}
+        </li>
+      ))}
+    </ul>
+  );
+}
