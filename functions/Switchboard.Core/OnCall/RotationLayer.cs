@@ -10,17 +10,14 @@ namespace Switchboard.Core.OnCall;
 /// the rotation), and the uncovered time falls through to the layers below.
 /// </summary>
 /// <param name="Participants">Agent ids in turn order; an agent may appear more than once.</param>
-/// <param name="Restrictions">Empty means always; otherwise e.g. <see cref="WeeklyWindow.Weekdays"/> for business hours.</param>
+/// <param name="Restrictions">None (null or empty) means always; otherwise e.g. <see cref="WeeklyWindow.Weekdays"/> for business hours.</param>
 public sealed record RotationLayer(
     string Name,
     IReadOnlyList<string> Participants,
     ShiftLength ShiftLength,
     LocalTime HandOffTime,
     LocalDate StartDate,
-    IReadOnlyList<WeeklyWindow> Restrictions)
+    IReadOnlyList<WeeklyWindow>? Restrictions = null)
 {
-    public RotationLayer(string name, IReadOnlyList<string> participants, ShiftLength shiftLength, LocalTime handOffTime, LocalDate startDate)
-        : this(name, participants, shiftLength, handOffTime, startDate, [])
-    {
-    }
+    public IReadOnlyList<WeeklyWindow> Restrictions { get; init => field = value ?? []; } = Restrictions ?? [];
 }

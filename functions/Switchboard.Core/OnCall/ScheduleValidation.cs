@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 
 namespace Switchboard.Core.OnCall;
 
@@ -17,16 +18,27 @@ internal static class ScheduleValidation
         }
         for (var i = 0; i < schedule.Layers?.Count; i++)
         {
-            CheckLayer(problems, $"layers[{i}]", schedule.Layers[i]);
+            if (schedule.Layers[i] is { } layer)
+            {
+                CheckLayer(problems, $"layers[{i}]", layer);
+            }
+            else
+            {
+                problems.Add(new($"layers[{i}]", "A layer is missing."));
+            }
         }
-        for (var i = 0; i < schedule.Overrides?.Count; i++)
+        for (var i = 0; i < schedule.Overrides.Count; i++)
         {
-            var o = schedule.Overrides[i];
+            if (schedule.Overrides[i] is not { } o)
+            {
+                problems.Add(new($"overrides[{i}]", "An override is missing."));
+                continue;
+            }
             Require(problems, $"overrides[{i}].id", o.Id, "An override needs an id.");
             Require(problems, $"overrides[{i}].agentId", o.AgentId, "An override needs the agent who covers it.");
             if (o.End <= o.Start)
             {
-                problems.Add(new($"overrides[{i}].end", $"The override ends ({o.End}) before it starts ({o.Start})."));
+                problems.Add(new($"overrides[{i}].end", $"The override ends ({InstantPattern.ExtendedIso.Format(o.End)}) before it starts ({InstantPattern.ExtendedIso.Format(o.Start)})."));
             }
         }
         return problems;
@@ -51,9 +63,10 @@ internal static class ScheduleValidation
         {
             Require(problems, $"{path}.participants[{i}]", layer.Participants[i], "A participant needs an agent id.");
         }
-        if (layer.ShiftLength is not { Count: > 0 })
+        if (layer.ShiftLength is not { IsValid: true })
         {
-            problems.Add(new($"{path}.shiftLength", $"Layer '{layer.Name}' has a shift length of {layer.ShiftLength}; it must be at least one hour or one day."));
+            problems.Add(new($"{path}.shiftLength",
+                $"Layer '{layer.Name}' has a shift length of {layer.ShiftLength?.ToString() ?? "nothing"}; it must be at least one hour or one day, and at most {ShiftLength.MaxDays} days."));
         }
         CheckWindows(problems, $"{path}.restrictions", layer.Restrictions);
     }
@@ -63,6 +76,11 @@ internal static class ScheduleValidation
         for (var i = 0; i < windows?.Count; i++)
         {
             var window = windows[i];
+            if (window is null)
+            {
+                problems.Add(new($"{path}[{i}]", "A window is missing."));
+                continue;
+            }
             if (!IsDay(window.StartDay) || !IsDay(window.EndDay))
             {
                 problems.Add(new($"{path}[{i}]", $"The window {window} needs a day of the week at both ends."));
@@ -75,7 +93,7 @@ internal static class ScheduleValidation
             }
             for (var j = 0; j < i; j++)
             {
-                if (IsDay(windows[j].StartDay) && IsDay(windows[j].EndDay) && window.Overlaps(windows[j]))
+                if (windows[j] is not null && IsDay(windows[j].StartDay) && IsDay(windows[j].EndDay) && window.Overlaps(windows[j]))
                 {
                     problems.Add(new($"{path}[{i}]", $"The window {window} overlaps {windows[j]} ({path}[{j}])."));
                 }

@@ -6,6 +6,9 @@ namespace Switchboard.Core.OnCall;
 /// </summary>
 public sealed record ShiftLength(ShiftUnit Unit, int Count)
 {
+    /// <summary>The longest shift a layer may have: a year of days, or its hours.</summary>
+    public const int MaxDays = 366;
+
     public static ShiftLength Daily { get; } = new(ShiftUnit.Days, 1);
 
     public static ShiftLength Weekly { get; } = new(ShiftUnit.Days, 7);
@@ -13,6 +16,13 @@ public sealed record ShiftLength(ShiftUnit Unit, int Count)
     public static ShiftLength Days(int count) => new(ShiftUnit.Days, count);
 
     public static ShiftLength Hours(int count) => new(ShiftUnit.Hours, count);
+
+    internal bool IsValid => Unit switch
+    {
+        ShiftUnit.Days => Count is > 0 and <= MaxDays,
+        ShiftUnit.Hours => Count is > 0 and <= MaxDays * 24,
+        _ => false,
+    };
 
     /// <summary>The length in wall-clock hours (a day is always 24 of them on the wall clock).</summary>
     internal long WallClockHours => Unit == ShiftUnit.Days ? Count * 24L : Count;

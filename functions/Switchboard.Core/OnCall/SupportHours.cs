@@ -6,8 +6,11 @@ namespace Switchboard.Core.OnCall;
 /// When a mailbox is staffed: weekly wall-clock <see cref="Windows"/> in <see cref="TimeZoneId"/>. Outside them the
 /// escalation policy's after-hours rule applies (page anyway, or wait until <see cref="NextStart(Instant)"/>).
 /// </summary>
-public sealed record SupportHours(string TimeZoneId, IReadOnlyList<WeeklyWindow> Windows)
+public sealed record SupportHours(string TimeZoneId, IReadOnlyList<WeeklyWindow>? Windows = null)
 {
+    /// <summary>None (null or empty) means hours never start: <see cref="IsWithin(Instant)"/> is always false.</summary>
+    public IReadOnlyList<WeeklyWindow> Windows { get; init => field = value ?? []; } = Windows ?? [];
+
     /// <summary>Every problem (unknown zone, empty or overlapping windows), each naming its field; empty when valid.</summary>
     public IReadOnlyList<ScheduleProblem> Validate() => ScheduleValidation.Check(this);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 
 namespace Switchboard.Core.OnCall;
@@ -51,7 +52,9 @@ public sealed record WeeklyWindow(IsoDayOfWeek StartDay, LocalTime StartTime, Is
         return (start, start.PlusNanoseconds(LengthInWeek));
     }
 
-    public override string ToString() => $"{StartDay} {StartTime:HH:mm} to {EndDay} {EndTime:HH:mm}";
+    public override string ToString() => $"{StartDay} {Clock(StartTime)} to {EndDay} {Clock(EndTime)}";
+
+    private static string Clock(LocalTime time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     private static long InWeek(IsoDayOfWeek day, LocalTime time) => ((int)day - 1) * NodaConstants.NanosecondsPerDay + time.NanosecondOfDay;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Switchboard.Core.OnCall;
 
@@ -27,7 +28,7 @@ internal static class Rota
 
     /// <summary>What a clock in <paramref name="zone"/> shows at <paramref name="instant"/>, as "yyyy-MM-dd HH:mm".</summary>
     public static string Clock(string zone, Instant? instant) =>
-        instant is { } i ? i.InZone(DateTimeZoneProviders.Tzdb[zone]).ToString("yyyy-MM-dd HH:mm", null) : "(none)";
+        instant is { } i ? i.InZone(DateTimeZoneProviders.Tzdb[zone]).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "(none)";
 
     public static Instant Utc(string isoInstant) => NodaTime.Text.InstantPattern.ExtendedIso.Parse(isoInstant).Value;
 

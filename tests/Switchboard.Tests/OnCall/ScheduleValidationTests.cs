@@ -38,12 +38,22 @@ public sealed class ScheduleValidationTests
     [Theory]
     [InlineData(0)]
     [InlineData(-12)]
-    public void Shift_length_of_zero_or_less_is_named(int hours)
+    [InlineData(366 * 24 + 1)]
+    public void Shift_length_of_zero_or_less_or_over_a_year_is_named(int hours)
     {
         var problem = Assert.Single((Valid with { Layers = [Valid.Layers[0] with { ShiftLength = ShiftLength.Hours(hours) }] }).Validate());
 
         Assert.Equal("layers[0].shiftLength", problem.Field);
         Assert.Contains("must be at least one hour or one day", problem.Message);
+    }
+
+    [Fact]
+    public void Schedule_read_from_json_without_overrides_or_restrictions_is_valid()
+    {
+        var stored = Valid with { Layers = [Valid.Layers[0] with { Restrictions = null! }], Overrides = null! };
+
+        Assert.Empty(stored.Validate());
+        Assert.Equal("ana", new OnCallCalculator(stored).At(Utc("2026-06-02T10:00:00Z")).AgentId);
     }
 
     [Fact]
