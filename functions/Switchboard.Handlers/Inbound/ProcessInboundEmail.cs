@@ -29,8 +29,11 @@ public sealed class ProcessInboundEmail(
     OwnMessageIds ownMessageIds,
     ILogger<ProcessInboundEmail> logger) : IQueueHandler
 {
-    /// <summary>A new conversation whose keys another message took first is resolved again, at most this often.</summary>
-    private const int MaxResolveAttempts = 3;
+    /// <summary>
+    /// A message that loses a race to a related one (it took the keys first, or is still writing its conversation) is
+    /// resolved again, at most this often, before the queue's retry takes over.
+    /// </summary>
+    private const int MaxResolveAttempts = 5;
 
     public string QueueName => QueueNames.InboundEmail;
 
@@ -45,7 +48,19 @@ public sealed class ProcessInboundEmail(
 
         for (var attempt = 1; attempt <= MaxResolveAttempts; attempt++)
         {
-            var decision = await resolver.ResolveAsync(incoming, lookup, cancellationToken);
+            ThreadDecision decision;
+            try
+            {
+                decision = await resolver.ResolveAsync(incoming, lookup, cancellationToken);
+            }
+            catch (ConversationNotReadyException) when (attempt < MaxResolveAttempts)
+            {
+                // A related message is writing its conversation right now; it takes milliseconds, the queue's retry
+                // would take the whole visibility timeout. Wall-clock on purpose, like any retry spacing.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+                lookup = new ThreadLookup(threadKeys, conversations);
+                continue;
+            }
             switch (decision)
             {
                 case ThreadDecision.Duplicate duplicate:

@@ -138,6 +138,7 @@ public sealed class ConversationApiTests
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.500",
         });
         var mail = new InboundDriver(host);
 
