@@ -39,7 +39,8 @@ public sealed class LinkSigner(IOptions<AuthOptions> options, TimeProvider time)
     private string Signature(string path, string expires) =>
         WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{path}\n{expires}")));
 
-    private static byte[] Key(string base64)
+    /// <summary>The bytes of <c>Auth:SigningKey</c>; other keys are derived from them (HKDF), never reused as they are.</summary>
+    internal static byte[] Key(string base64)
     {
         try
         {

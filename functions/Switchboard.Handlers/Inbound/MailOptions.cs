@@ -14,6 +14,17 @@ public sealed class MailOptions
     /// <summary>Right-hand side of our Message-IDs (sb.*@domain). Defaults to the first mailbox's domain.</summary>
     public string? MessageIdDomain { get; set; }
 
+    /// <summary>
+    /// Where outgoing mail goes: <c>sink</c> (the default) keeps it in the MailSink table for the dev mail view.
+    /// SendGrid arrives with the replies feature.
+    /// </summary>
+    [RegularExpression("^sink$", ErrorMessage = "Mail:Sender must be 'sink' (the only sender so far; SendGrid comes with replies).")]
+    public string Sender { get; set; } = SinkSender;
+
+    public const string SinkSender = "sink";
+
+    public bool UsesSink => Sender == SinkSender;
+
     public string EffectiveMessageIdDomain() =>
         MessageIdDomain is { Length: > 0 } domain ? domain : Mailboxes[0][(Mailboxes[0].IndexOf('@') + 1)..];
 }
