@@ -53,7 +53,7 @@ public sealed class FirstAdminSeeder(
                 ready.TrySetResult();
                 return;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException or AggregateException)
             {
                 logger.LogWarning("Could not add the first admin yet ({Message}); retrying.", e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
