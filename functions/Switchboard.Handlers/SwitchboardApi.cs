@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Handlers.Admin;
+using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
+using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Team;
 
 namespace Switchboard.Handlers;
 
@@ -55,6 +58,64 @@ public static class SwitchboardApi
                 (HttpRequest request, string id, string messageId, int index, DownloadAttachment handler, CancellationToken ct) => handler.HandleAsync(request, id, messageId, index, ct))
             .WithName(nameof(DownloadAttachment))
             .WithSummary("One attachment or inline image. API key or signed link.");
+
+        var auth = api.MapGroup("/auth").WithTags("Sign-in");
+        auth.MapPost("/magic-links", (HttpRequest request, RequestMagicLink handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(RequestMagicLink))
+            .WithSummary("Emails a sign-in link (single use, 15 minutes) if the address is an agent's. Always 202; 429 after 5 requests per address in 15 minutes.")
+            .Accepts<MagicLinkRequest>("application/json").Produces<MagicLinkRequested>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapGet("/magic-links/{token}", (HttpRequest request, string token, ConsumeMagicLink handler, CancellationToken ct) => handler.HandleAsync(request, token, ct))
+            .WithName(nameof(ConsumeMagicLink))
+            .WithSummary("The emailed link: sets the session cookie and redirects to /, or to /#/sign-in?error=invalid|expired|used|disabled.")
+            .Produces(StatusCodes.Status302Found);
+        auth.MapPost("/sign-out", (HttpRequest request, SignOut handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(SignOut))
+            .WithSummary("Ends the browser session (its row is deleted, so every copy of the cookie stops working).")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        auth.MapGet("/me", (HttpRequest request, GetCurrentAgent handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(GetCurrentAgent))
+            .WithSummary("The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.")
+            .Produces<CurrentAgent>().ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        var apiKeys = api.MapGroup("/api-keys").WithTags("Team")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        apiKeys.MapPost("", (HttpRequest request, CreateApiKey handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(CreateApiKey))
+            .WithSummary("Creates an API key for a script (Authorization: Bearer). The key is shown in this answer only. Admins only.")
+            .Accepts<ApiKeyRequest>("application/json").Produces<CreatedApiKey>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        apiKeys.MapDelete("/{id}", (HttpRequest request, string id, RevokeApiKey handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(RevokeApiKey))
+            .WithSummary("Revokes an API key at once. Admins only.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+
+        var agents = api.MapGroup("/agents").WithTags("Team")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        agents.MapGet("", (HttpRequest request, ListAgents handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListAgents))
+            .WithSummary("The team. Admins only.")
+            .Produces<AgentList>();
+        agents.MapPost("/invitations", (HttpRequest request, InviteAgent handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(InviteAgent))
+            .WithSummary("Adds an invited agent (email, name, role: admin|agent|trainee) and emails them a sign-in link valid 72 hours. Admins only.")
+            .Accepts<Invitation>("application/json").Produces<AgentView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        agents.MapPatch("/{id}", (HttpRequest request, string id, UpdateAgent handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(UpdateAgent))
+            .WithSummary("Changes role and/or status (active|disabled); never leaves the team without an active admin (409). Admins only.")
+            .Accepts<AgentChange>("application/json").Produces<AgentView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var devMail = api.MapGroup("/dev/mail").WithTags("Dev mail view")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+        devMail.MapGet("", (HttpRequest request, ListDevMail handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListDevMail))
+            .WithSummary("Mail kept by the mail sink, newest first. Only while Mail:Sender is sink; signed-in agents, or anyone on the local host's loopback.")
+            .Produces<DevMailList>();
+        devMail.MapGet("/{id}", (HttpRequest request, string id, GetDevMail handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(GetDevMail))
+            .WithSummary("One message of the mail sink.")
+            .Produces<DevMailMessage>();
 
         api.MapPost("/admin/queues/{queue}/replay", (HttpRequest request, string queue, ReplayPoisonMessages handler, CancellationToken ct) => handler.HandleAsync(request, queue, ct))
             .WithName(nameof(ReplayPoisonMessages)).WithTags("Admin")

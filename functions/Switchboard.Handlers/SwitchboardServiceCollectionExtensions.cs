@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
@@ -11,12 +12,17 @@ using Switchboard.Handlers.Events;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Inbound;
+using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Team;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
 using Switchboard.Storage.Events;
 using Switchboard.Storage.Inbound;
 using Switchboard.Storage.Threading;
+using Switchboard.Storage.Auth;
+using Switchboard.Storage.Mail;
+using Switchboard.Storage.Team;
 
 namespace Switchboard.Handlers;
 
@@ -36,8 +42,13 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton(sp => new OwnMessageIds(sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveMessageIdDomain()));
         services.AddSingleton(sp => new ThreadResolver(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ThreadingOptions>>().Value, sp.GetRequiredService<OwnMessageIds>()));
+        services.AddOptions<DevMailViewOptions>().BindConfiguration(DevMailViewOptions.Section);
         services.AddSingleton<AgentAuthenticator>();
         services.AddSingleton<LinkSigner>();
+        services.AddSingleton<SessionCookies>();
+        services.AddSingleton<SignInLinks>();
+        services.AddSingleton<DevMailAccess>();
+        services.AddSingleton<IMailSender, MailSinkSender>();
 
         services.AddSingleton<RawMailStore>();
         services.AddSingleton<ConversationStore>();
@@ -47,6 +58,13 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<CustomerStore>();
         services.AddSingleton<EventQueue>();
         services.AddSingleton<ActivityLog>();
+        services.AddSingleton<AgentStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SignInLinkStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<MailSinkStore>();
+        services.AddSingleton<FirstAdminSeeder>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<FirstAdminSeeder>());
 
         services.AddSingleton<CheckHealth>();
         services.AddSingleton<WebhookGuard>();
@@ -60,6 +78,17 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();
         services.AddSingleton<ReplayPoisonMessages>();
+        services.AddSingleton<RequestMagicLink>();
+        services.AddSingleton<ConsumeMagicLink>();
+        services.AddSingleton<SignOut>();
+        services.AddSingleton<GetCurrentAgent>();
+        services.AddSingleton<CreateApiKey>();
+        services.AddSingleton<RevokeApiKey>();
+        services.AddSingleton<ListAgents>();
+        services.AddSingleton<InviteAgent>();
+        services.AddSingleton<UpdateAgent>();
+        services.AddSingleton<ListDevMail>();
+        services.AddSingleton<GetDevMail>();
 
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 using Switchboard.Handlers;
@@ -22,6 +23,12 @@ public static class LocalHostApp
         var root = FunctionsStyleConfiguration.FindRepositoryRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root ?? AppContext.BaseDirectory });
         builder.Configuration.AddFunctionsStyleSources(root);
+        // Lowest precedence: the local host lets someone at this machine read the mail sink before signing in
+        // (DevMailAccess checks the connection and Host are loopback). The Functions app never sets it.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["LocalHost:DevMailView"] = "true" },
+        });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

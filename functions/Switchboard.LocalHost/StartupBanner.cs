@@ -32,7 +32,8 @@ public sealed class StartupBanner(
               Agent app       {url}/
               API reference   {url}/api-reference   (OpenAPI document: {url}/openapi/v1.json)
               Health          {url}/api/health
-              API key         {auth.Value.BootstrapApiKey}   (the agent app asks for it once)
+              Sign in as      {(auth.Value.FirstAdminEmail is { Length: > 0 } admin ? admin : "(set Auth__FirstAdminEmail)")}   (the link arrives in {url}/#/dev/mail)
+              API key         {auth.Value.BootstrapApiKey}   (bootstrap admin key, for scripts)
               Mailboxes       {string.Join(", ", mail.Value.Mailboxes)}
 
             Send a test email in:

@@ -16,14 +16,10 @@ public sealed class ReplayPoisonMessages(AgentAuthenticator auth, StorageAccount
 
     public async Task<IResult> HandleAsync(HttpRequest request, string queue, CancellationToken cancellationToken = default)
     {
-        var agent = auth.Authenticate(request);
-        if (agent is null)
+        var (admin, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
+        if (admin is null)
         {
-            return Problems.Unauthorized("Send an API key as Authorization: Bearer <key>.");
-        }
-        if (!agent.IsAdmin)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Admins only.", detail: "Replaying poison messages needs an admin.");
+            return rejection!;
         }
         if (!handlers.Any(h => h.QueueName == queue))
         {

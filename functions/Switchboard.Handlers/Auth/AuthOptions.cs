@@ -7,14 +7,28 @@ public sealed class AuthOptions : IValidatableObject
 {
     public const string Section = "Auth";
 
-    /// <summary>API key of the first admin, for scripts and the web app until sign-in exists (Authorization: Bearer …).</summary>
+    /// <summary>API key that acts as an admin, for scripts and the first steps (Authorization: Bearer …).</summary>
     [Required(ErrorMessage = "Auth:BootstrapApiKey is missing: set Auth__BootstrapApiKey to a long random string (./scripts/run.sh makes one locally).")]
     [MinLength(24, ErrorMessage = "Auth:BootstrapApiKey must be at least 24 characters.")]
     public string BootstrapApiKey { get; set; } = "";
 
-    /// <summary>Base64 key (32 bytes or more) that signs download links, so they work in a browser without a header.</summary>
+    /// <summary>
+    /// Base64 key (32 bytes or more) that signs download links; the keys of session cookies and anti-forgery tokens are
+    /// derived from it (HKDF), so both hosts verify each other's cookies with nothing but this setting.
+    /// </summary>
     [Required(ErrorMessage = "Auth:SigningKey is missing: set Auth__SigningKey to 32+ random bytes in base64 (./scripts/run.sh makes one locally).")]
     public string SigningKey { get; set; } = "";
+
+    /// <summary>The first admin, created at start-up when no agent has this address. Empty: nobody is created.</summary>
+    [EmailAddress(ErrorMessage = "Auth:FirstAdminEmail must be an email address.")]
+    public string? FirstAdminEmail { get; set; }
+
+    /// <summary>
+    /// The public origin (e.g. https://help.example.com) that emailed sign-in links point to. Required wherever the
+    /// host is not reached on a loopback address; never taken from the request's Host header, which a caller chooses.
+    /// </summary>
+    [Url(ErrorMessage = "Auth:PublicUrl must be an absolute URL such as https://help.example.com.")]
+    public string? PublicUrl { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

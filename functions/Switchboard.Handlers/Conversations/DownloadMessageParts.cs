@@ -11,7 +11,7 @@ namespace Switchboard.Handlers.Conversations;
 
 /// <summary>
 /// <c>GET /api/conversations/{id}/messages/{messageId}/raw</c>: the message exactly as received.
-/// Needs an API key or a signed link from <see cref="GetConversation"/>.
+/// Needs a signed-in agent, an API key or a signed link from <see cref="GetConversation"/>.
 /// </summary>
 public sealed class DownloadRawMessage(MessagePartAccess access, MessageContentStore content)
 {
@@ -62,7 +62,7 @@ public sealed class MessagePartAccess(AgentAuthenticator auth, LinkSigner links,
 {
     public async Task<(MessageEntity? Message, IResult? Rejection)> FindAsync(HttpRequest request, string id, string messageId, CancellationToken cancellationToken)
     {
-        if (auth.Authenticate(request) is null && !links.IsValid(request))
+        if (!links.IsValid(request) && (await auth.AuthenticateAsync(request, cancellationToken)).Agent is null)
         {
             return (null, Problems.Unauthorized("Send an API key as Authorization: Bearer <key>, or use a link from the conversation (links expire after an hour)."));
         }

@@ -17,9 +17,10 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
-        if (auth.Authenticate(request) is null)
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
         {
-            return Problems.Unauthorized("Send an API key as Authorization: Bearer <key>.");
+            return rejection!;
         }
         if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
         {

@@ -21,9 +21,10 @@ public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox,
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
-        if (auth.Authenticate(request) is null)
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
         {
-            return Problems.Unauthorized("Send an API key as Authorization: Bearer <key>.");
+            return rejection!;
         }
         var query = request.Query;
         var mailbox = query["mailbox"].FirstOrDefault() is { Length: > 0 } m ? m.Trim().ToLowerInvariant() : null;

@@ -11,6 +11,15 @@ public static class Problems
     public static IResult Unauthorized(string detail) =>
         Problem(StatusCodes.Status401Unauthorized, "Authentication is required.", detail);
 
+    public static IResult Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail);
+
+    public static IResult Conflict(string detail, string? field = null) =>
+        Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", detail, field);
+
+    public static IResult TooManyRequests(string detail) =>
+        Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", detail);
+
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found.", detail);
 

@@ -15,6 +15,17 @@ public sealed class MailOptions : IValidatableObject
     /// <summary>Right-hand side of our Message-IDs (sb.*@domain). Defaults to the first mailbox's domain.</summary>
     public string? MessageIdDomain { get; set; }
 
+    /// <summary>
+    /// Where outgoing mail goes: <c>sink</c> (the default) keeps it in the MailSink table for the dev mail view.
+    /// SendGrid arrives with the replies feature.
+    /// </summary>
+    [RegularExpression("^sink$", ErrorMessage = "Mail:Sender must be 'sink' (the only sender so far; SendGrid comes with replies).")]
+    public string Sender { get; set; } = SinkSender;
+
+    public const string SinkSender = "sink";
+
+    public bool UsesSink => Sender == SinkSender;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < Mailboxes.Count; i++)

@@ -13,12 +13,20 @@ public static class StorageLayout
     public const string ThreadKeysTable = "ThreadKeys";
     public const string CustomersTable = "Customers";
     public const string ActivityTable = "Activity";
+    public const string AgentsTable = "Agents";
+    public const string SessionsTable = "Sessions";
+    public const string SignInLinksTable = "SignInLinks";
+    public const string ApiKeysTable = "ApiKeys";
+    public const string MailSinkTable = "MailSink";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
 
     public static readonly IReadOnlyList<string> Tables =
-        [ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable];
+        [
+            ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
+            AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
+        ];
 
     public static readonly IReadOnlyList<string> Queues =
     [

@@ -9,7 +9,7 @@ namespace Switchboard.Tests.Browser;
 public sealed class HealthBadgeTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Agent_app_opens_with_a_healthy_storage_badge_and_asks_for_the_api_key()
+    public async Task Agent_app_opens_with_a_healthy_storage_badge_and_asks_for_an_email_address()
     {
         await using var host = await TestHost.StartAsync();
         await using var context = await browser.NewContextAsync(host);
@@ -20,8 +20,8 @@ public sealed class HealthBadgeTests(BrowserFixture browser)
         var header = page.GetByRole(AriaRole.Banner);
         await Expect(header.GetByRole(AriaRole.Link, new() { Name = "Switchboard" })).ToBeVisibleAsync();
         await Expect(header.GetByRole(AriaRole.Status)).ToHaveTextAsync("Storage: healthy");
-        await Expect(page.GetByText("Paste the bootstrap API key printed by ./scripts/run.sh")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Email address")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send me a sign-in link" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Switchboard.Handlers.Team;
 using Switchboard.LocalHost;
 using Switchboard.Storage.Account;
 
@@ -28,6 +29,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public const string WebhookSecret = "test-webhook-secret-0123456789";
     public const string ApiKey = "test-api-key-0123456789abcdef";
+    public const string FirstAdminEmail = "admin@acme.test";
 
     public WebApplication App { get; }
     public string Prefix { get; }
@@ -62,6 +64,7 @@ public sealed class TestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["LocalHost:Queues:Enabled"] = queuePump ? "true" : "false",
+                ["Auth:FirstAdminEmail"] = FirstAdminEmail,
             });
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (time is not null) builder.Services.AddSingleton<TimeProvider>(time);
@@ -71,6 +74,7 @@ public sealed class TestHost : IAsyncDisposable
         if (waitForStorage)
         {
             await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            await app.Services.GetRequiredService<FirstAdminSeeder>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         }
         return new TestHost(app, prefix, time);
     }

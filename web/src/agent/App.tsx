@@ -1,43 +1,88 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../shared/api/problem.ts';
+import { ErrorMessage } from '../shared/ui/ErrorMessage.tsx';
 import { ConversationPage } from './conversation/ConversationPage.tsx';
+import { DevMailMessagePage, DevMailPage } from './devmail/DevMailPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { useRoute, type Route } from './routing.ts';
+import { ApiKeyForm } from './session/ApiKeyForm.tsx';
 import { apiKeyStore } from './session/apiKeyStore.ts';
+import { fetchCurrentAgent, signOut as endSession, type CurrentAgent } from './session/authApi.ts';
+import type { Credential } from './session/credentials.ts';
+import { EmailSignInForm } from './session/EmailSignInForm.tsx';
 import { SessionProvider } from './session/session.tsx';
-import { SignInForm } from './session/SignInForm.tsx';
 
-/** The agent app: the header always; the sign-in form until there is an API key, then the routed page. */
+type Auth =
+  | { state: 'checking' }
+  | { state: 'signed-out'; keyRejected: boolean; error: unknown }
+  | { state: 'signed-in'; agent: CurrentAgent; credential: Credential };
+
+/**
+ * The agent app: the header always; the dev mail view whether signed in or not (the server decides who reads it);
+ * otherwise the routed page once signed in (session cookie or a kept API key), the sign-in form until then.
+ */
 export function App() {
   const route = useRoute();
-  const [apiKey, setApiKey] = useState(apiKeyStore.read);
-  const [keyRejected, setKeyRejected] = useState(false);
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+  const [useApiKey, setUseApiKey] = useState(false);
 
-  const signIn = (key: string) => {
-    apiKeyStore.save(key);
-    setKeyRejected(false);
-    setApiKey(key);
-  };
-  const signOut = () => {
-    apiKeyStore.forget();
-    setApiKey(null);
-  };
-  const rejectKey = useCallback(() => {
-    apiKeyStore.forget();
-    setKeyRejected(true);
-    setApiKey(null);
+  const check = useCallback(async (apiKey: string | null) => {
+    try {
+      const agent = await fetchCurrentAgent(apiKey);
+      const credential: Credential = apiKey ? { kind: 'api-key', apiKey } : { kind: 'session', csrfToken: agent.csrfToken ?? '' };
+      setAuth({ state: 'signed-in', agent, credential });
+    } catch (error) {
+      const rejected = error instanceof ApiError && error.status === 401;
+      if (apiKey && rejected) apiKeyStore.forget();
+      setAuth({ state: 'signed-out', keyRejected: Boolean(apiKey) && rejected, error: rejected ? null : error });
+    }
   }, []);
 
+  useEffect(() => {
+    void check(apiKeyStore.read());
+  }, [check]);
+
+  const signInWithKey = (key: string) => {
+    apiKeyStore.save(key);
+    setAuth({ state: 'checking' });
+    void check(key);
+  };
+  const signOut = async () => {
+    if (auth.state !== 'signed-in') return;
+    if (auth.credential.kind === 'api-key') apiKeyStore.forget();
+    else await endSession(auth.credential).catch(() => undefined);
+    setUseApiKey(false);
+    setAuth({ state: 'signed-out', keyRejected: false, error: null });
+    location.hash = '#/sign-in';
+  };
+  const rejected = useCallback(() => {
+    apiKeyStore.forget();
+    setAuth({ state: 'signed-out', keyRejected: true, error: null });
+  }, []);
+
+  const credential = auth.state === 'signed-in' ? auth.credential : null;
+  const devMail = route.page === 'dev-mail' || route.page === 'dev-mail-message';
   return (
     <>
-      <AppHeader onSignOut={apiKey ? signOut : undefined} />
+      <AppHeader
+        agentName={auth.state === 'signed-in' ? (auth.agent.name ?? auth.agent.email ?? auth.agent.id) : undefined}
+        onSignOut={auth.state === 'signed-in' ? () => void signOut() : undefined}
+      />
       <main>
-        {apiKey ? (
-          <SessionProvider apiKey={apiKey} onKeyRejected={rejectKey}>
+        {auth.state === 'checking' && !devMail ? (
+          <p class="panel">Checking who you are…</p>
+        ) : auth.state === 'signed-in' || devMail ? (
+          <SessionProvider credential={credential} onRejected={rejected}>
             <Page route={route} />
           </SessionProvider>
+        ) : useApiKey ? (
+          <ApiKeyForm keyRejected={auth.state === 'signed-out' && auth.keyRejected} onSignIn={signInWithKey} onCancel={() => setUseApiKey(false)} />
         ) : (
-          <SignInForm keyRejected={keyRejected} onSignIn={signIn} />
+          <>
+            {auth.state === 'signed-out' && auth.error !== null && <ErrorMessage error={auth.error} />}
+            <EmailSignInForm linkError={route.page === 'sign-in' ? route.error : null} onUseApiKey={() => setUseApiKey(true)} />
+          </>
         )}
       </main>
     </>
@@ -47,9 +92,14 @@ export function App() {
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'inbox':
-      return <InboxPage key={route.status} status={route.status} />;
+    case 'sign-in':
+      return <InboxPage key={route.page === 'inbox' ? route.status : 'open'} status={route.page === 'inbox' ? route.status : 'open'} />;
     case 'conversation':
       return <ConversationPage id={route.id} />;
+    case 'dev-mail':
+      return <DevMailPage />;
+    case 'dev-mail-message':
+      return <DevMailMessagePage id={route.id} />;
     case 'not-found':
       return (
         <p class="panel">

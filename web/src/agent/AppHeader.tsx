@@ -1,6 +1,6 @@
 import { HealthBadge } from './health/HealthBadge.tsx';
 
-export function AppHeader({ onSignOut }: { onSignOut?: () => void }) {
+export function AppHeader({ agentName, onSignOut }: { agentName?: string; onSignOut?: () => void }) {
   return (
     <header class="app-header">
       <a class="product-name" href="#/inbox">
@@ -8,9 +8,12 @@ export function AppHeader({ onSignOut }: { onSignOut?: () => void }) {
       </a>
       <HealthBadge />
       {onSignOut && (
-        <button type="button" class="link-button sign-out" onClick={onSignOut}>
-          Sign out
-        </button>
+        <span class="sign-out">
+          <span class="signed-in-as">{agentName}</span>{' '}
+          <button type="button" class="link-button" onClick={onSignOut}>
+            Sign out
+          </button>
+        </span>
       )}
     </header>
   );

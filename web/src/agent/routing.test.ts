@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conversationHref, inboxHref, parseRoute } from './routing.ts';
+import { conversationHref, devMailHref, devMailMessageHref, inboxHref, parseRoute } from './routing.ts';
 
 test('no hash is the open inbox', () => {
   assert.deepEqual(parseRoute(''), { page: 'inbox', status: 'open' });
@@ -19,4 +19,14 @@ test('a conversation address round-trips its id', () => {
 
 test('anything else is not found', () => {
   assert.deepEqual(parseRoute('#/settings'), { page: 'not-found' });
+});
+
+test('the sign-in page carries the reason a link failed', () => {
+  assert.deepEqual(parseRoute('#/sign-in?error=expired'), { page: 'sign-in', error: 'expired' });
+  assert.deepEqual(parseRoute('#/sign-in'), { page: 'sign-in', error: null });
+});
+
+test('the dev mail view lists the sink and opens one message', () => {
+  assert.deepEqual(parseRoute(devMailHref), { page: 'dev-mail' });
+  assert.deepEqual(parseRoute(devMailMessageHref('0001-ab')), { page: 'dev-mail-message', id: '0001-ab' });
 });

@@ -6,12 +6,16 @@ export type StatusFilter = (typeof statusFilters)[number];
 export type Route =
   | { page: 'inbox'; status: StatusFilter }
   | { page: 'conversation'; id: string }
+  | { page: 'sign-in'; error: string | null }
+  | { page: 'dev-mail' }
+  | { page: 'dev-mail-message'; id: string }
   | { page: 'not-found' };
 
 const defaultStatus: StatusFilter = 'open';
 
 /**
- * Reads the hash route: `#/inbox?status=pending`, `#/conversations/{id}`; an empty hash is the inbox.
+ * Reads the hash route: `#/inbox?status=pending`, `#/conversations/{id}`, `#/sign-in?error=expired`, `#/dev/mail`,
+ * `#/dev/mail/{id}`; an empty hash is the inbox.
  * Hash routes need no server-side fallback, so the static host serves the app as it is.
  */
 export function parseRoute(hash: string): Route {
@@ -20,6 +24,10 @@ export function parseRoute(hash: string): Route {
     const status = new URLSearchParams(query).get('status');
     return { page: 'inbox', status: statusFilters.find((filter) => filter === status) ?? defaultStatus };
   }
+  if (path === '/sign-in') return { page: 'sign-in', error: new URLSearchParams(query).get('error') };
+  if (path === '/dev/mail') return { page: 'dev-mail' };
+  const mail = /^\/dev\/mail\/([^/]+)$/.exec(path);
+  if (mail?.[1]) return { page: 'dev-mail-message', id: decodeURIComponent(mail[1]) };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation?.[1]) return { page: 'conversation', id: decodeURIComponent(conversation[1]) };
   return { page: 'not-found' };
@@ -27,6 +35,10 @@ export function parseRoute(hash: string): Route {
 
 export const inboxHref = (status: StatusFilter) =>
   status === defaultStatus ? '#/inbox' : `#/inbox?status=${status}`;
+
+export const devMailHref = '#/dev/mail';
+
+export const devMailMessageHref = (id: string) => `#/dev/mail/${encodeURIComponent(id)}`;
 
 export const conversationHref = (id: string) => `#/conversations/${encodeURIComponent(id)}`;
 

@@ -2,6 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
 import { getJson } from '../../shared/api/getJson.ts';
 import { ApiError } from '../../shared/api/problem.ts';
+import { credentialHeaders, type Credential } from './credentials.ts';
 
 /** Reads an API resource as the signed-in agent. */
 export type ApiGet = <T>(path: string, signal?: AbortSignal) => Promise<T>;
@@ -9,24 +10,25 @@ export type ApiGet = <T>(path: string, signal?: AbortSignal) => Promise<T>;
 const SessionContext = createContext<ApiGet | null>(null);
 
 interface SessionProviderProps {
-  apiKey: string;
-  /** Called when the API rejects the key (401), so the app can ask for it again. */
-  onKeyRejected: () => void;
+  /** Null: not signed in (the dev mail view still reads what a local host lets anyone read). */
+  credential: Credential | null;
+  /** Called when the API rejects the credential (401), so the app can sign in again. */
+  onRejected: () => void;
   children: ComponentChildren;
 }
 
-export function SessionProvider({ apiKey, onKeyRejected, children }: SessionProviderProps) {
+export function SessionProvider({ credential, onRejected, children }: SessionProviderProps) {
   const get = useMemo<ApiGet>(
     () =>
       async <T,>(path: string, signal?: AbortSignal) => {
         try {
-          return await getJson<T>(path, apiKey, signal);
+          return await getJson<T>(path, credentialHeaders(credential), signal);
         } catch (error) {
-          if (error instanceof ApiError && error.status === 401) onKeyRejected();
+          if (credential && error instanceof ApiError && error.status === 401) onRejected();
           throw error;
         }
       },
-    [apiKey, onKeyRejected],
+    [credential, onRejected],
   );
   return <SessionContext.Provider value={get}>{children}</SessionContext.Provider>;
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Inbound;
+using Switchboard.Storage;
+using Switchboard.Storage.Mail;
+
+namespace Switchboard.Handlers.Mail;
+
+/// <summary><c>GET /api/dev/mail</c>: the sink's mail, newest first (at most 50).</summary>
+public sealed class ListDevMail(DevMailAccess access, MailSinkStore sink)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        if (await access.RejectAsync(request, cancellationToken) is { } rejection)
+        {
+            return rejection;
+        }
+        var mail = await sink.ListAsync(50, cancellationToken);
+        return Results.Ok(new DevMailList(mail.Select(m => new DevMailSummary(m.RowKey, m.From, m.To, m.Subject, m.SentAt)).ToList()));
+    }
+}
+
+/// <summary><c>GET /api/dev/mail/{id}</c>: one message of the sink, with its text and HTML (shown as text).</summary>
+public sealed class GetDevMail(DevMailAccess access, MailSinkStore sink)
+{
+    private static readonly Regex Id = new("^[0-9]{19}-[0-9a-f]{8}$", RegexOptions.CultureInvariant);
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        if (await access.RejectAsync(request, cancellationToken) is { } rejection)
+        {
+            return rejection;
+        }
+        var mail = Id.IsMatch(id) ? await sink.GetAsync(id, cancellationToken) : null;
+        return mail is null
+            ? Problems.NotFound($"The mail sink holds no message '{id}'.")
+            : Results.Ok(new DevMailMessage(mail.RowKey, mail.From, mail.To, mail.Subject, mail.SentAt, mail.Text, mail.Html,
+                JsonSerializer.Deserialize<Dictionary<string, string>>(mail.Headers, JsonDefaults.Options) ?? []));
+    }
+}
+
+/// <summary>
+/// Who may read the sink: nobody unless the sink is the sender (404, as if the route did not exist); anyone at the
+/// machine of a local host (<see cref="DevMailViewOptions"/>); otherwise signed-in agents.
+/// </summary>
+public sealed class DevMailAccess(IOptions<MailOptions> mail, IOptions<DevMailViewOptions> view, AgentAuthenticator auth)
+{
+    public async Task<IResult?> RejectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!mail.Value.UsesSink)
+        {
+            return Problems.NotFound("The dev mail view exists only while outgoing mail goes to the mail sink (Mail:Sender = sink).");
+        }
+        if (view.Value.DevMailView && IsLocalCaller(request))
+        {
+            return null;
+        }
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        return agent is null ? rejection : null;
+    }
+
+    /// <summary>
+    /// A loopback connection is not enough on its own: a tunnel or reverse proxy on this machine (ngrok, a dev
+    /// container port forward) also connects from loopback, but it names the public host or adds forwarding headers.
+    /// </summary>
+    public static bool IsLocalCaller(HttpRequest request) =>
+        request.HttpContext.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
+        && IsLoopbackHost(request.Host.Host)
+        && !request.Headers.ContainsKey("X-Forwarded-For") && !request.Headers.ContainsKey("X-Forwarded-Host")
+        && !request.Headers.ContainsKey("Forwarded");
+
+    public static bool IsLoopbackHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}
+
+public sealed record DevMailList(IReadOnlyList<DevMailSummary> Items);
+
+public sealed record DevMailSummary(string Id, string From, string To, string Subject, DateTimeOffset SentAt);
+
+public sealed record DevMailMessage(
+    string Id, string From, string To, string Subject, DateTimeOffset SentAt, string Text, string? Html, IReadOnlyDictionary<string, string> Headers);

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Core.Team;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Auth;
+using Switchboard.Storage.Team;
+
+namespace Switchboard.Handlers.Team;
+
+/// <summary>
+/// <c>PATCH /api/agents/{id}</c> {role?, status? (active|disabled)}. The team always keeps one active admin: a change
+/// that would leave none is refused with 409, and two concurrent changes cannot both pass that check (the roster
+/// row's ETag, see AgentStore). Disabling deletes the agent's sessions. Admins only.
+/// </summary>
+public sealed class UpdateAgent(AgentAuthenticator auth, AgentStore agents, SessionStore sessions)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (admin, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
+        if (admin is null)
+        {
+            return rejection!;
+        }
+        var (body, invalid) = await JsonBody.ReadAsync<AgentChange>(request, cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+        if (body.Role is not null && !AgentRoles.IsKnown(body.Role))
+        {
+            return Problems.BadRequest($"role must be one of {string.Join(", ", AgentRoles.All)}.", "role");
+        }
+        if (body.Status is not (null or AgentStatuses.Active or AgentStatuses.Disabled))
+        {
+            return Problems.BadRequest("status must be active or disabled.", "status");
+        }
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var (team, roster) = await agents.ListAsync(cancellationToken);
+            var agent = team.FirstOrDefault(a => a.Id == id);
+            if (agent is null)
+            {
+                return Problems.NotFound($"There is no agent '{id}'.");
+            }
+            var wasActiveAdmin = IsActiveAdmin(agent);
+            agent.Role = body.Role ?? agent.Role;
+            agent.Status = body.Status ?? agent.Status;
+            if (wasActiveAdmin && !IsActiveAdmin(agent) && !team.Any(a => a.Id != id && IsActiveAdmin(a)))
+            {
+                return Problems.Conflict($"{agent.Email} is the last active admin. Make someone else an admin first.");
+            }
+            if (await agents.TryUpdateAsync(agent, roster, cancellationToken))
+            {
+                if (agent.Status == AgentStatuses.Disabled)
+                {
+                    await sessions.DeleteAllAsync(agent.Id, cancellationToken);
+                }
+                return Results.Ok(AgentView.Of(agent));
+            }
+        }
+        return Problems.Conflict("The team changed several times while this change was made. Try again.");
+    }
+
+    private static bool IsActiveAdmin(AgentEntity agent) => agent.Role == AgentRoles.Admin && agent.Status == AgentStatuses.Active;
+}
+
+public sealed record AgentChange(string? Role, string? Status);

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getJson } from '../../shared/api/getJson.ts';
+import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { devMailHref } from '../routing.ts';
+import { requestSignInLink } from './authApi.ts';
+import { signInErrorMessage } from './credentials.ts';
+
+interface EmailSignInFormProps {
+  /** The reason the last emailed link failed (from #/sign-in?error=…). */
+  linkError: string | null;
+  onUseApiKey: () => void;
+}
+
+/** Passwordless sign-in: the agent's address, then "check your email" (with the dev mail view when there is one). */
+export function EmailSignInForm({ linkError, onUseApiKey }: EmailSignInFormProps) {
+  const [email, setEmail] = useState('');
+  const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
+  const [error, setError] = useState<unknown>(null);
+  const devMail = useDevMailAvailable(state === 'sent');
+  const linkProblem = signInErrorMessage(linkError);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setState('sending');
+    setError(null);
+    try {
+      await requestSignInLink(email.trim());
+      setState('sent');
+    } catch (failure) {
+      setError(failure);
+      setState('idle');
+    }
+  };
+
+  if (state === 'sent') {
+    return (
+      <section class="panel sign-in" aria-labelledby="check-email">
+        <h1 id="check-email">Check your email</h1>
+        <p>
+          If <strong>{email.trim()}</strong> belongs to an agent, a sign-in link is on its way. It works once, within 15
+          minutes.
+        </p>
+        {devMail && (
+          <p>
+            Running locally? Outgoing mail goes to the mail sink: <a href={devMailHref}>open the dev mail view</a>.
+          </p>
+        )}
+        <button type="button" class="link-button" onClick={() => setState('idle')}>
+          Use another address
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <form class="panel sign-in" onSubmit={submit}>
+      <h1>Sign in</h1>
+      {linkProblem && (
+        <p class="error-message" role="alert">
+          {linkProblem}
+        </p>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+      <p>Enter your work address and we will email you a sign-in link.</p>
+      <label for="sign-in-email">Email address</label>
+      <input
+        id="sign-in-email"
+        type="email"
+        autocomplete="email"
+        value={email}
+        onInput={(event) => setEmail(event.currentTarget.value)}
+        required
+      />
+      <button type="submit" disabled={state === 'sending'}>
+        Send me a sign-in link
+      </button>{' '}
+      <button type="button" class="link-button" onClick={onUseApiKey}>
+        Use an API key instead
+      </button>
+    </form>
+  );
+}
+
+/** Whether this server lets this browser read the mail sink (only a local host does so before sign-in). */
+function useDevMailAvailable(enabled: boolean): boolean {
+  const [available, setAvailable] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    const request = new AbortController();
+    getJson('/api/dev/mail', {}, request.signal).then(
+      () => setAvailable(true),
+      () => setAvailable(false),
+    );
+    return () => request.abort();
+  }, [enabled]);
+  return available;
+}
