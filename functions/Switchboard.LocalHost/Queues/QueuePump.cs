@@ -39,7 +39,7 @@ public sealed class QueuePump(
         }
 
         var listenerLogger = loggers.CreateLogger<QueueListener>();
-        var storage = all.Count == 0 ? account : PumpStorage.Create(configuration, account.Names, hook, listenerLogger);
+        var storage = all.Count == 0 ? account : PumpStorage.Create(configuration, account.Names, hook, metrics, listenerLogger);
         listeners = all.Select(h => new QueueListener(h, storage, options.Value, time, metrics, listenerLogger)).ToList();
         if (listeners.Count > 0)
         {
