@@ -14,6 +14,7 @@ using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Team;
+using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
@@ -28,11 +29,12 @@ namespace Switchboard.Handlers;
 
 public static class SwitchboardServiceCollectionExtensions
 {
-    /// <summary>Everything both hosts need: options, storage, handlers. Each host adds only its own plumbing.</summary>
+    /// <summary>Everything both hosts need: options, storage, handlers, telemetry. Each host adds only its own plumbing.</summary>
     public static IServiceCollection AddSwitchboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSwitchboardStorage(configuration);
+        services.AddSwitchboardTelemetry(configuration);
         AddValidatedOptions<MailOptions>(services, MailOptions.Section);
         AddValidatedOptions<InboundOptions>(services, InboundOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);

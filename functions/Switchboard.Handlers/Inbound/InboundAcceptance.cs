@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Inbound;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage.Inbound;
 
 namespace Switchboard.Handlers.Inbound;
@@ -12,7 +13,7 @@ namespace Switchboard.Handlers.Inbound;
 /// The last step of both webhooks: store the raw mail, queue it, and only then answer 202. If storage fails the answer
 /// is 503, so that the sender (SendGrid retries for 72 hours) delivers again instead of the mail being lost.
 /// </summary>
-public sealed class InboundAcceptance(RawMailStore rawMail, TimeProvider time, ILogger<InboundAcceptance> logger)
+public sealed class InboundAcceptance(RawMailStore rawMail, TimeProvider time, SwitchboardMetrics metrics, ILogger<InboundAcceptance> logger)
 {
     public async Task<IResult> AcceptAsync(byte[] rawMime, string source, IReadOnlyList<string> envelopeTo, string? envelopeFrom, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ public sealed class InboundAcceptance(RawMailStore rawMail, TimeProvider time, I
             return Problems.Unavailable("The message could not be stored right now. It was not accepted; deliver it again.");
         }
         logger.LogInformation("Stored inbound mail {Id} ({Bytes} bytes, {Source}).", id, rawMime.Length, source);
+        metrics.InboundAccepted(source);
         return Results.Json(new InboundAccepted(id), statusCode: StatusCodes.Status202Accepted);
     }
 }

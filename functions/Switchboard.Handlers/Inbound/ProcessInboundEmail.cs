@@ -6,6 +6,7 @@ using Switchboard.Core.Events;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Events;
@@ -27,6 +28,7 @@ public sealed class ProcessInboundEmail(
     EventQueue events,
     Mailboxes mailboxes,
     OwnMessageIds ownMessageIds,
+    SwitchboardMetrics metrics,
     ILogger<ProcessInboundEmail> logger) : IQueueHandler
 {
     /// <summary>
@@ -37,7 +39,32 @@ public sealed class ProcessInboundEmail(
 
     public string QueueName => QueueNames.InboundEmail;
 
+    /// <summary>What became of a message, as the span tag and metric tag <c>switchboard.outcome</c>.</summary>
+    public static class Outcomes
+    {
+        public const string NewConversation = "new-conversation";
+        public const string ExistingConversation = "existing-conversation";
+        public const string Duplicate = "duplicate";
+        public const string NoConversation = "no-conversation";
+    }
+
     public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
+    {
+        using var activity = SwitchboardTelemetry.Source.StartActivity(nameof(ProcessInboundEmail));
+        try
+        {
+            var outcome = await ProcessAsync(message, cancellationToken);
+            activity?.SetTag(SwitchboardTelemetry.Tags.Outcome, outcome);
+            metrics.MessageProcessed(outcome);
+        }
+        catch (Exception e)
+        {
+            activity.Failed(e);
+            throw;
+        }
+    }
+
+    private async Task<string> ProcessAsync(string message, CancellationToken cancellationToken)
     {
         var received = JsonSerializer.Deserialize<InboundEmailReceived>(message, JsonDefaults.Options)
             ?? throw new InvalidDataException("The inbound-email queue message is empty.");
@@ -65,22 +92,22 @@ public sealed class ProcessInboundEmail(
             {
                 case ThreadDecision.Duplicate duplicate:
                     logger.LogInformation("Message {MessageId} is already in conversation {ConversationId}.", email.MessageId, duplicate.ConversationId);
-                    return;
+                    return Outcomes.Duplicate;
                 case ThreadDecision.NoConversation none:
                     logger.LogInformation("Message {MessageId} starts no conversation: {Reason}.", email.MessageId, none.Reason);
                     await events.PublishAsync(BounceEvent(received, incoming), cancellationToken);
-                    return;
+                    return Outcomes.NoConversation;
                 case ThreadDecision.Existing existing:
                     await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null,
                         lookup.HeadRead(existing.ConversationId), cancellationToken);
-                    return;
+                    return Outcomes.ExistingConversation;
                 case ThreadDecision.New start:
                     var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, cancellationToken);
                     if (taken is null)
                     {
                         await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true, start.LinkedConversationId,
                             cancellationToken: cancellationToken);
-                        return;
+                        return Outcomes.NewConversation;
                     }
                     logger.LogInformation("A related message claimed {Key} first; resolving {MessageId} again.", taken.Kind, email.MessageId);
                     lookup = new ThreadLookup(threadKeys, conversations);

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Switchboard.Core;
+using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage.Account;
 
 namespace Switchboard.LocalHost.Queues;
@@ -11,7 +12,7 @@ namespace Switchboard.LocalHost.Queues;
 /// </summary>
 internal static class PumpStorage
 {
-    public static StorageAccount Create(IConfiguration configuration, StorageNames names, ClientOptionsHook? hook, ILogger logger)
+    public static StorageAccount Create(IConfiguration configuration, StorageNames names, ClientOptionsHook? hook, SwitchboardMetrics metrics, ILogger logger)
     {
         StorageAccount? account = null;
         account = StorageAccount.FromConfiguration(configuration, names, options =>
@@ -32,6 +33,7 @@ internal static class PumpStorage
                         await poison.CreateIfNotExistsAsync(cancellationToken: args.CancellationToken);
                         await poison.SendMessageAsync(message.Body, cancellationToken: args.CancellationToken);
                         await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+                        metrics.MovedToPoison(args.Queue.Name);
                     }
                     catch (Exception e)
                     {

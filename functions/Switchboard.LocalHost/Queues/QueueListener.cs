@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Switchboard.Core;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage.Account;
 
 namespace Switchboard.LocalHost.Queues;
@@ -11,9 +12,10 @@ namespace Switchboard.LocalHost.Queues;
 /// Feeds one handler from its queue with the queue trigger's semantics: batches of <c>batchSize</c> processed
 /// concurrently, the next batch once no more than <c>newBatchThreshold</c> are in flight, back-off while the queue
 /// is empty or storage is unreachable, retries after <c>visibilityTimeout</c> and <c>{queue}-poison</c> after
-/// <c>maxDequeueCount</c> tries.
+/// <c>maxDequeueCount</c> tries. Each message gets a consumer span, as a Functions invocation does; failures and
+/// poison moves are counted.
 /// </summary>
-internal sealed class QueueListener(IQueueHandler handler, StorageAccount account, QueuePumpOptions options, TimeProvider time, ILogger logger)
+internal sealed class QueueListener(IQueueHandler handler, StorageAccount account, QueuePumpOptions options, TimeProvider time, SwitchboardMetrics metrics, ILogger logger)
 {
     private readonly QueueClient queue = account.Queue(handler.QueueName);
     private readonly QueueClient poison = account.Queue(QueueNames.PoisonOf(handler.QueueName));
@@ -107,12 +109,14 @@ internal sealed class QueueListener(IQueueHandler handler, StorageAccount accoun
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken abort)
     {
+        using var activity = SwitchboardTelemetry.StartQueueMessage(queue.Name, message.MessageId, message.DequeueCount);
         var lease = new MessageLease(queue, message, options.ReceiveVisibility, time, logger);
         try
         {
             if (message.DequeueCount > options.MaxDequeueCount)
             {
                 QueuePumpLog.PoisonWithoutRunning(logger, message.MessageId, queue.Name, message.DequeueCount, options.MaxDequeueCount, poison.Name);
+                activity?.SetTag(SwitchboardTelemetry.Tags.Outcome, "poisoned");
                 await MoveToPoisonAsync(message, lease);
                 return;
             }
@@ -137,6 +141,12 @@ internal sealed class QueueListener(IQueueHandler handler, StorageAccount accoun
                 await lease.StopRenewingAsync();
             }
 
+            if (failure is not null)
+            {
+                activity.Failed(failure);
+                metrics.QueueHandlerFailed(queue.Name);
+            }
+
             if (abandoned)
             {
                 await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: TimeSpan.Zero);
@@ -150,6 +160,7 @@ internal sealed class QueueListener(IQueueHandler handler, StorageAccount accoun
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
                 QueuePumpLog.FailedToPoison(logger, failure, message.MessageId, queue.Name, message.DequeueCount, options.MaxDequeueCount, poison.Name);
+                activity?.SetTag(SwitchboardTelemetry.Tags.Outcome, "poisoned");
                 await MoveToPoisonAsync(message, lease);
             }
             else
@@ -182,5 +193,6 @@ internal sealed class QueueListener(IQueueHandler handler, StorageAccount accoun
             await poison.SendMessageAsync(message.Body);
         }
         await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt);
+        metrics.MovedToPoison(queue.Name);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage.Account;
 
 namespace Switchboard.LocalHost.Queues;
@@ -16,6 +17,7 @@ public sealed class QueuePump(
     IConfiguration configuration,
     IOptions<QueuePumpOptions> options,
     TimeProvider time,
+    SwitchboardMetrics metrics,
     ILoggerFactory loggers,
     ClientOptionsHook? hook = null) : BackgroundService
 {
@@ -37,8 +39,8 @@ public sealed class QueuePump(
         }
 
         var listenerLogger = loggers.CreateLogger<QueueListener>();
-        var storage = all.Count == 0 ? account : PumpStorage.Create(configuration, account.Names, hook, listenerLogger);
-        listeners = all.Select(h => new QueueListener(h, storage, options.Value, time, listenerLogger)).ToList();
+        var storage = all.Count == 0 ? account : PumpStorage.Create(configuration, account.Names, hook, metrics, listenerLogger);
+        listeners = all.Select(h => new QueueListener(h, storage, options.Value, time, metrics, listenerLogger)).ToList();
         if (listeners.Count > 0)
         {
             QueuePumpLog.Listening(logger, listeners.Count, string.Join(", ", listeners.Select(l => l.QueueName)));

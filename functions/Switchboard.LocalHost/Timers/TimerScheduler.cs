@@ -1,5 +1,6 @@
 using Cronos;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Telemetry;
 
 namespace Switchboard.LocalHost.Timers;
 
@@ -70,6 +71,7 @@ public sealed partial class TimerScheduler(IEnumerable<ITimerJob> jobs, TimeProv
             }
 
             last = next.Value;
+            using var activity = SwitchboardTelemetry.StartTimerRun(job.Name);
             try
             {
                 LogRunning(job.Name, next.Value);
@@ -81,6 +83,7 @@ public sealed partial class TimerScheduler(IEnumerable<ITimerJob> jobs, TimeProv
             }
             catch (Exception e)
             {
+                activity.Failed(e);
                 LogFailed(e, job.Name, next.Value);
             }
         }

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Benchmarks;
+using Switchboard.Core;
+using Switchboard.Handlers.Events;
+using Switchboard.Handlers.Inbound;
+using Switchboard.LocalHost;
+using Switchboard.Storage.Account;
+using Switchboard.Tests.Infrastructure;
+
+// dotnet run -c Release --project bench/Switchboard.Benchmarks [-- emails-per-kind]
+var perKind = args.Length > 0 ? int.Parse(args[0]) : 50;
+const int WarmUp = 5;
+var webhookSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+var azurite = await Azurite.GetAsync();
+var tally = new TransactionTally();
+
+var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+{
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["Mail:Mailboxes:0"] = "support@acme.test",
+        ["Mail:MessageIdDomain"] = "mail.acme.test",
+        ["Inbound:WebhookSecret"] = webhookSecret,
+        ["Auth:BootstrapApiKey"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        // The benchmark plays the queue trigger itself, so that it can count the trigger's work apart from the app's.
+        ["LocalHost:Queues:Enabled"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+    });
+    builder.Services.AddSingleton<ClientOptionsHook>(options => tally.For(options switch
+    {
+        TableClientOptions => "table",
+        QueueClientOptions => "queue",
+        _ => "blob",
+    }).Attach(options));
+});
+await app.StartAsync();
+await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+
+var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+using var http = new HttpClient { BaseAddress = new Uri(address) };
+var names = app.Services.GetRequiredService<StorageAccount>().Names;
+// The trigger's receive and delete, on a client of their own so that they are counted apart.
+var housekeeping = new StorageTransactionCounter();
+var triggerQueues = new QueueServiceClient(azurite.ConnectionString, Hooked(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+var inbound = (Queue: triggerQueues.GetQueueClient(names.Queue(QueueNames.InboundEmail)), Handle: (Func<string, CancellationToken, Task>)app.Services.GetRequiredService<ProcessInboundEmail>().HandleAsync);
+var events = (Queue: triggerQueues.GetQueueClient(names.Queue(QueueNames.DomainEvents)), Handle: (Func<string, CancellationToken, Task>)app.Services.GetRequiredService<RecordDomainEvent>().HandleAsync);
+
+var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+var results = new List<EmailCost>();
+for (var i = 0; i < perKind + WarmUp; i++)
+{
+    var now = TimeProvider.System.GetUtcNow();
+    var first = await MeasureAsync("new conversation", SyntheticMail.NewConversation(run, i, now));
+    var reply = await MeasureAsync("reply in its conversation", SyntheticMail.Reply(run, i, now.AddMinutes(5)));
+    if (i >= WarmUp)
+    {
+        results.Add(first);
+        results.Add(reply);
+    }
+}
+
+Report.Print(results, perKind);
+await app.StopAsync();
+return 0;
+
+async Task<EmailCost> MeasureAsync(string kind, byte[] mime)
+{
+    tally.Reset();
+    housekeeping.Reset();
+    var clock = Stopwatch.StartNew();
+    var content = new ByteArrayContent(mime);
+    content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+    var response = await http.PostAsync($"/api/inbound/mime?key={webhookSecret}", content);
+    response.EnsureSuccessStatusCode();
+    var webhook = tally.Snapshot();
+    tally.Reset();
+
+    var handled = await DrainAsync(inbound);
+    var inboundHandler = tally.Snapshot();
+    tally.Reset();
+    handled += await DrainAsync(events);
+    var eventsHandler = tally.Snapshot();
+    clock.Stop();
+    var trigger = new Dictionary<(string, string), int>();
+    foreach (var request in housekeeping.Requests)
+    {
+        var key = ("queue", request.StartsWith("GET ", StringComparison.Ordinal) ? "read" : "write");
+        trigger[key] = trigger.GetValueOrDefault(key) + 1;
+    }
+    return new EmailCost(kind, webhook, inboundHandler, eventsHandler, trigger, handled, clock.Elapsed.TotalMilliseconds);
+}
+
+// One receive of up to a batch, as the trigger does, then handle and delete each message. Emails are measured one at a
+// time, so the batch holds exactly what this email queued.
+async Task<int> DrainAsync((QueueClient Queue, Func<string, CancellationToken, Task> Handle) queue)
+{
+    var batch = (await queue.Queue.ReceiveMessagesAsync(16)).Value;
+    foreach (var message in batch)
+    {
+        await queue.Handle(message.Body.ToString(), CancellationToken.None);
+        await queue.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+    }
+    return batch.Length;
+}
+
+QueueClientOptions Hooked(QueueClientOptions options)
+{
+    housekeeping.Attach(options);
+    return options;
+}
