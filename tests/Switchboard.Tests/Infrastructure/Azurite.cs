@@ -62,10 +62,10 @@ public sealed partial class Azurite
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
+        var finished = await Task.WhenAny(ready.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
         if (finished != ready.Task)
         {
-            throw new InvalidOperationException($"Azurite did not start within 30 seconds: {errors}");
+            throw new InvalidOperationException($"Azurite did not start within 90 seconds: {errors}");
         }
 
         string Endpoint(string service) => $"http://127.0.0.1:{ports[service]}/devstoreaccount1";
