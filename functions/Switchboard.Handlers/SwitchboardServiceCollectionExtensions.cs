@@ -11,11 +11,13 @@ using Switchboard.Handlers.Events;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Inbound;
+using Switchboard.Handlers.OnCall;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
 using Switchboard.Storage.Events;
 using Switchboard.Storage.Inbound;
+using Switchboard.Storage.OnCall;
 using Switchboard.Storage.Threading;
 
 namespace Switchboard.Handlers;
@@ -60,6 +62,23 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();
         services.AddSingleton<ReplayPoisonMessages>();
+
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<CalendarTokens>();
+        services.AddSingleton<ListSchedules>();
+        services.AddSingleton<CreateSchedule>();
+        services.AddSingleton<GetSchedule>();
+        services.AddSingleton<UpdateSchedule>();
+        services.AddSingleton<DeleteSchedule>();
+        services.AddSingleton<AddOverride>();
+        services.AddSingleton<RemoveOverride>();
+        services.AddSingleton<GetTimeline>();
+        services.AddSingleton<GetOnCallNow>();
+        services.AddSingleton<IssueScheduleCalendarToken>();
+        services.AddSingleton<RevokeScheduleCalendarToken>();
+        services.AddSingleton<IssueAgentCalendarToken>();
+        services.AddSingleton<RevokeAgentCalendarToken>();
+        services.AddSingleton<GetCalendarFeed>();
 
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);

@@ -14,6 +14,16 @@ public static class Problems
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found.", detail);
 
+    public static IResult Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail);
+
+    /// <summary>The resource changed since the caller read it (a stale ETag): read it again and retry.</summary>
+    public static IResult Conflict(string detail) =>
+        Problem(StatusCodes.Status409Conflict, "The resource changed.", detail);
+
+    public static IResult PreconditionRequired(string detail, string? field = null) =>
+        Problem(StatusCodes.Status428PreconditionRequired, "A precondition is required.", detail, field);
+
     public static IResult TooLarge(string detail) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", detail);
 

@@ -13,12 +13,13 @@ public static class StorageLayout
     public const string ThreadKeysTable = "ThreadKeys";
     public const string CustomersTable = "Customers";
     public const string ActivityTable = "Activity";
+    public const string OnCallSchedulesTable = "OnCallSchedules";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
 
     public static readonly IReadOnlyList<string> Tables =
-        [ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable];
+        [ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable, OnCallSchedulesTable];
 
     public static readonly IReadOnlyList<string> Queues =
     [

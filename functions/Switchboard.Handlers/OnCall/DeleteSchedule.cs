@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.OnCall;
+
+namespace Switchboard.Handlers.OnCall;
+
+/// <summary><c>DELETE /api/oncall/schedules/{id}</c>: the schedule, its overrides and its calendar feed (admins). 204.</summary>
+public sealed class DeleteSchedule(AgentAuthenticator auth, ScheduleStore schedules)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var agent = auth.Authenticate(request);
+        if (agent is null)
+        {
+            return Problems.Unauthorized(OnCallRequests.SignInDetail);
+        }
+        if (!agent.IsAdmin)
+        {
+            return Problems.Forbidden("Only admins edit schedules.");
+        }
+        return OnCallRequests.IsId(id) && await schedules.DeleteAsync(id, cancellationToken)
+            ? Results.NoContent()
+            : Problems.NotFound($"There is no schedule '{id}'.");
+    }
+}
