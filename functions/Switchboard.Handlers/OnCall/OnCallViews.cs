@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NodaTime;
 using Switchboard.Core.OnCall;
 
@@ -29,7 +30,7 @@ public sealed record ScheduleView(
     string TimeZoneId,
     IReadOnlyList<RotationLayer> Layers,
     IReadOnlyList<OverrideView> Overrides,
-    string ETag,
+    [property: JsonPropertyName("etag")] string ETag,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 

@@ -154,8 +154,9 @@ public sealed class ScheduleStore(StorageAccount storage)
     {
         try
         {
-            await Table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
-            return true;
+            // The SDK answers a delete of a missing entity with its 404 response rather than an exception.
+            var response = await Table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            return response.Status != 404;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
