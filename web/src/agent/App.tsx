@@ -2,6 +2,8 @@ import { useCallback, useState } from 'preact/hooks';
 import { ConversationPage } from './conversation/ConversationPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
+import { OnCallBadge } from './oncall/OnCallBadge.tsx';
+import { OnCallPage } from './oncall/OnCallPage.tsx';
 import { useRoute, type Route } from './routing.ts';
 import { apiKeyStore } from './session/apiKeyStore.ts';
 import { SessionProvider } from './session/session.tsx';
@@ -28,19 +30,26 @@ export function App() {
     setApiKey(null);
   }, []);
 
-  return (
-    <>
-      <AppHeader onSignOut={apiKey ? signOut : undefined} />
-      <main>
-        {apiKey ? (
-          <SessionProvider apiKey={apiKey} onKeyRejected={rejectKey}>
-            <Page route={route} />
-          </SessionProvider>
-        ) : (
+  if (!apiKey) {
+    return (
+      <>
+        <AppHeader />
+        <main>
           <SignInForm keyRejected={keyRejected} onSignIn={signIn} />
-        )}
+        </main>
+      </>
+    );
+  }
+  // Signed in, the session covers the header too: its on-call badge asks the API.
+  return (
+    <SessionProvider apiKey={apiKey} onKeyRejected={rejectKey}>
+      <AppHeader onSignOut={signOut}>
+        <OnCallBadge />
+      </AppHeader>
+      <main>
+        <Page route={route} />
       </main>
-    </>
+    </SessionProvider>
   );
 }
 
@@ -50,6 +59,8 @@ function Page({ route }: { route: Route }) {
       return <InboxPage key={route.status} status={route.status} />;
     case 'conversation':
       return <ConversationPage id={route.id} />;
+    case 'oncall':
+      return <OnCallPage scheduleId={route.scheduleId} />;
     case 'not-found':
       return (
         <p class="panel">

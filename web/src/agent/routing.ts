@@ -6,12 +6,13 @@ export type StatusFilter = (typeof statusFilters)[number];
 export type Route =
   | { page: 'inbox'; status: StatusFilter }
   | { page: 'conversation'; id: string }
+  | { page: 'oncall'; scheduleId: string | null }
   | { page: 'not-found' };
 
 const defaultStatus: StatusFilter = 'open';
 
 /**
- * Reads the hash route: `#/inbox?status=pending`, `#/conversations/{id}`; an empty hash is the inbox.
+ * Reads the hash route: `#/inbox?status=pending`, `#/conversations/{id}`, `#/oncall/{scheduleId}`; an empty hash is the inbox.
  * Hash routes need no server-side fallback, so the static host serves the app as it is.
  */
 export function parseRoute(hash: string): Route {
@@ -22,6 +23,9 @@ export function parseRoute(hash: string): Route {
   }
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation?.[1]) return { page: 'conversation', id: decodeURIComponent(conversation[1]) };
+  if (path === '/oncall') return { page: 'oncall', scheduleId: null };
+  const schedule = /^\/oncall\/([^/]+)$/.exec(path);
+  if (schedule?.[1]) return { page: 'oncall', scheduleId: decodeURIComponent(schedule[1]) };
   return { page: 'not-found' };
 }
 
@@ -29,6 +33,9 @@ export const inboxHref = (status: StatusFilter) =>
   status === defaultStatus ? '#/inbox' : `#/inbox?status=${status}`;
 
 export const conversationHref = (id: string) => `#/conversations/${encodeURIComponent(id)}`;
+
+/** `#/oncall` lists the schedules; with an id it also shows that schedule's timeline. */
+export const onCallHref = (scheduleId?: string) => (scheduleId ? `#/oncall/${encodeURIComponent(scheduleId)}` : '#/oncall');
 
 /** The current route, following the address bar. */
 export function useRoute(): Route {
