@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { listSchedules, type ScheduleSummary } from '../api/oncall.ts';
 import { onCallHref } from '../routing.ts';
 import { useApiGet } from '../session/session.tsx';
+import { announceOnCallChange } from './OnCallBadge.tsx';
 import { ScheduleDetail } from './ScheduleDetail.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 
@@ -47,6 +48,7 @@ export function OnCallPage({ scheduleId }: { scheduleId: string | null }) {
           onCreated={(id) => {
             setCreating(false);
             void load();
+            announceOnCallChange();
             location.hash = onCallHref(id);
           }}
         />
