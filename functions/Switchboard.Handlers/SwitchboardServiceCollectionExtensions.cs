@@ -64,6 +64,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ReplayPoisonMessages>();
 
         services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<CalendarTokenStore>();
         services.AddSingleton<CalendarTokens>();
         services.AddSingleton<ListSchedules>();
         services.AddSingleton<CreateSchedule>();

@@ -6,7 +6,7 @@ using Switchboard.Storage.OnCall;
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>DELETE /api/oncall/schedules/{id}</c>: the schedule, its overrides and its calendar feed (admins). 204.</summary>
-public sealed class DeleteSchedule(AgentAuthenticator auth, ScheduleStore schedules)
+public sealed class DeleteSchedule(AgentAuthenticator auth, ScheduleStore schedules, CalendarTokenStore tokens)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -19,8 +19,11 @@ public sealed class DeleteSchedule(AgentAuthenticator auth, ScheduleStore schedu
         {
             return Problems.Forbidden("Only admins edit schedules.");
         }
-        return OnCallRequests.IsId(id) && await schedules.DeleteAsync(id, cancellationToken)
-            ? Results.NoContent()
-            : Problems.NotFound($"There is no schedule '{id}'.");
+        if (!OnCallRequests.IsId(id) || !await schedules.DeleteAsync(id, cancellationToken))
+        {
+            return Problems.NotFound($"There is no schedule '{id}'.");
+        }
+        await tokens.RevokeAsync(CalendarFeedKind.Schedule, id, cancellationToken);
+        return Results.NoContent();
     }
 }

@@ -6,7 +6,7 @@ using Switchboard.Storage.OnCall;
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>DELETE /api/oncall/agents/{agentId}/calendar-token</c>: the agent's feed URL stops working. 204; 404 when there was none.</summary>
-public sealed class RevokeAgentCalendarToken(AgentAuthenticator auth, ScheduleStore schedules)
+public sealed class RevokeAgentCalendarToken(AgentAuthenticator auth, CalendarTokenStore tokens)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string agentId, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ public sealed class RevokeAgentCalendarToken(AgentAuthenticator auth, ScheduleSt
         {
             return Problems.Forbidden("Agents revoke their own calendar feed; admins anyone's.");
         }
-        return OnCallRequests.IsAgentId(agentId) && await schedules.RevokeTokenAsync(CalendarFeedKind.Agent, agentId, cancellationToken)
+        return OnCallRequests.IsAgentId(agentId) && await tokens.RevokeAsync(CalendarFeedKind.Agent, agentId, cancellationToken)
             ? Results.NoContent()
             : Problems.NotFound($"Agent '{agentId}' has no calendar feed.");
     }

@@ -6,7 +6,7 @@ using Switchboard.Storage.OnCall;
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>DELETE /api/oncall/schedules/{id}/calendar-token</c>: the schedule's feed URL stops working. 204; 404 when it had none.</summary>
-public sealed class RevokeScheduleCalendarToken(AgentAuthenticator auth, ScheduleStore schedules)
+public sealed class RevokeScheduleCalendarToken(AgentAuthenticator auth, CalendarTokenStore tokens)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -15,7 +15,7 @@ public sealed class RevokeScheduleCalendarToken(AgentAuthenticator auth, Schedul
         {
             return Problems.Unauthorized(OnCallRequests.SignInDetail);
         }
-        return OnCallRequests.IsId(id) && await schedules.RevokeTokenAsync(CalendarFeedKind.Schedule, id, cancellationToken)
+        return OnCallRequests.IsId(id) && await tokens.RevokeAsync(CalendarFeedKind.Schedule, id, cancellationToken)
             ? Results.NoContent()
             : Problems.NotFound($"Schedule '{id}' has no calendar feed.");
     }

@@ -9,7 +9,8 @@ namespace Switchboard.Storage.OnCall;
 
 /// <summary>
 /// Table <c>OnCallSchedules</c>: every schedule's row in one partition (listing them is one partition query), each
-/// schedule's overrides in a partition of their own in start order, and the hashed calendar feed tokens.
+/// schedule's overrides in a partition of their own in start order. (<see cref="CalendarTokenStore"/> keeps the feed
+/// tokens in the same table.)
 /// docs/storage.md lists the keys.
 /// </summary>
 public sealed class ScheduleStore(StorageAccount storage)
@@ -61,7 +62,7 @@ public sealed class ScheduleStore(StorageAccount storage)
         }
     }
 
-    /// <summary>Deletes the schedule, its overrides and its calendar token; false when there was no such schedule.</summary>
+    /// <summary>Deletes the schedule and its overrides; false when there was no such schedule. Its feed token is <see cref="CalendarTokenStore"/>'s.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var overrides = new List<TableTransactionAction>();
@@ -73,7 +74,6 @@ public sealed class ScheduleStore(StorageAccount storage)
         {
             await Table.SubmitTransactionAsync(chunk, cancellationToken);
         }
-        await RevokeTokenAsync(CalendarFeedKind.Schedule, id, cancellationToken);
         return await DeleteIfExistsAsync(ScheduleKeys.SchedulesPartition, id, cancellationToken);
     }
 
@@ -103,42 +103,6 @@ public sealed class ScheduleStore(StorageAccount storage)
         return false;
     }
 
-    /// <summary>
-    /// Makes <paramref name="tokenHash"/> the one feed token of the schedule or agent: the token row is written, the
-    /// owner row pointed at it, and the previous token's row deleted, which revokes it.
-    /// </summary>
-    public async Task IssueTokenAsync(CalendarFeedKind kind, string subject, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var ownerKey = ScheduleKeys.TokenOwnerRowKey(kind.ToWire(), subject);
-        var previous = await Table.GetEntityIfExistsAsync<CalendarTokenOwnerEntity>(ScheduleKeys.TokenOwnersPartition, ownerKey, cancellationToken: cancellationToken);
-        await Table.UpsertEntityAsync(new CalendarTokenEntity { RowKey = tokenHash, Kind = kind.ToWire(), Subject = subject, CreatedAt = now }, TableUpdateMode.Replace, cancellationToken);
-        await Table.UpsertEntityAsync(new CalendarTokenOwnerEntity { RowKey = ownerKey, TokenHash = tokenHash }, TableUpdateMode.Replace, cancellationToken);
-        if (previous.HasValue && previous.Value!.TokenHash != tokenHash)
-        {
-            await DeleteIfExistsAsync(ScheduleKeys.TokensPartition, previous.Value.TokenHash, cancellationToken);
-        }
-    }
-
-    /// <summary>Revokes the schedule's or agent's feed token; false when it had none.</summary>
-    public async Task<bool> RevokeTokenAsync(CalendarFeedKind kind, string subject, CancellationToken cancellationToken = default)
-    {
-        var ownerKey = ScheduleKeys.TokenOwnerRowKey(kind.ToWire(), subject);
-        var owner = await Table.GetEntityIfExistsAsync<CalendarTokenOwnerEntity>(ScheduleKeys.TokenOwnersPartition, ownerKey, cancellationToken: cancellationToken);
-        if (!owner.HasValue)
-        {
-            return false;
-        }
-        await DeleteIfExistsAsync(ScheduleKeys.TokensPartition, owner.Value!.TokenHash, cancellationToken);
-        return await DeleteIfExistsAsync(ScheduleKeys.TokenOwnersPartition, ownerKey, cancellationToken);
-    }
-
-    /// <summary>A point read by the token's hash; null for an unknown or revoked token.</summary>
-    public async Task<(CalendarFeedKind Kind, string Subject)?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
-    {
-        var row = await Table.GetEntityIfExistsAsync<CalendarTokenEntity>(ScheduleKeys.TokensPartition, tokenHash, cancellationToken: cancellationToken);
-        return row.HasValue && CalendarFeedKinds.TryParse(row.Value!.Kind, out var kind) ? (kind, row.Value.Subject) : null;
-    }
-
     private async Task<IReadOnlyList<ScheduleOverride>> OverridesAsync(string scheduleId, CancellationToken cancellationToken)
     {
         var partition = ScheduleKeys.OverridesPartition(scheduleId);
@@ -152,16 +116,9 @@ public sealed class ScheduleStore(StorageAccount storage)
 
     private async Task<bool> DeleteIfExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
-        try
-        {
-            // The SDK answers a delete of a missing entity with its 404 response rather than an exception.
-            var response = await Table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
-            return response.Status != 404;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        // The SDK answers a delete of a missing entity with its 404 response rather than an exception.
+        var response = await Table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        return response.Status != 404;
     }
 
     private static ScheduleEntity ToEntity(OnCallSchedule schedule, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new()
@@ -182,20 +139,3 @@ public sealed class ScheduleStore(StorageAccount storage)
 
 /// <summary>A schedule as stored, with the ETag a replace must match.</summary>
 public sealed record StoredSchedule(OnCallSchedule Schedule, ETag ETag, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
-public enum CalendarFeedKind
-{
-    Schedule,
-    Agent,
-}
-
-public static class CalendarFeedKinds
-{
-    public static string ToWire(this CalendarFeedKind kind) => kind == CalendarFeedKind.Schedule ? "schedule" : "agent";
-
-    public static bool TryParse(string value, out CalendarFeedKind kind)
-    {
-        kind = value == "agent" ? CalendarFeedKind.Agent : CalendarFeedKind.Schedule;
-        return value is "agent" or "schedule";
-    }
-}
