@@ -8,6 +8,7 @@ using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Team;
+using Switchboard.Handlers.OnCall;
 
 namespace Switchboard.Handlers;
 
@@ -122,6 +123,79 @@ public static class SwitchboardApi
             .WithSummary("Moves the messages of {queue}-poison back onto {queue}. Admins only.")
             .Produces<ReplayResult>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        MapOnCall(api.MapGroup("/oncall").WithTags("On call"));
+
         return api;
+    }
+
+    private static void MapOnCall(RouteGroupBuilder oncall)
+    {
+        var agents = oncall.MapGroup("").ProducesProblem(StatusCodes.Status401Unauthorized);
+        agents.MapGet("/schedules", (HttpRequest request, ListSchedules handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListSchedules))
+            .WithSummary("Every schedule, by name.")
+            .Produces<ScheduleList>();
+        agents.MapPost("/schedules", (HttpRequest request, CreateSchedule handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(CreateSchedule))
+            .WithSummary("A new schedule: name, timeZoneId, layers. Admins only. 400 names each bad field (errors, field).")
+            .Accepts<ScheduleBody>("application/json").Produces<ScheduleView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        agents.MapGet("/schedules/{id}", (HttpRequest request, string id, GetSchedule handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(GetSchedule))
+            .WithSummary("A schedule with its layers and overrides; the ETag a PUT must send as If-Match.")
+            .Produces<ScheduleView>().ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapPut("/schedules/{id}", (HttpRequest request, string id, UpdateSchedule handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(UpdateSchedule))
+            .WithSummary("Replaces name, zone and layers; needs If-Match. A stale ETag is a 409. Admins only.")
+            .Accepts<ScheduleBody>("application/json").Produces<ScheduleView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        agents.MapDelete("/schedules/{id}", (HttpRequest request, string id, DeleteSchedule handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(DeleteSchedule))
+            .WithSummary("Deletes the schedule, its overrides and its calendar feed. Admins only.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapPost("/schedules/{id}/overrides", (HttpRequest request, string id, AddOverride handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(AddOverride))
+            .WithSummary("agentId covers [start, end) whatever the layers say. Admins only.")
+            .Accepts<OverrideBody>("application/json").Produces<OverrideView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapDelete("/schedules/{id}/overrides/{overrideId}",
+                (HttpRequest request, string id, string overrideId, RemoveOverride handler, CancellationToken ct) => handler.HandleAsync(request, id, overrideId, ct))
+            .WithName(nameof(RemoveOverride))
+            .WithSummary("Removes an override. Admins only.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapGet("/schedules/{id}/timeline", (HttpRequest request, string id, GetTimeline handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(GetTimeline))
+            .WithSummary("Who is on call over [from, to) (default: now to 14 days ahead, at most 62 days), gaps included, with local times.")
+            .Produces<TimelineView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapGet("/now", (HttpRequest request, GetOnCallNow handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(GetOnCallNow))
+            .WithSummary("For every schedule: who is on call now, until when, and who is next.")
+            .Produces<OnCallNow>();
+        agents.MapPost("/schedules/{id}/calendar-token",
+                (HttpRequest request, string id, IssueScheduleCalendarToken handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(IssueScheduleCalendarToken))
+            .WithSummary("A new secret iCalendar URL for the schedule, shown once; the previous one stops working.")
+            .Produces<CalendarTokenIssued>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapDelete("/schedules/{id}/calendar-token",
+                (HttpRequest request, string id, RevokeScheduleCalendarToken handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(RevokeScheduleCalendarToken))
+            .WithSummary("The schedule's iCalendar URL stops working.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapPost("/agents/{agentId}/calendar-token",
+                (HttpRequest request, string agentId, IssueAgentCalendarToken handler, CancellationToken ct) => handler.HandleAsync(request, agentId, ct))
+            .WithName(nameof(IssueAgentCalendarToken))
+            .WithSummary("A new secret iCalendar URL of the agent's shifts in every schedule, shown once. The agent or an admin.")
+            .Produces<CalendarTokenIssued>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapDelete("/agents/{agentId}/calendar-token",
+                (HttpRequest request, string agentId, RevokeAgentCalendarToken handler, CancellationToken ct) => handler.HandleAsync(request, agentId, ct))
+            .WithName(nameof(RevokeAgentCalendarToken))
+            .WithSummary("The agent's iCalendar URL stops working. The agent or an admin.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        oncall.MapGet("/calendars/{token}.ics", (HttpRequest request, string token, GetCalendarFeed handler, CancellationToken ct) => handler.HandleAsync(request, token, ct))
+            .WithName(nameof(GetCalendarFeed))
+            .WithSummary("iCalendar feed (text/calendar) for calendar apps; the secret token in the URL is the only credential.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -15,11 +15,13 @@ using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
+using Switchboard.Handlers.OnCall;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
 using Switchboard.Storage.Events;
 using Switchboard.Storage.Inbound;
+using Switchboard.Storage.OnCall;
 using Switchboard.Storage.Threading;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Mail;
@@ -91,6 +93,24 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<UpdateAgent>();
         services.AddSingleton<ListDevMail>();
         services.AddSingleton<GetDevMail>();
+
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<CalendarTokenStore>();
+        services.AddSingleton<CalendarTokens>();
+        services.AddSingleton<ListSchedules>();
+        services.AddSingleton<CreateSchedule>();
+        services.AddSingleton<GetSchedule>();
+        services.AddSingleton<UpdateSchedule>();
+        services.AddSingleton<DeleteSchedule>();
+        services.AddSingleton<AddOverride>();
+        services.AddSingleton<RemoveOverride>();
+        services.AddSingleton<GetTimeline>();
+        services.AddSingleton<GetOnCallNow>();
+        services.AddSingleton<IssueScheduleCalendarToken>();
+        services.AddSingleton<RevokeScheduleCalendarToken>();
+        services.AddSingleton<IssueAgentCalendarToken>();
+        services.AddSingleton<RevokeAgentCalendarToken>();
+        services.AddSingleton<GetCalendarFeed>();
 
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);

@@ -23,6 +23,9 @@ public static class Problems
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found.", detail);
 
+    public static IResult PreconditionRequired(string detail, string? field = null) =>
+        Problem(StatusCodes.Status428PreconditionRequired, "A precondition is required.", detail, field);
+
     public static IResult TooLarge(string detail) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.", detail);
 

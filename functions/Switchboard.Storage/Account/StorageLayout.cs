@@ -18,6 +18,7 @@ public static class StorageLayout
     public const string SignInLinksTable = "SignInLinks";
     public const string ApiKeysTable = "ApiKeys";
     public const string MailSinkTable = "MailSink";
+    public const string OnCallSchedulesTable = "OnCallSchedules";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -26,6 +27,7 @@ public static class StorageLayout
         [
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
+            OnCallSchedulesTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =

@@ -5,6 +5,8 @@ import { ConversationPage } from './conversation/ConversationPage.tsx';
 import { DevMailMessagePage, DevMailPage } from './devmail/DevMailPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
+import { OnCallBadge } from './oncall/OnCallBadge.tsx';
+import { OnCallPage } from './oncall/OnCallPage.tsx';
 import { useRoute, type Route } from './routing.ts';
 import { ApiKeyForm } from './session/ApiKeyForm.tsx';
 import { apiKeyStore } from './session/apiKeyStore.ts';
@@ -63,19 +65,20 @@ export function App() {
 
   const credential = auth.state === 'signed-in' ? auth.credential : null;
   const devMail = route.page === 'dev-mail' || route.page === 'dev-mail-message';
+  // The session covers the header too: its on-call badge asks the API once signed in.
   return (
-    <>
+    <SessionProvider credential={credential} onRejected={rejected}>
       <AppHeader
         agentName={auth.state === 'signed-in' ? (auth.agent.name ?? auth.agent.email ?? auth.agent.id) : undefined}
         onSignOut={auth.state === 'signed-in' ? () => void signOut() : undefined}
-      />
+      >
+        {auth.state === 'signed-in' && <OnCallBadge />}
+      </AppHeader>
       <main>
         {auth.state === 'checking' && !devMail ? (
           <p class="panel">Checking who you are…</p>
         ) : auth.state === 'signed-in' || devMail ? (
-          <SessionProvider credential={credential} onRejected={rejected}>
-            <Page route={route} />
-          </SessionProvider>
+          <Page route={route} />
         ) : useApiKey ? (
           <ApiKeyForm keyRejected={auth.state === 'signed-out' && auth.keyRejected} onSignIn={signInWithKey} onCancel={() => setUseApiKey(false)} />
         ) : (
@@ -85,7 +88,7 @@ export function App() {
           </>
         )}
       </main>
-    </>
+    </SessionProvider>
   );
 }
 
@@ -100,6 +103,8 @@ function Page({ route }: { route: Route }) {
       return <DevMailPage />;
     case 'dev-mail-message':
       return <DevMailMessagePage id={route.id} />;
+    case 'oncall':
+      return <OnCallPage scheduleId={route.scheduleId} />;
     case 'not-found':
       return (
         <p class="panel">

@@ -1,12 +1,20 @@
+import type { ComponentChildren } from 'preact';
 import { HealthBadge } from './health/HealthBadge.tsx';
 
-export function AppHeader({ agentName, onSignOut }: { agentName?: string; onSignOut?: () => void }) {
+/** `children`: badges that need the signed-in session (on call now), shown after the health badge. */
+export function AppHeader({ agentName, onSignOut, children }: { agentName?: string; onSignOut?: () => void; children?: ComponentChildren }) {
   return (
     <header class="app-header">
       <a class="product-name" href="#/inbox">
         Switchboard
       </a>
       <HealthBadge />
+      {children}
+      {onSignOut && (
+        <a class="nav-link" href="#/oncall">
+          On call
+        </a>
+      )}
       {onSignOut && (
         <span class="sign-out">
           <span class="signed-in-as">{agentName}</span>{' '}

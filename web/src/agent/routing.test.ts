@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conversationHref, devMailHref, devMailMessageHref, inboxHref, parseRoute } from './routing.ts';
+import { conversationHref, devMailHref, devMailMessageHref, inboxHref, onCallHref, parseRoute } from './routing.ts';
 
 test('no hash is the open inbox', () => {
   assert.deepEqual(parseRoute(''), { page: 'inbox', status: 'open' });
@@ -15,6 +15,11 @@ test('the inbox keeps its status filter and ignores unknown ones', () => {
 
 test('a conversation address round-trips its id', () => {
   assert.deepEqual(parseRoute(conversationHref('c/1 2')), { page: 'conversation', id: 'c/1 2' });
+});
+
+test('on call lists the schedules, and opens one by id', () => {
+  assert.deepEqual(parseRoute(onCallHref()), { page: 'oncall', scheduleId: null });
+  assert.deepEqual(parseRoute(onCallHref('s12ab')), { page: 'oncall', scheduleId: 's12ab' });
 });
 
 test('anything else is not found', () => {

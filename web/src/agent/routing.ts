@@ -9,13 +9,14 @@ export type Route =
   | { page: 'sign-in'; error: string | null }
   | { page: 'dev-mail' }
   | { page: 'dev-mail-message'; id: string }
+  | { page: 'oncall'; scheduleId: string | null }
   | { page: 'not-found' };
 
 const defaultStatus: StatusFilter = 'open';
 
 /**
  * Reads the hash route: `#/inbox?status=pending`, `#/conversations/{id}`, `#/sign-in?error=expired`, `#/dev/mail`,
- * `#/dev/mail/{id}`; an empty hash is the inbox.
+ * `#/dev/mail/{id}`, `#/oncall/{scheduleId}`; an empty hash is the inbox.
  * Hash routes need no server-side fallback, so the static host serves the app as it is.
  */
 export function parseRoute(hash: string): Route {
@@ -30,6 +31,9 @@ export function parseRoute(hash: string): Route {
   if (mail?.[1]) return { page: 'dev-mail-message', id: decodeURIComponent(mail[1]) };
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation?.[1]) return { page: 'conversation', id: decodeURIComponent(conversation[1]) };
+  if (path === '/oncall') return { page: 'oncall', scheduleId: null };
+  const schedule = /^\/oncall\/([^/]+)$/.exec(path);
+  if (schedule?.[1]) return { page: 'oncall', scheduleId: decodeURIComponent(schedule[1]) };
   return { page: 'not-found' };
 }
 
@@ -41,6 +45,9 @@ export const devMailHref = '#/dev/mail';
 export const devMailMessageHref = (id: string) => `#/dev/mail/${encodeURIComponent(id)}`;
 
 export const conversationHref = (id: string) => `#/conversations/${encodeURIComponent(id)}`;
+
+/** `#/oncall` lists the schedules; with an id it also shows that schedule's timeline. */
+export const onCallHref = (scheduleId?: string) => (scheduleId ? `#/oncall/${encodeURIComponent(scheduleId)}` : '#/oncall');
 
 /** The current route, following the address bar. */
 export function useRoute(): Route {

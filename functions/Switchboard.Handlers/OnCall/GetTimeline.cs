@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+using Switchboard.Core.OnCall;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.OnCall;
+
+namespace Switchboard.Handlers.OnCall;
+
+/// <summary>
+/// <c>GET /api/oncall/schedules/{id}/timeline?from=&amp;to=</c>: who is on call over the interval, gaps included, with
+/// local times in the schedule's zone. Default: now to 14 days ahead; at most <see cref="MaxDays"/> days.
+/// </summary>
+public sealed class GetTimeline(AgentAuthenticator auth, ScheduleStore schedules, TimeProvider time)
+{
+    public const int DefaultDays = 14;
+    public const int MaxDays = 62;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        foreach (var name in new[] { "from", "to" })
+        {
+            if (!TryReadMoment(request, name, out _))
+            {
+                return Problems.BadRequest($"{name} is an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:00:00Z.", name);
+            }
+        }
+        TryReadMoment(request, "from", out var from);
+        TryReadMoment(request, "to", out var to);
+        from ??= time.GetUtcNow();
+        to ??= from.Value.AddDays(DefaultDays);
+        if (to <= from)
+        {
+            return Problems.BadRequest("to must be after from.", "to");
+        }
+        if (to - from > TimeSpan.FromDays(MaxDays))
+        {
+            return Problems.BadRequest($"A timeline covers at most {MaxDays} days.", "to");
+        }
+        if (!OnCallRequests.IsId(id) || await schedules.GetAsync(id, cancellationToken) is not { } stored)
+        {
+            return Problems.NotFound($"There is no schedule '{id}'.");
+        }
+
+        var schedule = stored.Schedule;
+        var zone = DateTimeZoneProviders.Tzdb[schedule.TimeZoneId];
+        var (start, end) = (Instant.FromDateTimeOffset(from.Value), Instant.FromDateTimeOffset(to.Value));
+        var calculator = new OnCallCalculator(schedule);
+        var bands = calculator.Timeline(start, end).Select(s => Band(s.AgentId, s.Start, s.End, zone))
+            .Concat(calculator.Gaps(start, end).Select(g => Band(null, g.Start, g.End, zone)))
+            .OrderBy(b => b.Start)
+            .ToList();
+        return Results.Json(new TimelineView(schedule.Id, schedule.Name, schedule.TimeZoneId, from.Value.ToUniversalTime(), to.Value.ToUniversalTime(), bands), OnCallJson.Options);
+    }
+
+    private static TimelineBand Band(string? agentId, Instant start, Instant end, DateTimeZone zone) => new(
+        agentId, agentId is null, start.ToDateTimeOffset(), end.ToDateTimeOffset(),
+        start.InZone(zone).ToDateTimeOffset(), end.InZone(zone).ToDateTimeOffset());
+
+    /// <summary>False for a value that is present but unreadable; <paramref name="value"/> null when absent.</summary>
+    private static bool TryReadMoment(HttpRequest request, string name, out DateTimeOffset? value)
+    {
+        value = null;
+        if (request.Query[name].FirstOrDefault() is not { Length: > 0 } text)
+        {
+            return true;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using NodaTime;
+using Switchboard.Core.OnCall;
+
+namespace Switchboard.Handlers.OnCall;
+
+// The JSON shapes of the on-call API (camelCase; NodaTime values and enums as OnCallJson writes them).
+
+/// <summary>The body of POST and PUT /api/oncall/schedules; every field is checked, a missing one named in the 400.</summary>
+public sealed record ScheduleBody(string? Name, string? TimeZoneId, IReadOnlyList<LayerBody?>? Layers);
+
+public sealed record LayerBody(
+    string? Name,
+    IReadOnlyList<string?>? Participants,
+    ShiftLength? ShiftLength,
+    LocalTime? HandOffTime,
+    LocalDate? StartDate,
+    IReadOnlyList<WeeklyWindow?>? Restrictions);
+
+/// <summary>The body of POST /api/oncall/schedules/{id}/overrides: <see cref="AgentId"/> covers [start, end).</summary>
+public sealed record OverrideBody(string? AgentId, DateTimeOffset? Start, DateTimeOffset? End);
+
+public sealed record ScheduleSummary(string Id, string Name, string TimeZoneId, int LayerCount, DateTimeOffset UpdatedAt);
+
+public sealed record ScheduleList(IReadOnlyList<ScheduleSummary> Items);
+
+public sealed record ScheduleView(
+    string Id,
+    string Name,
+    string TimeZoneId,
+    IReadOnlyList<RotationLayer> Layers,
+    IReadOnlyList<OverrideView> Overrides,
+    [property: JsonPropertyName("etag")] string ETag,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record OverrideView(string Id, string AgentId, DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>
+/// Who is on call over [<see cref="From"/>, <see cref="To"/>): bands that cover the interval without holes, a gap being
+/// a band with no agent. <c>localStart</c>/<c>localEnd</c> carry the schedule zone's offset at that moment.
+/// </summary>
+public sealed record TimelineView(string ScheduleId, string Name, string TimeZoneId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TimelineBand> Bands);
+
+public sealed record TimelineBand(string? AgentId, bool Gap, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset LocalStart, DateTimeOffset LocalEnd);
+
+public sealed record OnCallNow(DateTimeOffset At, IReadOnlyList<OnCallNowEntry> Schedules);
+
+/// <summary>In a gap <see cref="AgentId"/> is null and <see cref="Next"/> is whoever comes on shift after it.</summary>
+public sealed record OnCallNowEntry(string ScheduleId, string Name, string TimeZoneId, string? AgentId, DateTimeOffset? Since, DateTimeOffset? Until, HandOffView? Next);
+
+public sealed record HandOffView(string AgentId, DateTimeOffset At);
+
+/// <summary>The feed's secret URL, shown once: only the token's hash is stored.</summary>
+public sealed record CalendarTokenIssued(string Kind, string Subject, string Url);
+
+internal static class OnCallViewMapping
+{
+    public static ScheduleView ToView(OnCallSchedule schedule, Azure.ETag etag, DateTimeOffset createdAt, DateTimeOffset updatedAt) => new(
+        schedule.Id, schedule.Name, schedule.TimeZoneId, schedule.Layers,
+        [.. schedule.Overrides.OrderBy(o => o.Start).Select(o => new OverrideView(o.Id, o.AgentId, o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset()))],
+        etag.ToString(), createdAt, updatedAt);
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.OnCall;
+
+namespace Switchboard.Handlers.OnCall;
+
+/// <summary><c>DELETE /api/oncall/schedules/{id}/overrides/{overrideId}</c>: the layers apply again (admins). 204.</summary>
+public sealed class RemoveOverride(AgentAuthenticator auth, ScheduleStore schedules)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, string overrideId, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        if (!agent.IsAdmin)
+        {
+            return Problems.Forbidden("Only admins edit schedules.");
+        }
+        return OnCallRequests.IsId(id) && OnCallRequests.IsId(overrideId) && await schedules.DeleteOverrideAsync(id, overrideId, cancellationToken)
+            ? Results.NoContent()
+            : Problems.NotFound($"Schedule '{id}' has no override '{overrideId}'.");
+    }
+}

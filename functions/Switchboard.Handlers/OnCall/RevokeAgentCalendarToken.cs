@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.OnCall;
+
+namespace Switchboard.Handlers.OnCall;
+
+/// <summary><c>DELETE /api/oncall/agents/{agentId}/calendar-token</c>: the agent's feed URL stops working. 204; 404 when there was none.</summary>
+public sealed class RevokeAgentCalendarToken(AgentAuthenticator auth, CalendarTokenStore tokens)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string agentId, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        if (!agent.IsAdmin && agent.Id != agentId)
+        {
+            return Problems.Forbidden("Agents revoke their own calendar feed; admins anyone's.");
+        }
+        return OnCallRequests.IsAgentId(agentId) && await tokens.RevokeAsync(CalendarFeedKind.Agent, agentId, cancellationToken)
+            ? Results.NoContent()
+            : Problems.NotFound($"Agent '{agentId}' has no calendar feed.");
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.OnCall;
+
+namespace Switchboard.Handlers.OnCall;
+
+/// <summary><c>DELETE /api/oncall/schedules/{id}/calendar-token</c>: the schedule's feed URL stops working. 204; 404 when it had none.</summary>
+public sealed class RevokeScheduleCalendarToken(AgentAuthenticator auth, CalendarTokenStore tokens)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        return OnCallRequests.IsId(id) && await tokens.RevokeAsync(CalendarFeedKind.Schedule, id, cancellationToken)
+            ? Results.NoContent()
+            : Problems.NotFound($"Schedule '{id}' has no calendar feed.");
+    }
+}
