@@ -11,9 +11,6 @@ namespace Switchboard.Core.Inbound;
 /// </summary>
 public static class MailParser
 {
-    // MimeKit finds Windows-125x, Shift_JIS, ISO-2022-JP, … only once the code-pages provider is registered.
-    static MailParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static ParsedEmail Parse(byte[] rawMime)
     {
         rawMime ??= [];

@@ -47,7 +47,6 @@ public sealed record SendGridParsedFields(
 
     private static string Decode(byte[] bytes, string? charset)
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         Encoding encoding;
         try
         {

@@ -11,13 +11,7 @@ internal static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Encoding Windows1252 { get; } = CodePage(1252);
-
-    private static Encoding CodePage(int codePage)
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(codePage);
-    }
+    public static Encoding Windows1252 { get; } = Encoding.GetEncoding(1252);
 
     public static string Decode(TextPart part, ICollection<string> problems)
     {

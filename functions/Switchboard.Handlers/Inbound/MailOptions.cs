@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using MimeKit;
+using System.Net.Mail;
 
 namespace Switchboard.Handlers.Inbound;
 
@@ -30,7 +30,7 @@ public sealed class MailOptions : IValidatableObject
     {
         for (var i = 0; i < Mailboxes.Count; i++)
         {
-            if (!MailboxAddress.TryParse(Mailboxes[i] ?? "", out var parsed) || parsed.Address != Mailboxes[i]?.Trim() || !parsed.Address.Contains('@'))
+            if (!MailAddress.TryCreate(Mailboxes[i]?.Trim(), out var parsed) || parsed.Address != Mailboxes[i]?.Trim() || parsed.DisplayName.Length > 0)
             {
                 yield return new ValidationResult(
                     $"Mail:Mailboxes:{i} ('{Mailboxes[i]}') is not a plain email address like support@yourdomain.com.", [nameof(Mailboxes)]);

@@ -22,6 +22,7 @@ public sealed class AnonymousAccessTests
         ["CheckHealth"] = "monitoring probes storage health",
         ["RequestMagicLink"] = "asking for a sign-in link (always 202, rate-limited)",
         ["ConsumeMagicLink"] = "following the emailed link (the token is the credential)",
+        ["GetCalendarFeed"] = "calendar apps fetch the feed without headers (the token in the URL is the credential; unknown tokens are 404)",
     };
 
     [Fact]

@@ -45,9 +45,7 @@ public sealed class AgentBrowser : IAsyncDisposable
     public async Task SignInAsync()
     {
         await Page.GotoAsync("/");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Use an API key instead" }).ClickAsync();
-        await Page.GetByLabel("API key").FillAsync(TestHost.ApiKey);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.SignInWithApiKeyAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToBeVisibleAsync();
     }
 

@@ -23,8 +23,7 @@ public sealed class OnCallTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/#/oncall");
-        await page.GetByLabel("API key").FillAsync(TestHost.ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInWithApiKeyAsync();
 
         var badge = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "On call now: carol" });
         await Expect(badge).ToBeVisibleAsync();
@@ -50,8 +49,7 @@ public sealed class OnCallTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(host);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/#/oncall");
-        await page.GetByLabel("API key").FillAsync(TestHost.ApiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInWithApiKeyAsync();
         await Expect(page.GetByText("No schedules yet.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New schedule" }).ClickAsync();

@@ -1,8 +1,11 @@
-using MimeKit;
+using System.Text;
 
 namespace Switchboard.Tests.Inbound;
 
-/// <summary>Builds a plain email for a test that needs one the fixtures do not have.</summary>
+/// <summary>
+/// Builds a plain-text email for a test that needs one the fixtures do not have. Written out by hand rather than with
+/// MimeKit, so that a test never initialises MimeKit before the product does (see Switchboard.Core's CodePages).
+/// </summary>
 public sealed record TestEmail(string From, string To, string Subject, string Body = "Hello")
 {
     public string MessageId { get; init; } = $"{Guid.NewGuid():N}@mail.example.com";
@@ -11,16 +14,11 @@ public sealed record TestEmail(string From, string To, string Subject, string Bo
 
     public byte[] ToBytes()
     {
-        var message = new MimeMessage { Subject = Subject, Date = Date, MessageId = MessageId, Body = new TextPart("plain") { Text = Body } };
-        message.From.Add(MailboxAddress.Parse(From));
-        message.To.Add(MailboxAddress.Parse(To));
-        if (InReplyTo is not null)
-        {
-            message.InReplyTo = InReplyTo;
-            message.References.Add(InReplyTo);
-        }
-        using var stream = new MemoryStream();
-        message.WriteTo(stream);
-        return stream.ToArray();
+        var threading = InReplyTo is null ? "" : $"In-Reply-To: <{InReplyTo}>\r\nReferences: <{InReplyTo}>\r\n";
+        var date = Date.ToString("ddd, d MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return Encoding.UTF8.GetBytes(
+            $"From: {From}\r\nTo: {To}\r\nSubject: {Subject}\r\nDate: {date} +0000\r\n" +
+            $"Message-ID: <{MessageId}>\r\n{threading}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n" +
+            $"Content-Transfer-Encoding: 8bit\r\n\r\n{Body}\r\n");
     }
 }
