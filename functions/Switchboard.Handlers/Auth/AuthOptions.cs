@@ -20,18 +20,26 @@ public sealed class AuthOptions : IValidatableObject
     public string SigningKey { get; set; } = "";
 
     /// <summary>The first admin, created at start-up when no agent has this address. Empty: nobody is created.</summary>
-    [EmailAddress(ErrorMessage = "Auth:FirstAdminEmail must be an email address.")]
     public string? FirstAdminEmail { get; set; }
 
     /// <summary>
     /// The public origin (e.g. https://help.example.com) that emailed sign-in links point to. Required wherever the
     /// host is not reached on a loopback address; never taken from the request's Host header, which a caller chooses.
     /// </summary>
-    [Url(ErrorMessage = "Auth:PublicUrl must be an absolute URL such as https://help.example.com.")]
     public string? PublicUrl { get; set; }
 
+    /// <remarks>Empty optional settings (as in local.settings.sample.json) mean "not set", so they are not checked.</remarks>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (FirstAdminEmail is { Length: > 0 } admin && !System.Net.Mail.MailAddress.TryCreate(admin, out _))
+        {
+            yield return new ValidationResult("Auth:FirstAdminEmail must be an email address.", [nameof(FirstAdminEmail)]);
+        }
+        if (PublicUrl is { Length: > 0 } url
+            && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            yield return new ValidationResult("Auth:PublicUrl must be an absolute URL such as https://help.example.com.", [nameof(PublicUrl)]);
+        }
         if (SigningKey.Length > 0 && DecodedSigningKey() is not { Length: >= 32 })
         {
             yield return new ValidationResult(

@@ -65,7 +65,7 @@ public sealed class StorageAccount
         var tableUri = ServiceUri(section, "tableServiceUri", accountName, "table");
         if (blobUri is null || queueUri is null || tableUri is null)
         {
-            throw new InvalidOperationException(
+            throw new MissingSettingException(
                 $"Setting '{StorageOptions.ConnectionName}' is missing. Set it to a storage connection string " +
                 "(locally 'UseDevelopmentStorage=true' for Azurite), or set 'AzureWebJobsStorage__accountName' " +
                 "(or the blobServiceUri, queueServiceUri and tableServiceUri settings) to use a managed identity.");
@@ -89,3 +89,6 @@ public sealed class StorageAccount
 
 /// <summary>Lets tests and benchmarks add a pipeline policy (e.g. a transaction counter) to every client.</summary>
 public delegate void ClientOptionsHook(ClientOptions options);
+
+/// <summary>A required setting is absent; the message names it and how to set it.</summary>
+public sealed class MissingSettingException(string message) : InvalidOperationException(message);

@@ -15,6 +15,8 @@ public sealed class StartupValidationTests
     [InlineData("Mail:Mailboxes:0", null, "Mail:Mailboxes")]
     [InlineData("Storage:NamePrefix", "Has-Capitals", "Storage:NamePrefix")]
     [InlineData("AzureWebJobsStorage", null, "AzureWebJobsStorage")]
+    [InlineData("Auth:PublicUrl", "help.example.com", "Auth:PublicUrl")]
+    [InlineData("Auth:FirstAdminEmail", "not-an-address", "Auth:FirstAdminEmail")]
     public async Task Host_refuses_to_start_naming_the_setting(string key, string? value, string named)
     {
         var settings = TestHost.RequiredSettings("UseDevelopmentStorage=true");
