@@ -11,7 +11,9 @@ public static class JsonBody
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static async Task<(T? Body, IResult? Rejection)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    /// <param name="options">How to read the body; camelCase web defaults when null.</param>
+    public static async Task<(T? Body, IResult? Rejection)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
+        where T : class
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -34,13 +36,15 @@ public static class JsonBody
         }
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.ToArray(), Options) is { } body
+            return JsonSerializer.Deserialize<T>(buffer.ToArray(), options ?? Options) is { } body
                 ? (body, null)
-                : (null, Problems.BadRequest("The body must be a JSON object."));
+                : (null, Problems.BadRequest("The body must be a JSON object.", "body"));
         }
         catch (JsonException e)
         {
-            return (null, Problems.BadRequest($"The body is not valid JSON: {e.Message}"));
+            // The JSON path of the first value that did not fit names the field, as every 400 here does.
+            var field = e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
+            return (null, Problems.BadRequest($"The body is not valid JSON for this request at '{field}'.", field));
         }
     }
 }

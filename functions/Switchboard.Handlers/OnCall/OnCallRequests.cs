@@ -11,9 +11,6 @@ namespace Switchboard.Handlers.OnCall;
 /// <summary>Reading and checking on-call requests: JSON bodies, ids, and turning rota problems into 400s.</summary>
 internal static partial class OnCallRequests
 {
-    /// <summary>Bodies are small (a schedule is a few layers); anything bigger is a mistake.</summary>
-    public const int MaxBodyBytes = 64 * 1024;
-
     /// <summary>Stored as one string property, which a table caps at 32K UTF-16 characters.</summary>
     private const int MaxLayersJsonChars = 30_000;
 
@@ -27,24 +24,9 @@ internal static partial class OnCallRequests
     /// <summary>Agent ids are ids or email addresses for now; no control characters, not too long.</summary>
     public static bool IsAgentId(string? id) => id is { Length: > 0 and <= 200 } && !id.Any(char.IsControl) && id.Trim() == id;
 
-    /// <summary>The JSON body as <typeparamref name="T"/>, or a 400 naming where it went wrong (never a 500).</summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadBodyAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, Problems.TooLarge($"The body may be at most {MaxBodyBytes / 1024} KiB."));
-        }
-        try
-        {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, OnCallJson.Options, cancellationToken);
-            return value is null ? (null, Problems.BadRequest("The body must be a JSON object.", "body")) : (value, null);
-        }
-        catch (JsonException e)
-        {
-            var field = e.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
-            return (null, Problems.BadRequest($"The body is not valid JSON for this request at '{field}'.", field));
-        }
-    }
+    /// <summary>The JSON body as <typeparamref name="T"/> (with NodaTime values), or a 400 naming where it went wrong.</summary>
+    public static Task<(T? Body, IResult? Rejection)> ReadBodyAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class =>
+        JsonBody.ReadAsync<T>(request, cancellationToken, OnCallJson.Options);
 
     /// <summary>A schedule from the body, with every problem of the body and of the rota itself.</summary>
     public static (OnCallSchedule Schedule, List<ScheduleProblem> Problems) ToSchedule(
