@@ -15,14 +15,10 @@ public sealed class AddOverride(AgentAuthenticator auth, ScheduleStore schedules
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
         if (agent is null)
         {
             return rejection!;
-        }
-        if (!agent.IsAdmin)
-        {
-            return Problems.Forbidden("Only admins edit schedules.");
         }
         if (!OnCallRequests.IsId(id) || await schedules.GetAsync(id, cancellationToken) is not { } stored)
         {

@@ -10,14 +10,10 @@ public sealed class CreateSchedule(AgentAuthenticator auth, ScheduleStore schedu
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
         if (agent is null)
         {
             return rejection!;
-        }
-        if (!agent.IsAdmin)
-        {
-            return Problems.Forbidden("Only admins edit schedules.");
         }
         var (body, problem) = await OnCallRequests.ReadBodyAsync<ScheduleBody>(request, cancellationToken);
         if (problem is not null)

@@ -10,14 +10,10 @@ public sealed class RemoveOverride(AgentAuthenticator auth, ScheduleStore schedu
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string overrideId, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
         if (agent is null)
         {
             return rejection!;
-        }
-        if (!agent.IsAdmin)
-        {
-            return Problems.Forbidden("Only admins edit schedules.");
         }
         return OnCallRequests.IsId(id) && OnCallRequests.IsId(overrideId) && await schedules.DeleteOverrideAsync(id, overrideId, cancellationToken)
             ? Results.NoContent()

@@ -14,14 +14,10 @@ public sealed class UpdateSchedule(AgentAuthenticator auth, ScheduleStore schedu
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
         if (agent is null)
         {
             return rejection!;
-        }
-        if (!agent.IsAdmin)
-        {
-            return Problems.Forbidden("Only admins edit schedules.");
         }
         if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch)
         {
