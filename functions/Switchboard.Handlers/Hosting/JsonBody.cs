@@ -15,28 +15,22 @@ public static class JsonBody
     public static async Task<(T? Body, IResult? Rejection)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
         where T : class
     {
+        var tooLarge = Problems.TooLarge($"The body is limited to {MaxBytes / 1024} KB.");
         if (request.ContentLength > MaxBytes)
         {
-            return (null, Problems.TooLarge($"The body is limited to {MaxBytes / 1024} KB."));
+            return (null, tooLarge); // before the content type, as a declared size says the most
         }
         if (request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return (null, Problems.UnsupportedMediaType("Send the body as application/json."));
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await RequestBody.ReadBoundedAsync(request, MaxBytes, cancellationToken) is not { } bytes)
         {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return (null, Problems.TooLarge($"The body is limited to {MaxBytes / 1024} KB."));
-            }
-            buffer.Write(chunk, 0, read);
+            return (null, tooLarge);
         }
         try
         {
-            return JsonSerializer.Deserialize<T>(buffer.ToArray(), options ?? Options) is { } body
+            return JsonSerializer.Deserialize<T>(bytes, options ?? Options) is { } body
                 ? (body, null)
                 : (null, Problems.BadRequest("The body must be a JSON object.", "body"));
         }

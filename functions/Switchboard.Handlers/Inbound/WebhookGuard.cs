@@ -38,25 +38,8 @@ public sealed class WebhookGuard(IOptions<InboundOptions> options)
     /// <summary>
     /// Reads the whole body, or answers 413 when it is larger than allowed. Returns null body with the result to send.
     /// </summary>
-    public async Task<(byte[]? Body, IResult? Rejection)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBytes)
-        {
-            return (null, TooLarge());
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return (null, TooLarge());
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return (buffer.ToArray(), null);
-    }
+    public async Task<(byte[]? Body, IResult? Rejection)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await RequestBody.ReadBoundedAsync(request, MaxBytes, cancellationToken) is { } body ? (body, null) : (null, TooLarge());
 
     /// <summary>401 when a verification key is configured and the signature over timestamp + body does not verify.</summary>
     public IResult? RejectUnlessSigned(HttpRequest request, byte[] body)
