@@ -9,7 +9,8 @@ namespace Switchboard.Tests.Infrastructure;
 /// </summary>
 public sealed partial class Azurite
 {
-    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /// <summary>The well-known key of Azurite's development account (public, not a secret).</summary>
+    public const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly Lazy<Task<Azurite>> Shared = new(StartAsync);
 
     private readonly Process process;
