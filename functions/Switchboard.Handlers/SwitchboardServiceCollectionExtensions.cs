@@ -78,6 +78,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ConversationWriter>();
         services.AddSingleton<ListConversations>();
         services.AddSingleton<GetConversation>();
+        services.AddSingleton<ConversationUpdater>();
         services.AddSingleton<MessagePartAccess>();
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();

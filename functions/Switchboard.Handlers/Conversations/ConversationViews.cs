@@ -13,9 +13,17 @@ public sealed record ParticipantView(string Email, string? Name, string Role, bo
 
 public sealed record AttachmentView(string Name, string ContentType, long Size, bool Inline, string? ContentId, string Url);
 
+/// <summary>
+/// One item of a conversation. <paramref name="Kind"/>: email | note | call; <paramref name="DeliveryState"/> for
+/// outbound email (sending, sent, deferred, delivered, opened, bounced, dropped, failed).
+/// </summary>
 public sealed record MessageView(
     string Id,
+    string Kind,
     string Direction,
+    string? AuthorAgentId,
+    string? DeliveryState,
+    string? DeliveryDetail,
     PersonView? From,
     IReadOnlyList<PersonView> To,
     IReadOnlyList<PersonView> Cc,
@@ -43,4 +51,9 @@ public sealed record ConversationDetail(
     string? LinkedConversationId,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastActivityAt,
+    string? AssigneeId,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset? SnoozedUntil,
+    DateTimeOffset? FirstResponseAt,
+    int Version,
     IReadOnlyList<MessageView> Messages);

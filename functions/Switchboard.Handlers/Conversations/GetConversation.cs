@@ -38,11 +38,14 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
             views.Add(await ViewAsync(id, message, cancellationToken));
         }
         var participants = JsonSerializer.Deserialize<List<Participant>>(head.Participants, JsonDefaults.Options) ?? [];
+        request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(head.Version);
         return Results.Ok(new ConversationDetail(
             id, head.Subject, head.Status, head.Mailbox, new PersonView(head.CustomerEmail, head.CustomerName),
             participants.Select(p => new ParticipantView(p.Email, p.Name, p.Role, p.Flagged)).ToList(),
             Mailboxes.ReplyAddress(head.Mailbox, head.ReplyToken),
-            head.LinkedConversationId, head.CreatedAt, head.LastActivityAt, views));
+            head.LinkedConversationId, head.CreatedAt, head.LastActivityAt,
+            head.AssigneeId, head.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries), head.SnoozedUntil, head.FirstResponseAt,
+            head.Version, views));
     }
 
     private async Task<MessageView> ViewAsync(string conversationId, MessageEntity message, CancellationToken cancellationToken)
@@ -61,7 +64,11 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
         }
         return new MessageView(
             message.RowKey,
+            message.Kind,
             message.Direction,
+            message.AuthorAgentId,
+            message.DeliveryState,
+            message.DeliveryDetail,
             message.FromEmail is null ? null : new PersonView(message.FromEmail, message.FromName),
             Addresses(message.To),
             Addresses(message.Cc),

@@ -119,6 +119,7 @@ public sealed class ConversationWriter(
     private void ApplyMessage(ConversationEntity head, MessageEntity message, IncomingMessage incoming)
     {
         head.MessageCount++;
+        head.Version++;
         head.LastActivityAt = head.LastActivityAt > message.ReceivedAt ? head.LastActivityAt : message.ReceivedAt;
         if (message.SentAt < head.EarliestSentAt)
         {
@@ -133,6 +134,7 @@ public sealed class ConversationWriter(
         {
             head.Status = ConversationStatus.Open.ToWire();
             head.ClosedAt = null;
+            head.SnoozedUntil = null;
         }
 
         var participants = JsonSerializer.Deserialize<List<Participant>>(head.Participants, JsonDefaults.Options) ?? [];

@@ -44,6 +44,24 @@ public sealed class ConversationEntity : ITableEntity
 
     /// <summary>The RowKey of this conversation's rows in <c>InboxIndex</c>, to move them on the next activity.</summary>
     public string IndexRowKey { get; set; } = "";
+
+    /// <summary>
+    /// Goes up by one with every item added (message in or out, note, call). The API's ETag is this number: a reply
+    /// composed against an older version is refused (409) instead of ignoring what arrived meanwhile.
+    /// </summary>
+    public int Version { get; set; }
+
+    /// <summary>The agent the conversation is assigned to; null = unassigned.</summary>
+    public string? AssigneeId { get; set; }
+
+    /// <summary>Comma-separated lower-case tags.</summary>
+    public string Tags { get; set; } = "";
+
+    /// <summary>Set while snoozed: when it wakes up by itself (a customer message wakes it earlier).</summary>
+    public DateTimeOffset? SnoozedUntil { get; set; }
+
+    /// <summary>When an agent first answered (reply accepted for sending); null while the customer waits. Paging and metrics read it.</summary>
+    public DateTimeOffset? FirstResponseAt { get; set; }
 }
 
 /// <summary>A person in a conversation. <see cref="Flagged"/>: joined by replying without being the customer, for the agent to notice.</summary>

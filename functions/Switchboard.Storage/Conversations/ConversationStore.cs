@@ -66,6 +66,35 @@ public sealed class ConversationStore(StorageAccount storage)
             return AppendOutcome.HeadChanged;
         }
     }
+
+    /// <summary>Replaces the head if its ETag still matches; false when someone else wrote it first.</summary>
+    public async Task<bool> TryReplaceHeadAsync(ConversationEntity head, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken);
+            head.ETag = response.Headers.ETag ?? head.ETag;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces a message row (delivery state, a note's edit) if its ETag still matches.</summary>
+    public async Task<bool> TryReplaceMessageAsync(MessageEntity message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
 }
 
 public enum AppendOutcome

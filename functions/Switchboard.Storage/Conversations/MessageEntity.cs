@@ -18,7 +18,21 @@ public sealed class MessageEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public string MessageId { get; set; } = "";
+
+    /// <summary><see cref="MessageKinds"/>: an email (in or out), an internal note, a logged phone call.</summary>
+    public string Kind { get; set; } = MessageKinds.Email;
+
+    /// <summary>inbound | outbound. Notes and calls are outbound: written by the team.</summary>
     public string Direction { get; set; } = "inbound";
+
+    /// <summary>The agent who wrote a reply, note or call; null for mail that came in.</summary>
+    public string? AuthorAgentId { get; set; }
+
+    /// <summary>Outbound email only: <see cref="DeliveryStates"/>.</summary>
+    public string? DeliveryState { get; set; }
+
+    /// <summary>Why the last delivery state was reached (provider response, bounce reason).</summary>
+    public string? DeliveryDetail { get; set; }
     public string? FromEmail { get; set; }
     public string? FromName { get; set; }
 
@@ -50,6 +64,26 @@ public sealed class MessageEntity : ITableEntity
 
     /// <summary>JSON list of what could not be read.</summary>
     public string Problems { get; set; } = "[]";
+}
+
+public static class MessageKinds
+{
+    public const string Email = "email";
+    public const string Note = "note";
+    public const string Call = "call";
+}
+
+/// <summary>An outbound email's way out, in order; failed, bounced and dropped are final and shown to the agent.</summary>
+public static class DeliveryStates
+{
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Deferred = "deferred";
+    public const string Delivered = "delivered";
+    public const string Opened = "opened";
+    public const string Bounced = "bounced";
+    public const string Dropped = "dropped";
+    public const string Failed = "failed";
 }
 
 public sealed record StoredAttachment(string Name, string ContentType, long Size, string? ContentId, bool Inline, string BlobName);
