@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return StorageAccount.FromConfiguration(configuration, new StorageNames(options.NamePrefix), sp.GetService<ClientOptionsHook>());
         });
+        services.AddSingleton<Queues.WorkQueue>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageProvisioner>());
         return services;
