@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>Domain events (conversation started, message received) for paging, metrics and notifications.</summary>
     public const string DomainEvents = "domain-events";
 
+    /// <summary>Internal notes that @mention agents, waiting for the mention emails to go out.</summary>
+    public const string NoteMentions = "note-mentions";
+
     public const string PoisonSuffix = "-poison";
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;

@@ -45,12 +45,24 @@ public static class SwitchboardApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         conversations.MapGet("", (HttpRequest request, ListConversations handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .WithName(nameof(ListConversations))
-            .WithSummary("The inbox, newest activity first. Query: mailbox, status (open|pending|snoozed|closed), limit, continuationToken.")
+            .WithSummary("The inbox, newest activity first. Query: view (all|mine|unassigned), mailbox, status (open|pending|snoozed|closed), limit, continuationToken.")
             .Produces<ConversationPage>().ProducesProblem(StatusCodes.Status400BadRequest);
         conversations.MapGet("/{id}", (HttpRequest request, string id, GetConversation handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
             .WithName(nameof(GetConversation))
             .WithSummary("A conversation with all its messages.")
             .Produces<ConversationDetail>();
+        conversations.MapPatch("/{id}", (HttpRequest request, string id, UpdateConversation handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(UpdateConversation))
+            .WithSummary("Changes status (snoozed needs a future snoozedUntil), assignee (an active agent, or null) and/or tags. Absent fields stay.")
+            .Accepts<ConversationChange>("application/json").Produces<ConversationState>().ProducesProblem(StatusCodes.Status400BadRequest);
+        conversations.MapPost("/{id}/notes", (HttpRequest request, string id, AddNote handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(AddNote))
+            .WithSummary("Adds an internal note (never emailed to the customer); @handles email the mentioned agents.")
+            .Accepts<NoteBody>("application/json").Produces<NoteAdded>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        conversations.MapPost("/{id}/presence", (HttpRequest request, string id, BeatPresence handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(BeatPresence))
+            .WithSummary("Heartbeat while the conversation is open (state viewing|replying); answers who else is here (beats of the last 40 s).")
+            .Accepts<PresenceBeat>("application/json").Produces<PresenceList>().ProducesProblem(StatusCodes.Status400BadRequest);
         conversations.MapGet("/{id}/messages/{messageId}/raw",
                 (HttpRequest request, string id, string messageId, DownloadRawMessage handler, CancellationToken ct) => handler.HandleAsync(request, id, messageId, ct))
             .WithName(nameof(DownloadRawMessage))
@@ -59,6 +71,11 @@ public static class SwitchboardApi
                 (HttpRequest request, string id, string messageId, int index, DownloadAttachment handler, CancellationToken ct) => handler.HandleAsync(request, id, messageId, index, ct))
             .WithName(nameof(DownloadAttachment))
             .WithSummary("One attachment or inline image. API key or signed link.");
+
+        api.MapGet("/assignees", (HttpRequest request, ListAssignees handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListAssignees)).WithTags("Conversations")
+            .WithSummary("Active agents to assign or @mention, and the caller's own agent id (me).")
+            .Produces<AssigneeList>().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/magic-links", (HttpRequest request, RequestMagicLink handler, CancellationToken ct) => handler.HandleAsync(request, ct))

@@ -79,6 +79,15 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ListConversations>();
         services.AddSingleton<GetConversation>();
         services.AddSingleton<ConversationUpdater>();
+        services.AddSingleton<WakeupStore>();
+        services.AddSingleton<PresenceStore>();
+        services.AddSingleton<ReadMarkStore>();
+        services.AddSingleton<MentionsSentStore>();
+        services.AddSingleton<Teammates>();
+        services.AddSingleton<UpdateConversation>();
+        services.AddSingleton<AddNote>();
+        services.AddSingleton<BeatPresence>();
+        services.AddSingleton<ListAssignees>();
         services.AddSingleton<MessagePartAccess>();
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();
@@ -115,11 +124,20 @@ public static class SwitchboardServiceCollectionExtensions
 
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);
+        AddQueueHandler<NotifyMentionedAgents>(services);
+        AddTimerJob<WakeSnoozedConversations>(services);
         return services;
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    /// <summary>Registered as itself (the Functions app injects the concrete class) and as an <see cref="ITimerJob"/> (the local scheduler).</summary>
+    private static void AddTimerJob<T>(IServiceCollection services) where T : class, ITimerJob
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<T>());
+    }
 
     /// <summary>Registered as itself (the Functions app injects the concrete class) and as an <see cref="IQueueHandler"/> (the pump).</summary>
     private static void AddQueueHandler<T>(IServiceCollection services) where T : class, IQueueHandler

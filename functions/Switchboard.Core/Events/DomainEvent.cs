@@ -6,6 +6,9 @@ public static class DomainEventTypes
     public const string ConversationStarted = "conversation-started";
     public const string MessageReceived = "message-received";
     public const string BounceReceived = "bounce-received";
+
+    /// <summary>A snoozed conversation's time came: it is open again (the id is conversation + snooze time).</summary>
+    public const string ConversationWoke = "conversation-woke";
 }
 
 /// <summary>

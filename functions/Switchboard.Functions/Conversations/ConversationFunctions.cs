@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Core;
 using Switchboard.Handlers.Conversations;
 
 namespace Switchboard.Functions.Conversations;
@@ -8,7 +9,13 @@ public sealed class ConversationFunctions(
     ListConversations listConversations,
     GetConversation getConversation,
     DownloadRawMessage downloadRawMessage,
-    DownloadAttachment downloadAttachment)
+    DownloadAttachment downloadAttachment,
+    UpdateConversation updateConversation,
+    AddNote addNote,
+    BeatPresence beatPresence,
+    ListAssignees listAssignees,
+    NotifyMentionedAgents notifyMentionedAgents,
+    WakeSnoozedConversations wakeSnoozedConversations)
 {
     [Function(nameof(ListConversations))]
     public Task<IResult> ListConversations(
@@ -33,4 +40,36 @@ public sealed class ConversationFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{id}/messages/{messageId}/attachments/{index:int}")] HttpRequest request,
         string id, string messageId, int index, CancellationToken cancellationToken) =>
         downloadAttachment.HandleAsync(request, id, messageId, index, cancellationToken);
+
+    [Function(nameof(UpdateConversation))]
+    public Task<IResult> UpdateConversation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "conversations/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        updateConversation.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(AddNote))]
+    public Task<IResult> AddNote(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/notes")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        addNote.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(BeatPresence))]
+    public Task<IResult> BeatPresence(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/presence")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        beatPresence.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(ListAssignees))]
+    public Task<IResult> ListAssignees(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assignees")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        listAssignees.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(NotifyMentionedAgents))]
+    public Task NotifyMentionedAgents([QueueTrigger(QueueNames.NoteMentions)] string message, CancellationToken cancellationToken) =>
+        notifyMentionedAgents.HandleAsync(message, cancellationToken);
+
+    [Function(nameof(WakeSnoozedConversations))]
+    public Task WakeSnoozedConversations([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        wakeSnoozedConversations.RunAsync(cancellationToken);
 }

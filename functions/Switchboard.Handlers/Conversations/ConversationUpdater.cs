@@ -32,7 +32,7 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
             {
                 return null;
             }
-            var (previousStatus, previousRowKey) = (head.Status, head.IndexRowKey);
+            var (previousStatus, previousRowKey, previousAssignee) = (head.Status, head.IndexRowKey, head.AssigneeId);
             var item = change(head);
             if (item is not null)
             {
@@ -51,7 +51,7 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
                 };
             if (written)
             {
-                await inbox.MoveAsync(head, previousStatus, previousRowKey, cancellationToken);
+                await inbox.MoveAsync(head, previousStatus, previousRowKey, previousAssignee, cancellationToken);
                 return head;
             }
         }

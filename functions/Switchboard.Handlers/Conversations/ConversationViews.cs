@@ -3,9 +3,11 @@ namespace Switchboard.Handlers.Conversations;
 /// <summary>The JSON shapes of the conversations API (camelCase on the wire).</summary>
 public sealed record PersonView(string Email, string? Name);
 
+/// <param name="Unread">Activity since the caller last had the conversation open (or never opened it).</param>
 public sealed record ConversationSummary(
     string Id, string Subject, string Status, string Mailbox, PersonView Customer,
-    int MessageCount, DateTimeOffset LastActivityAt, string Preview);
+    int MessageCount, DateTimeOffset LastActivityAt, string Preview,
+    string? AssigneeId, IReadOnlyList<string> Tags, DateTimeOffset? SnoozedUntil, bool Unread);
 
 public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, string? ContinuationToken);
 

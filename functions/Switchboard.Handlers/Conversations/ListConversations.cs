@@ -11,11 +11,15 @@ using Switchboard.Storage.Conversations;
 namespace Switchboard.Handlers.Conversations;
 
 /// <summary>
-/// <c>GET /api/conversations?mailbox=&amp;status=&amp;limit=&amp;continuationToken=</c>: the inbox, newest activity first,
-/// one range query on <c>InboxIndex</c> per page. Without a mailbox, all mailboxes; without a status, open.
+/// <c>GET /api/conversations?view=&amp;mailbox=&amp;status=&amp;limit=&amp;continuationToken=</c>: the inbox, newest
+/// activity first, one range query on <c>InboxIndex</c> per page. <c>view</c>: all (default), mine (assigned to the
+/// caller), unassigned. Without a mailbox, all mailboxes; without a status, open. Each item says whether it is unread
+/// for the caller (at most two more queries, of the caller's <c>ReadMarks</c>).
 /// </summary>
-public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox, Mailboxes mailboxes)
+public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox, Mailboxes mailboxes, Teammates team, ReadMarkStore reads)
 {
+    public static readonly IReadOnlyList<string> Views = ["all", "mine", "unassigned"];
+
     private const int DefaultLimit = 25;
     private const int MaxLimit = 100;
 
@@ -31,6 +35,16 @@ public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox,
         if (mailbox is not null && !mailboxes.All.Contains(mailbox))
         {
             return Problems.BadRequest($"Unknown mailbox '{mailbox}'. Known: {string.Join(", ", mailboxes.All)}.", "mailbox");
+        }
+        var view = query["view"].FirstOrDefault() is { Length: > 0 } v ? v : "all";
+        if (!Views.Contains(view))
+        {
+            return Problems.BadRequest("view must be one of all, mine, unassigned.", "view");
+        }
+        var me = await team.CallerAsync(agent, cancellationToken);
+        if (view == "mine" && me is null)
+        {
+            return Problems.BadRequest("view=mine needs a signed-in agent; an API key is assigned nothing.", "view");
         }
         var status = ConversationStatus.Open;
         if (query["status"].FirstOrDefault() is { Length: > 0 } s && !ConversationStatuses.TryParse(s, out status))
@@ -50,11 +64,19 @@ public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox,
 
         try
         {
-            var (rows, next) = await inbox.PageAsync(mailbox, status.ToWire(), limit, storageToken, cancellationToken);
-            var items = rows
-                .DistinctBy(r => r.ConversationId) // a row left behind by two concurrent moves shows once
+            var (rows, next) = view switch
+            {
+                "mine" => await inbox.PageByAssigneeAsync(me!.Id, mailbox, status.ToWire(), limit, storageToken, cancellationToken),
+                "unassigned" => await inbox.PageByAssigneeAsync(null, mailbox, status.ToWire(), limit, storageToken, cancellationToken),
+                _ => await inbox.PageAsync(mailbox, status.ToWire(), limit, storageToken, cancellationToken),
+            };
+            var unique = rows.DistinctBy(r => r.ConversationId).ToList(); // a row left behind by two concurrent moves shows once
+            var seen = await reads.ReadAsync(me?.Id ?? agent.Id, [.. unique.Select(r => r.ConversationId)], cancellationToken);
+            var items = unique
                 .Select(r => new ConversationSummary(r.ConversationId, r.Subject, r.Status, r.Mailbox,
-                    new PersonView(r.CustomerEmail, r.CustomerName), r.MessageCount, r.LastActivityAt, r.Preview))
+                    new PersonView(r.CustomerEmail, r.CustomerName), r.MessageCount, r.LastActivityAt, r.Preview,
+                    r.AssigneeId, ConversationTags.Split(r.Tags), r.SnoozedUntil,
+                    Unread: !seen.TryGetValue(r.ConversationId, out var seenAt) || seenAt < r.LastActivityAt))
                 .ToList();
             return Results.Ok(new ConversationPage(items, next is null ? null : WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(next))));
         }

@@ -19,6 +19,10 @@ public static class StorageLayout
     public const string ApiKeysTable = "ApiKeys";
     public const string MailSinkTable = "MailSink";
     public const string OnCallSchedulesTable = "OnCallSchedules";
+    public const string WakeupsTable = "Wakeups";
+    public const string PresenceTable = "Presence";
+    public const string ReadMarksTable = "ReadMarks";
+    public const string MentionsSentTable = "MentionsSent";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -28,12 +32,14 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable,
+            WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
     [
         QueueNames.InboundEmail, QueueNames.PoisonOf(QueueNames.InboundEmail),
         QueueNames.DomainEvents, QueueNames.PoisonOf(QueueNames.DomainEvents),
+        QueueNames.NoteMentions, QueueNames.PoisonOf(QueueNames.NoteMentions),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer];

@@ -5,13 +5,15 @@ using Switchboard.Storage.Account;
 namespace Switchboard.Storage.Conversations;
 
 /// <summary>
-/// Table <c>InboxIndex</c>: the inbox listing as one range query per page. PartitionKey = "{mailbox}|{status}" and,
-/// for the all-mailboxes view, "*|{status}"; RowKey = newest-first ticks of the last activity + "-" + conversation id.
-/// Each activity moves the conversation's two rows (delete the old RowKey, insert the new one, one transaction each).
+/// Table <c>InboxIndex</c>: the inbox listing as one range query per page. Each conversation has three rows, one per
+/// way the inbox is cut: PartitionKey "{mailbox}|{status}", "*|{status}" (all mailboxes) and "@{assignee}|{status}"
+/// ("@unassigned|{status}" without one); RowKey = newest-first ticks of the last activity + "-" + conversation id.
+/// Each change moves the rows whose key changed (delete the old RowKey, insert the new one, one transaction each).
 /// </summary>
 public sealed class InboxIndex(StorageAccount storage)
 {
     public const string AllMailboxes = "*";
+    public const string Unassigned = "unassigned";
 
     private TableClient Table => storage.Table(StorageLayout.InboxIndexTable);
 
@@ -20,15 +22,29 @@ public sealed class InboxIndex(StorageAccount storage)
 
     public static string PartitionKeyFor(string mailbox, string status) => $"{KeyEncoding.Escape(mailbox.ToLowerInvariant())}|{status}";
 
+    /// <summary>The partition of an agent's conversations (or the unassigned ones, for null) of one status, all mailboxes.</summary>
+    public static string AssigneePartitionKeyFor(string? assigneeId, string status) => $"@{KeyEncoding.Escape(assigneeId ?? Unassigned)}|{status}";
+
+    /// <summary>Writes the conversation's rows for its current head, removing those of its previous state (assignee unchanged).</summary>
+    public Task MoveAsync(ConversationEntity head, string? previousStatus, string? previousRowKey, CancellationToken cancellationToken = default) =>
+        MoveAsync(head, previousStatus, previousRowKey, head.AssigneeId, cancellationToken);
+
     /// <summary>Writes the conversation's rows for its current head, removing those of its previous state.</summary>
-    public async Task MoveAsync(ConversationEntity head, string? previousStatus, string? previousRowKey, CancellationToken cancellationToken = default)
+    public async Task MoveAsync(ConversationEntity head, string? previousStatus, string? previousRowKey, string? previousAssigneeId,
+        CancellationToken cancellationToken = default)
     {
-        foreach (var mailbox in new[] { head.Mailbox, AllMailboxes })
+        var placements = new (string Partition, string? Previous)[]
         {
-            var row = ToRow(head, PartitionKeyFor(mailbox, head.Status));
+            (PartitionKeyFor(head.Mailbox, head.Status), previousStatus is null ? null : PartitionKeyFor(head.Mailbox, previousStatus)),
+            (PartitionKeyFor(AllMailboxes, head.Status), previousStatus is null ? null : PartitionKeyFor(AllMailboxes, previousStatus)),
+            (AssigneePartitionKeyFor(head.AssigneeId, head.Status), previousStatus is null ? null : AssigneePartitionKeyFor(previousAssigneeId, previousStatus)),
+        };
+        foreach (var (partition, previousPartition) in placements)
+        {
+            var row = ToRow(head, partition);
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, row) };
-            var previousPartition = previousStatus is null ? null : PartitionKeyFor(mailbox, previousStatus);
-            var removeOld = previousRowKey is { Length: > 0 } && (previousPartition != row.PartitionKey || previousRowKey != row.RowKey);
+            var removeOld = previousRowKey is { Length: > 0 } && previousPartition is not null
+                && (previousPartition != row.PartitionKey || previousRowKey != row.RowKey);
             if (removeOld && previousPartition == row.PartitionKey)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(previousPartition, previousRowKey), ETag.All));
@@ -41,13 +57,25 @@ public sealed class InboxIndex(StorageAccount storage)
         }
     }
 
-    public async Task<(IReadOnlyList<InboxRow> Rows, string? ContinuationToken)> PageAsync(
-        string? mailbox, string status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    public Task<(IReadOnlyList<InboxRow> Rows, string? ContinuationToken)> PageAsync(
+        string? mailbox, string status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
+        PagePartitionAsync(PartitionKeyFor(mailbox ?? AllMailboxes, status), null, pageSize, continuationToken, cancellationToken);
+
+    /// <summary>
+    /// One page of an assignee's partition (null: the unassigned ones). With a mailbox, the same partition filtered on
+    /// it: still one range query, though a page may come back short (even empty) with a continuation token.
+    /// </summary>
+    public Task<(IReadOnlyList<InboxRow> Rows, string? ContinuationToken)> PageByAssigneeAsync(
+        string? assigneeId, string? mailbox, string status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
+        PagePartitionAsync(AssigneePartitionKeyFor(assigneeId, status), mailbox, pageSize, continuationToken, cancellationToken);
+
+    private async Task<(IReadOnlyList<InboxRow> Rows, string? ContinuationToken)> PagePartitionAsync(
+        string partition, string? mailbox, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var partition = PartitionKeyFor(mailbox ?? AllMailboxes, status);
-        var pages = Table.QueryAsync<InboxRow>(r => r.PartitionKey == partition, maxPerPage: pageSize, cancellationToken: cancellationToken)
-            .AsPages(continuationToken, pageSize);
-        await foreach (var page in pages)
+        var query = mailbox is null
+            ? Table.QueryAsync<InboxRow>(r => r.PartitionKey == partition, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            : Table.QueryAsync<InboxRow>(r => r.PartitionKey == partition && r.Mailbox == mailbox, maxPerPage: pageSize, cancellationToken: cancellationToken);
+        await foreach (var page in query.AsPages(continuationToken, pageSize))
         {
             return (page.Values, page.ContinuationToken);
         }
@@ -91,6 +119,9 @@ public sealed class InboxIndex(StorageAccount storage)
         MessageCount = head.MessageCount,
         LastActivityAt = head.LastActivityAt,
         Preview = head.Preview,
+        AssigneeId = head.AssigneeId,
+        Tags = head.Tags,
+        SnoozedUntil = head.SnoozedUntil,
     };
 }
 
@@ -111,4 +142,9 @@ public sealed class InboxRow : ITableEntity
     public int MessageCount { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
     public string Preview { get; set; } = "";
+    public string? AssigneeId { get; set; }
+
+    /// <summary>Comma-separated, as on the head.</summary>
+    public string Tags { get; set; } = "";
+    public DateTimeOffset? SnoozedUntil { get; set; }
 }

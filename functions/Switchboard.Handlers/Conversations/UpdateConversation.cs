@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Switchboard.Core.Conversations;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Conversations;
+
+namespace Switchboard.Handlers.Conversations;
+
+/// <summary>
+/// <c>PATCH /api/conversations/{id}</c> {status?, snoozedUntil?, assigneeId?, tags?}: what the header toolbar changes.
+/// Absent fields stay as they are; <c>assigneeId: null</c> unassigns. Snoozing needs a future <c>snoozedUntil</c> (at most
+/// a year ahead) and leaves a wake-up row for <see cref="WakeSnoozedConversations"/>; closing sets ClosedAt. A head-only
+/// change (the version, and so a composer's ETag, stays).
+/// </summary>
+public sealed class UpdateConversation(
+    AgentAuthenticator auth, ConversationUpdater updater, Teammates team, WakeupStore wakeups, TimeProvider time)
+{
+    private static readonly TimeSpan LongestSnooze = TimeSpan.FromDays(366);
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
+        {
+            return Problems.NotFound($"There is no conversation '{id}'.");
+        }
+        var (body, invalid) = await JsonBody.ReadAsync<ConversationChange>(request, cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+
+        ConversationStatus? status = null;
+        if (body.Status is not null)
+        {
+            if (!ConversationStatuses.TryParse(body.Status, out var parsed))
+            {
+                return Problems.BadRequest("status must be one of open, pending, snoozed, closed.", "status");
+            }
+            status = parsed;
+        }
+        var now = time.GetUtcNow();
+        if (status == ConversationStatus.Snoozed && (body.SnoozedUntil is not { } until || until <= now || until > now + LongestSnooze))
+        {
+            return Problems.BadRequest("Snoozing needs snoozedUntil: a date-time in the future, at most a year ahead.", "snoozedUntil");
+        }
+        if (body.SnoozedUntil is not null && status != ConversationStatus.Snoozed)
+        {
+            return Problems.BadRequest("snoozedUntil goes with status snoozed.", "snoozedUntil");
+        }
+        var assign = body.AssigneeId.ValueKind != JsonValueKind.Undefined;
+        string? assigneeId = null;
+        if (assign)
+        {
+            if (body.AssigneeId.ValueKind is not (JsonValueKind.Null or JsonValueKind.String))
+            {
+                return Problems.BadRequest("assigneeId must be an agent id, or null to unassign.", "assigneeId");
+            }
+            assigneeId = body.AssigneeId.GetString();
+            if (assigneeId is not null && await team.ActiveAsync(assigneeId, cancellationToken) is null)
+            {
+                return Problems.BadRequest($"assigneeId '{assigneeId}' is not an active agent.", "assigneeId");
+            }
+        }
+        string? tags = null;
+        if (body.Tags is not null)
+        {
+            var (normalized, problem) = ConversationTags.Normalize(body.Tags);
+            if (problem is not null)
+            {
+                return Problems.BadRequest("tags: " + problem, "tags");
+            }
+            tags = ConversationTags.Join(normalized);
+        }
+
+        // Whole seconds: the wake-up's RowKey and the head's stored time must name the same instant.
+        var snoozeUntil = status == ConversationStatus.Snoozed
+            ? new DateTimeOffset(body.SnoozedUntil!.Value.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero)
+            : (DateTimeOffset?)null;
+        if (snoozeUntil is { } wakeAt)
+        {
+            // Before the head: a crash in between leaves a wake-up the timer finds stale, never a snooze without one.
+            await wakeups.AddAsync(wakeAt, id, cancellationToken);
+        }
+        DateTimeOffset? previousWake = null;
+        var head = await updater.UpdateAsync(id, head =>
+        {
+            previousWake = head.SnoozedUntil;
+            if (status is { } next)
+            {
+                head.Status = next.ToWire();
+                head.SnoozedUntil = snoozeUntil;
+                head.ClosedAt = next == ConversationStatus.Closed ? head.ClosedAt ?? now : null;
+            }
+            if (assign)
+            {
+                head.AssigneeId = assigneeId;
+            }
+            if (tags is not null)
+            {
+                head.Tags = tags;
+            }
+            return null;
+        }, cancellationToken);
+        if (head is null)
+        {
+            return Problems.NotFound($"There is no conversation '{id}'.");
+        }
+        if (previousWake is { } old && old != head.SnoozedUntil)
+        {
+            await wakeups.RemoveAsync(old, id, cancellationToken);
+        }
+        return Results.Ok(ConversationState.Of(head));
+    }
+}
+
+/// <param name="AssigneeId">A JSON element so that absent (leave) and null (unassign) differ.</param>
+public sealed record ConversationChange(string? Status, DateTimeOffset? SnoozedUntil, JsonElement AssigneeId, IReadOnlyList<string?>? Tags);
+
+/// <summary>The toolbar's fields of a conversation after a change.</summary>
+public sealed record ConversationState(
+    string Id, string Status, DateTimeOffset? SnoozedUntil, DateTimeOffset? ClosedAt, string? AssigneeId, IReadOnlyList<string> Tags, int Version)
+{
+    public static ConversationState Of(ConversationEntity head) =>
+        new(head.PartitionKey, head.Status, head.SnoozedUntil, head.ClosedAt, head.AssigneeId, ConversationTags.Split(head.Tags), head.Version);
+}

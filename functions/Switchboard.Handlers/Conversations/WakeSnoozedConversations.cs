@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Events;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Events;
+
+namespace Switchboard.Handlers.Conversations;
+
+/// <summary>
+/// Timer, every minute: opens the snoozed conversations whose time has come. The due wake-ups are one range query of
+/// <c>Wakeups</c>; a wake-up whose conversation was meanwhile un-snoozed, re-snoozed or woken by the customer is stale
+/// and only deleted. Waking publishes <see cref="DomainEventTypes.ConversationWoke"/>.
+/// </summary>
+public sealed partial class WakeSnoozedConversations(
+    WakeupStore wakeups, ConversationUpdater updater, EventQueue events, TimeProvider time, ILogger<WakeSnoozedConversations> logger) : ITimerJob
+{
+    private const int BatchSize = 100;
+
+    public string Name => nameof(WakeSnoozedConversations);
+
+    public string Schedule => "0 * * * * *";
+
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<WakeupEntity> due;
+        do
+        {
+            due = await wakeups.DueAsync(now, BatchSize, cancellationToken);
+            foreach (var wakeup in due)
+            {
+                await WakeAsync(wakeup, now, cancellationToken);
+                await wakeups.RemoveAsync(wakeup.RowKey, cancellationToken);
+            }
+        }
+        while (due.Count == BatchSize);
+    }
+
+    private async Task WakeAsync(WakeupEntity wakeup, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ConversationEntity? woken;
+        try
+        {
+            woken = await updater.UpdateAsync(wakeup.ConversationId, head =>
+            {
+                if (head.Status != ConversationStatus.Snoozed.ToWire() || head.SnoozedUntil != wakeup.WakeAt)
+                {
+                    throw new ConversationChangeRefused(409, "Stale wake-up.");
+                }
+                head.Status = ConversationStatus.Open.ToWire();
+                head.SnoozedUntil = null;
+                return null;
+            }, cancellationToken);
+        }
+        catch (ConversationChangeRefused)
+        {
+            return;
+        }
+        if (woken is null)
+        {
+            return;
+        }
+        LogWoke(wakeup.ConversationId, wakeup.WakeAt);
+        await events.PublishAsync(new DomainEvent(
+            Id: $"{wakeup.ConversationId}-woke-{wakeup.WakeAt.UtcTicks}",
+            Type: DomainEventTypes.ConversationWoke,
+            OccurredAt: now,
+            ConversationId: woken.PartitionKey,
+            MessageId: null,
+            Mailbox: woken.Mailbox,
+            CustomerEmail: woken.CustomerEmail,
+            Automatic: false,
+            Flags: []), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} woke up (snoozed until {WakeAt}).")]
+    private partial void LogWoke(string conversationId, DateTimeOffset wakeAt);
+}
