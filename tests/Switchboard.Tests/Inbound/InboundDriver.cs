@@ -94,7 +94,7 @@ public sealed class InboundDriver(TestHost host)
         }
     }
 
-    private async Task DrainAsync(string queueName, Func<string, CancellationToken, Task> handle)
+    public async Task DrainAsync(string queueName, Func<string, CancellationToken, Task> handle)
     {
         var queue = host.Storage.Queue(queueName);
         while ((await queue.ReceiveMessagesAsync(1)).Value is { Length: > 0 } batch)
