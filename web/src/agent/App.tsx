@@ -96,7 +96,11 @@ function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'inbox':
     case 'sign-in':
-      return <InboxPage key={route.page === 'inbox' ? route.status : 'open'} status={route.page === 'inbox' ? route.status : 'open'} />;
+      return route.page === 'inbox' ? (
+        <InboxPage key={`${route.view}-${route.status}`} status={route.status} view={route.view} />
+      ) : (
+        <InboxPage key="all-open" status="open" view="all" />
+      );
     case 'conversation':
       return <ConversationPage id={route.id} />;
     case 'dev-mail':

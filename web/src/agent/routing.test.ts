@@ -3,14 +3,20 @@ import { test } from 'node:test';
 import { conversationHref, devMailHref, devMailMessageHref, inboxHref, onCallHref, parseRoute } from './routing.ts';
 
 test('no hash is the open inbox', () => {
-  assert.deepEqual(parseRoute(''), { page: 'inbox', status: 'open' });
-  assert.deepEqual(parseRoute('#/'), { page: 'inbox', status: 'open' });
+  assert.deepEqual(parseRoute(''), { page: 'inbox', status: 'open', view: 'all' });
+  assert.deepEqual(parseRoute('#/'), { page: 'inbox', status: 'open', view: 'all' });
 });
 
 test('the inbox keeps its status filter and ignores unknown ones', () => {
-  assert.deepEqual(parseRoute(inboxHref('pending')), { page: 'inbox', status: 'pending' });
-  assert.deepEqual(parseRoute(inboxHref('snoozed')), { page: 'inbox', status: 'snoozed' });
-  assert.deepEqual(parseRoute('#/inbox?status=spam'), { page: 'inbox', status: 'open' });
+  assert.deepEqual(parseRoute(inboxHref('pending')), { page: 'inbox', status: 'pending', view: 'all' });
+  assert.deepEqual(parseRoute(inboxHref('snoozed')), { page: 'inbox', status: 'snoozed', view: 'all' });
+  assert.deepEqual(parseRoute('#/inbox?status=spam'), { page: 'inbox', status: 'open', view: 'all' });
+});
+
+test('the inbox keeps its view with the status, and ignores unknown views', () => {
+  assert.equal(inboxHref('open', 'mine'), '#/inbox?view=mine');
+  assert.deepEqual(parseRoute(inboxHref('closed', 'unassigned')), { page: 'inbox', status: 'closed', view: 'unassigned' });
+  assert.deepEqual(parseRoute('#/inbox?view=theirs'), { page: 'inbox', status: 'open', view: 'all' });
 });
 
 test('a conversation address round-trips its id', () => {

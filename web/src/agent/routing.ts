@@ -3,8 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 export const statusFilters = ['open', 'pending', 'snoozed', 'closed'] as const;
 export type StatusFilter = (typeof statusFilters)[number];
 
+/** Whose conversations the inbox shows: everyone's, the signed-in agent's, or nobody's yet. */
+export const inboxViews = ['mine', 'unassigned', 'all'] as const;
+export type InboxView = (typeof inboxViews)[number];
+
 export type Route =
-  | { page: 'inbox'; status: StatusFilter }
+  | { page: 'inbox'; status: StatusFilter; view: InboxView }
   | { page: 'conversation'; id: string }
   | { page: 'sign-in'; error: string | null }
   | { page: 'dev-mail' }
@@ -13,17 +17,24 @@ export type Route =
   | { page: 'not-found' };
 
 const defaultStatus: StatusFilter = 'open';
+const defaultView: InboxView = 'all';
 
 /**
- * Reads the hash route: `#/inbox?status=pending`, `#/conversations/{id}`, `#/sign-in?error=expired`, `#/dev/mail`,
+ * Reads the hash route: `#/inbox?status=pending&view=mine`, `#/conversations/{id}`, `#/sign-in?error=expired`, `#/dev/mail`,
  * `#/dev/mail/{id}`, `#/oncall/{scheduleId}`; an empty hash is the inbox.
  * Hash routes need no server-side fallback, so the static host serves the app as it is.
  */
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
   if (path === '' || path === '/' || path === '/inbox') {
-    const status = new URLSearchParams(query).get('status');
-    return { page: 'inbox', status: statusFilters.find((filter) => filter === status) ?? defaultStatus };
+    const params = new URLSearchParams(query);
+    const status = params.get('status');
+    const view = params.get('view');
+    return {
+      page: 'inbox',
+      status: statusFilters.find((filter) => filter === status) ?? defaultStatus,
+      view: inboxViews.find((known) => known === view) ?? defaultView,
+    };
   }
   if (path === '/sign-in') return { page: 'sign-in', error: new URLSearchParams(query).get('error') };
   if (path === '/dev/mail') return { page: 'dev-mail' };
@@ -37,8 +48,13 @@ export function parseRoute(hash: string): Route {
   return { page: 'not-found' };
 }
 
-export const inboxHref = (status: StatusFilter) =>
-  status === defaultStatus ? '#/inbox' : `#/inbox?status=${status}`;
+export function inboxHref(status: StatusFilter, view: InboxView = defaultView): string {
+  const query = new URLSearchParams();
+  if (status !== defaultStatus) query.set('status', status);
+  if (view !== defaultView) query.set('view', view);
+  const search = query.toString();
+  return search ? `#/inbox?${search}` : '#/inbox';
+}
 
 export const devMailHref = '#/dev/mail';
 

@@ -1,5 +1,5 @@
 import type { ApiGet } from '../session/session.tsx';
-import type { StatusFilter } from '../routing.ts';
+import type { InboxView, StatusFilter } from '../routing.ts';
 
 // The conversations contract of the JSON API (GET /api/conversations, GET /api/conversations/{id}).
 
@@ -22,6 +22,12 @@ export interface ConversationSummary {
   messageCount: number;
   lastActivityAt: string;
   preview: string;
+  /** The agent it is assigned to; null when unassigned. */
+  assigneeId: string | null;
+  tags: string[];
+  snoozedUntil: string | null;
+  /** Activity since the signed-in agent last had it open. */
+  unread: boolean;
 }
 
 /** One page of the inbox, newest activity first. */
@@ -50,6 +56,10 @@ export interface Attachment {
 
 export interface Message {
   id: string;
+  /** An email (in or out), an internal note, a logged call. */
+  kind: 'email' | 'note' | 'call';
+  /** The agent who wrote a reply, note or call. */
+  authorAgentId: string | null;
   direction: 'inbound' | 'outbound' | 'note';
   /** Null when the mail had no readable From header. */
   from: Person | null;
@@ -89,6 +99,11 @@ export interface Conversation {
   linkedConversationId: string | null;
   createdAt: string;
   lastActivityAt: string;
+  assigneeId: string | null;
+  tags: string[];
+  snoozedUntil: string | null;
+  /** Counts items; the ETag a reply sends back. Status, assignment and tags leave it alone. */
+  version: number;
   messages: Message[];
 }
 
@@ -97,8 +112,9 @@ export function listConversations(
   status: StatusFilter,
   continuationToken: string | null,
   signal?: AbortSignal,
+  view: InboxView = 'all',
 ): Promise<ConversationPage> {
-  const query = new URLSearchParams({ status, limit: String(inboxPageSize) });
+  const query = new URLSearchParams({ view, status, limit: String(inboxPageSize) });
   if (continuationToken) query.set('continuationToken', continuationToken);
   return get<ConversationPage>(`/api/conversations?${query}`, signal);
 }

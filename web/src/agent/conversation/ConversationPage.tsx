@@ -1,30 +1,46 @@
 import './conversation.css';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isAbort } from '../../shared/api/getJson.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { getConversation, type Conversation } from '../api/conversations.ts';
+import { presenceText, type ConversationState } from '../api/toolkit.ts';
+import { useAssignees } from '../assignees/useAssignees.ts';
 import { useApiGet } from '../session/session.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
+import { ConversationToolbar } from './ConversationToolbar.tsx';
 import { MessageCard } from './MessageCard.tsx';
+import { NoteComposer } from './NoteComposer.tsx';
+import { usePresence } from './usePresence.ts';
 
 type Loaded = { conversation: Conversation } | { error: unknown } | null;
 
-/** One conversation, all its messages in order, read-only. */
+/** One conversation: header and toolbar, all its items in order, who else is here, and the note box. */
 export function ConversationPage({ id }: { id: string }) {
   const get = useApiGet();
   const [loaded, setLoaded] = useState<Loaded>(null);
 
+  const load = useCallback(
+    (signal?: AbortSignal) =>
+      getConversation(get, id, signal).then(
+        (conversation) => setLoaded({ conversation }),
+        (error: unknown) => {
+          if (!isAbort(error)) setLoaded({ error });
+        },
+      ),
+    [get, id],
+  );
+
   useEffect(() => {
     const request = new AbortController();
     setLoaded(null);
-    getConversation(get, id, request.signal).then(
-      (conversation) => setLoaded({ conversation }),
-      (error: unknown) => {
-        if (!isAbort(error)) setLoaded({ error });
-      },
-    );
+    void load(request.signal);
     return () => request.abort();
-  }, [get, id]);
+  }, [load]);
+
+  const changed = (state: ConversationState) =>
+    setLoaded((current) =>
+      current && 'conversation' in current ? { conversation: { ...current.conversation, ...state } } : current,
+    );
 
   return (
     <section class="conversation">
@@ -33,15 +49,32 @@ export function ConversationPage({ id }: { id: string }) {
       </a>
       {loaded === null && <p class="loading">Loading conversation…</p>}
       {loaded && 'error' in loaded && <ErrorMessage error={loaded.error} />}
-      {loaded && 'conversation' in loaded && <ConversationView conversation={loaded.conversation} />}
+      {loaded && 'conversation' in loaded && (
+        <ConversationView conversation={loaded.conversation} onChanged={changed} onItemAdded={() => void load()} />
+      )}
     </section>
   );
 }
 
-function ConversationView({ conversation }: { conversation: Conversation }) {
+interface ViewProps {
+  conversation: Conversation;
+  onChanged: (state: ConversationState) => void;
+  onItemAdded: () => void;
+}
+
+function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
+  const assignees = useAssignees();
+  const [drafting, setDrafting] = useState(false);
+  const others = usePresence(conversation.id, drafting ? 'replying' : 'viewing');
   return (
     <>
       <ConversationHeader conversation={conversation} />
+      <ConversationToolbar conversation={conversation} assignees={assignees} onChanged={onChanged} />
+      {others.length > 0 && (
+        <p class="presence" role="status">
+          {presenceText(others).join(' · ')}
+        </p>
+      )}
       <ol class="messages">
         {conversation.messages.map((message) => (
           <li key={message.id}>
@@ -49,6 +82,7 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
           </li>
         ))}
       </ol>
+      <NoteComposer conversationId={conversation.id} assignees={assignees} onDrafting={setDrafting} onAdded={onItemAdded} />
     </>
   );
 }

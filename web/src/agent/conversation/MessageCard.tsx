@@ -21,15 +21,17 @@ export function MessageCard({ message }: { message: Message }) {
   const hint = threadMatchHint(message.threadMatch);
   // "Sent" already says an outbound message is ours; the flag matters only on mail that claims to come in.
   const shownFlags = message.direction === 'outbound' ? flags.filter((flag) => flag !== 'own-message') : flags;
+  // A note is the team's own: shown apart (yellow), never as mail.
+  const kind = message.kind === 'note' ? 'note' : message.direction;
   return (
-    <article class={`message message-${message.direction}`} aria-label={`Message from ${displayName(from)}`}>
+    <article class={`message message-${kind}`} aria-label={`${kind === 'note' ? 'Note' : 'Message'} from ${displayName(from)}`}>
       <header class="message-header">
         <p class="message-from">
           <strong>{displayName(from)}</strong>
           {from?.name?.trim() && <span class="address"> &lt;{from.email}&gt;</span>}
         </p>
         <p class="message-when">
-          <span class="direction">{directionLabels[message.direction]}</span>{' '}
+          <span class="direction">{directionLabels[kind]}</span>{' '}
           <time dateTime={message.sentAt}>{formatDateTime(sentAt)}</time>
           {hint && <span class="thread-hint"> · {hint}</span>}
         </p>

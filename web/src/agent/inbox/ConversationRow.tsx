@@ -7,17 +7,20 @@ interface ConversationRowProps {
   conversation: ConversationSummary;
   now: Date;
   selected: boolean;
+  /** The assignee's name, when assigned. */
+  assignee: string | null;
   linkRef: Ref<HTMLAnchorElement>;
   onFocus: () => void;
 }
 
-export function ConversationRow({ conversation, now, selected, linkRef, onFocus }: ConversationRowProps) {
-  const { customer, subject, preview, messageCount, status } = conversation;
+export function ConversationRow({ conversation, now, selected, assignee, linkRef, onFocus }: ConversationRowProps) {
+  const { customer, subject, preview, messageCount, status, tags, unread } = conversation;
   const lastActivity = new Date(conversation.lastActivityAt);
   return (
-    <li class={selected ? 'conversation-row is-selected' : 'conversation-row'}>
+    <li class={`conversation-row${selected ? ' is-selected' : ''}${unread ? ' is-unread' : ''}`}>
       <a href={conversationHref(conversation.id)} ref={linkRef} onFocus={onFocus}>
         <span class="row-customer" title={customer.email}>
+          {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
           {displayName(customer)}
         </span>
         <time class="row-time" dateTime={conversation.lastActivityAt} title={formatDateTime(lastActivity)}>
@@ -27,7 +30,19 @@ export function ConversationRow({ conversation, now, selected, linkRef, onFocus 
           {subject || '(no subject)'}
           {status !== 'open' && <span class={`status status-${status}`}>{status}</span>}
         </span>
-        <span class="row-count">{messageCount === 1 ? '1 message' : `${messageCount} messages`}</span>
+        <span class="row-count">
+          {assignee ? <span class="row-assignee">{assignee}</span> : <span class="row-assignee is-unassigned">Unassigned</span>}
+          {messageCount === 1 ? '1 message' : `${messageCount} messages`}
+        </span>
+        {tags.length > 0 && (
+          <span class="row-tags">
+            {tags.map((tag) => (
+              <span key={tag} class="tag">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
         <span class="row-preview">{preview}</span>
       </a>
     </li>

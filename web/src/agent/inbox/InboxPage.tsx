@@ -3,10 +3,12 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { isAbort } from '../../shared/api/getJson.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { useNow } from '../../shared/ui/useNow.ts';
-import { listConversations, type ConversationSummary } from '../api/conversations.ts';
-import { conversationHref, type StatusFilter } from '../routing.ts';
+import { assigneeName, useAssignees } from '../assignees/useAssignees.ts';
+import { inboxPageSize, listConversations, type ConversationSummary } from '../api/conversations.ts';
+import { conversationHref, type InboxView, type StatusFilter } from '../routing.ts';
 import { useApiGet } from '../session/session.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
+import { InboxViewTabs } from './InboxViewTabs.tsx';
 import { StatusFilterTabs } from './StatusFilterTabs.tsx';
 import { useListKeyboard } from './useListKeyboard.ts';
 
@@ -19,20 +21,32 @@ interface InboxState {
 
 const firstLoad: InboxState = { items: [], continuationToken: null, loading: true, error: null };
 
-/** The conversations of one status, newest activity first. Keyed by status, so a new filter starts afresh. */
-export function InboxPage({ status }: { status: StatusFilter }) {
+/**
+ * Live updates by polling, not server-sent events: the Functions consumption plan bills and times out a held-open
+ * connection per agent, while a refresh is one InboxIndex range query (plus at most two ReadMarks queries), so every
+ * 20 s while the tab is visible costs little and works the same behind any proxy.
+ */
+export const inboxRefreshMs = 20_000;
+
+const labels: Record<InboxView, string> = { mine: 'assigned to you', unassigned: 'unassigned', all: '' };
+
+/** The conversations of one view and status, newest activity first. Keyed by both, so a new filter starts afresh. */
+export function InboxPage({ status, view }: { status: StatusFilter; view: InboxView }) {
   const get = useApiGet();
   const now = useNow();
+  const assignees = useAssignees();
   const [inbox, setInbox] = useState(firstLoad);
   const pending = useRef<AbortController | null>(null);
+  const busy = useRef(false);
 
   const load = useCallback(
     async (continuationToken: string | null) => {
       pending.current?.abort();
       const request = (pending.current = new AbortController());
       setInbox((current) => ({ ...current, loading: true, error: null }));
+      busy.current = true;
       try {
-        const page = await listConversations(get, status, continuationToken, request.signal);
+        const page = await listConversations(get, status, continuationToken, request.signal, view);
         setInbox((current) => ({
           items: continuationToken ? [...current.items, ...page.items] : page.items,
           continuationToken: page.continuationToken,
@@ -41,15 +55,39 @@ export function InboxPage({ status }: { status: StatusFilter }) {
         }));
       } catch (error) {
         if (!isAbort(error)) setInbox((current) => ({ ...current, loading: false, error }));
+      } finally {
+        if (pending.current === request) busy.current = false;
       }
     },
-    [get, status],
+    [get, status, view],
   );
 
   useEffect(() => {
     void load(null);
     return () => pending.current?.abort();
   }, [load]);
+
+  // Refreshes the first page in place; pages loaded with "Load more" stay below it.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.hidden || busy.current) return;
+      listConversations(get, status, null, undefined, view).then(
+        (page) =>
+          setInbox((current) => {
+            const fresh = new Set(page.items.map((item) => item.id));
+            const older = current.items.slice(inboxPageSize).filter((item) => !fresh.has(item.id));
+            const loadedMore = current.items.length > inboxPageSize;
+            return {
+              ...current,
+              items: [...page.items, ...older],
+              continuationToken: loadedMore ? current.continuationToken : page.continuationToken,
+            };
+          }),
+        () => undefined,
+      );
+    }, inboxRefreshMs);
+    return () => clearInterval(timer);
+  }, [get, status, view]);
 
   const open = useCallback(
     (index: number) => {
@@ -72,7 +110,8 @@ export function InboxPage({ status }: { status: StatusFilter }) {
     <section class="inbox" aria-labelledby="inbox-title">
       <div class="inbox-heading">
         <h1 id="inbox-title">Inbox</h1>
-        <StatusFilterTabs current={status} />
+        <InboxViewTabs current={view} status={status} />
+        <StatusFilterTabs current={status} view={view} />
       </div>
       {items.length > 0 && (
         <ol class="conversation-list" aria-label="Conversations">
@@ -82,6 +121,7 @@ export function InboxPage({ status }: { status: StatusFilter }) {
               conversation={conversation}
               now={now}
               selected={index === selected}
+              assignee={assigneeName(assignees, conversation.assigneeId)}
               linkRef={(link) => {
                 rows.current[index] = link;
               }}
@@ -91,7 +131,7 @@ export function InboxPage({ status }: { status: StatusFilter }) {
         </ol>
       )}
       {!loading && !error && items.length === 0 && (
-        <p class="empty">No {status} conversations.</p>
+        <p class="empty">No {status} conversations{labels[view] ? ` ${labels[view]}` : ''}.</p>
       )}
       {error !== null && <ErrorMessage error={error} />}
       {loading && <p class="loading">Loading conversations…</p>}
