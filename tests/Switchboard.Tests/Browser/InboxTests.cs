@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Switchboard.Storage.Conversations;
 using Switchboard.Tests.Inbound;
 using static Microsoft.Playwright.Assertions;
 
@@ -101,12 +99,9 @@ public sealed class InboxTests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync(count);
     }
 
-    // There is no endpoint to close a conversation yet; this moves its inbox row the way closing will.
     private static async Task CloseInInboxAsync(AgentBrowser agent, string conversationId)
     {
-        var head = (await agent.Host.Services.GetRequiredService<ConversationStore>().GetHeadAsync(conversationId))!;
-        var openRowKey = head.IndexRowKey;
-        head.Status = "closed";
-        await agent.Host.Services.GetRequiredService<InboxIndex>().MoveAsync(head, "open", openRowKey);
+        var closed = await new Conversations.ToolkitDriver(agent.Host).PatchAsync(conversationId, new { status = "closed" });
+        Assert.True(closed.IsSuccessStatusCode);
     }
 }

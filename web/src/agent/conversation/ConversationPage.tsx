@@ -71,7 +71,7 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
       <ConversationHeader conversation={conversation} />
       <ConversationToolbar conversation={conversation} assignees={assignees} onChanged={onChanged} />
       {others.length > 0 && (
-        <p class="presence" role="status">
+        <p class="presence" role="status" aria-label="Who else is here">
           {presenceText(others).join(' · ')}
         </p>
       )}

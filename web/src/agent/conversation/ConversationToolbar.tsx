@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import type { Conversation } from '../api/conversations.ts';
@@ -19,6 +19,7 @@ export function ConversationToolbar({ conversation, assignees, onChanged }: Tool
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [custom, setCustom] = useState('');
+  const snoozeMenu = useRef<HTMLDetailsElement>(null);
 
   const change = async (body: ConversationChange) => {
     setBusy(true);
@@ -32,7 +33,10 @@ export function ConversationToolbar({ conversation, assignees, onChanged }: Tool
       setBusy(false);
     }
   };
-  const snooze = (until: Date) => change({ status: 'snoozed', snoozedUntil: until.toISOString() });
+  const snooze = (until: Date) => {
+    if (snoozeMenu.current) snoozeMenu.current.open = false;
+    return change({ status: 'snoozed', snoozedUntil: until.toISOString() });
+  };
   const customUntil = parseLocalDateTime(custom);
   const { status, assigneeId, snoozedUntil } = conversation;
 
@@ -54,7 +58,7 @@ export function ConversationToolbar({ conversation, assignees, onChanged }: Tool
             Close
           </button>
         )}
-        <details class="snooze-menu">
+        <details class="snooze-menu" ref={snoozeMenu}>
           <summary>Snooze</summary>
           <div class="snooze-options">
             {snoozePresets(new Date()).map((preset) => (
