@@ -21,9 +21,9 @@ param grantDeployerAccess bool = true
 var roles = {
   // Deployment package container, raw mail, attachments, Functions host leases.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // inbound-email and domain-events queues and their -poison queues (the queue trigger reads and deletes).
+  // inbound-email, domain-events and note-mentions queues and their -poison queues (the queue trigger reads and deletes).
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Conversations, InboxIndex, ThreadKeys, Customers, Activity.
+  // Conversations, InboxIndex, ThreadKeys, Customers, Activity, Wakeups, Presence, ReadMarks, MentionsSent and the rest of StorageLayout.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Key Vault references of the app settings.
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
