@@ -72,8 +72,10 @@ public static class SwitchboardApi
             .WithName(nameof(DownloadAttachment))
             .WithSummary("One attachment or inline image. API key or signed link.");
 
-        api.MapGet("/assignees", (HttpRequest request, ListAssignees handler, CancellationToken ct) => handler.HandleAsync(request, ct))
-            .WithName(nameof(ListAssignees)).WithTags("Conversations")
+        // A group, like the others, so the route sits with them in the OpenAPI document (direct routes come first).
+        api.MapGroup("/assignees").WithTags("Conversations")
+            .MapGet("", (HttpRequest request, ListAssignees handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListAssignees))
             .WithSummary("Active agents to assign or @mention, and the caller's own agent id (me).")
             .Produces<AssigneeList>().ProducesProblem(StatusCodes.Status401Unauthorized);
 
