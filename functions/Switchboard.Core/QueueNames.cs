@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>Domain events (conversation started, message received) for paging, metrics and notifications.</summary>
     public const string DomainEvents = "domain-events";
 
+    /// <summary>Escalation checks, each hidden until it is due (a conversation nobody has answered pages the next level).</summary>
+    public const string EscalationChecks = "escalation-checks";
+
     public const string PoisonSuffix = "-poison";
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;

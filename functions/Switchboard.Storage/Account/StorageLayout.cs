@@ -19,6 +19,9 @@ public static class StorageLayout
     public const string ApiKeysTable = "ApiKeys";
     public const string MailSinkTable = "MailSink";
     public const string OnCallSchedulesTable = "OnCallSchedules";
+    public const string EscalationPoliciesTable = "EscalationPolicies";
+    public const string EscalationsTable = "Escalations";
+    public const string PagesTable = "Pages";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -27,13 +30,14 @@ public static class StorageLayout
         [
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
-            OnCallSchedulesTable,
+            OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
     [
         QueueNames.InboundEmail, QueueNames.PoisonOf(QueueNames.InboundEmail),
         QueueNames.DomainEvents, QueueNames.PoisonOf(QueueNames.DomainEvents),
+        QueueNames.EscalationChecks, QueueNames.PoisonOf(QueueNames.EscalationChecks),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer];
