@@ -286,12 +286,12 @@ public sealed partial class EscalationEngine(
         {
             return;
         }
-        await store.DeleteDueAsync(state.DueRowKey, cancellationToken);
         foreach (var agent in state.PagedAgents.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             await sender.SendNoticeAsync(agent, state.Mailbox, $"[Resolved] {state.Subject}",
                 $"You were paged about \"{state.Subject}\" on {state.Mailbox}. It needs nobody any more: {reason}.", cancellationToken);
         }
+        await store.DeleteDueAsync(state.DueRowKey, cancellationToken);
     }
 
     private Task SendCheckAsync(EscalationEntity state, CancellationToken cancellationToken) =>
