@@ -89,11 +89,23 @@ public sealed partial class EscalationEngine(
     /// <summary>The sweep: fires every check overdue by more than the grace, whose message was lost or delayed.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken = default)
     {
-        var due = await store.DueAsync(time.GetUtcNow() - options.Value.SweepGrace, cancellationToken: cancellationToken);
-        if (due.Count > 0)
+        var now = time.GetUtcNow();
+        if (await store.TryLeaseSweepAsync(now, TimeSpan.FromMinutes(1), cancellationToken) is not { } lease)
         {
-            LogSweeping(due.Count);
-            await RunAsync(due, [], cancellationToken);
+            return; // another sweep is running; it bundles what it finds
+        }
+        try
+        {
+            var due = await store.DueAsync(now - options.Value.SweepGrace, cancellationToken: cancellationToken);
+            if (due.Count > 0)
+            {
+                LogSweeping(due.Count);
+                await RunAsync(due, [], cancellationToken);
+            }
+        }
+        finally
+        {
+            await store.ReleaseSweepAsync(lease, CancellationToken.None);
         }
     }
 

@@ -124,6 +124,43 @@ public sealed class EscalationStore(StorageAccount storage)
         }
     }
 
+    /// <summary>
+    /// Row <c>sweep</c>/<c>lease</c>: one sweep at a time (scaled-out hosts, or a late run overlapping the next), so
+    /// that the checks one sweep finds are bundled by it alone. Null when another sweep holds an unexpired lease.
+    /// </summary>
+    public async Task<ETag?> TryLeaseSweepAsync(DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var lease = new TableEntity("sweep", "lease") { ["LeasedUntil"] = now + duration };
+        try
+        {
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>("sweep", "lease", cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                return (await Table.AddEntityAsync(lease, cancellationToken)).Headers.ETag;
+            }
+            if (existing.Value!.GetDateTimeOffset("LeasedUntil") > now)
+            {
+                return null;
+            }
+            return (await Table.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    public async Task ReleaseSweepAsync(ETag lease, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync("sweep", "lease", lease, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+        }
+    }
+
     public Task MarkSentAsync(string conversationId, int step, DateTimeOffset sentAt, string pageIds, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(new TableEntity(conversationId, ClaimRowKey(step)) { ["SentAt"] = sentAt, ["PageIds"] = pageIds },
             TableUpdateMode.Merge, cancellationToken);
