@@ -118,6 +118,7 @@ public static class SwitchboardServiceCollectionExtensions
 
         services.AddSingleton<EscalationPolicyStore>();
         services.AddSingleton<EscalationStore>();
+        services.AddSingleton<ShiftNoticeStore>();
         services.AddSingleton<PageLogStore>();
         services.AddSingleton<PageLinks>();
         services.AddSingleton<PageSender>();
@@ -135,6 +136,7 @@ public static class SwitchboardServiceCollectionExtensions
         AddQueueHandler<RecordDomainEvent>(services);
         AddQueueHandler<RunEscalationCheck>(services);
         AddTimerJob<SweepEscalations>(services);
+        AddTimerJob<NotifyShiftStarts>(services);
         return services;
     }
 

@@ -14,7 +14,8 @@ public sealed class EscalationFunctions(
     ShowPageAcknowledgement showPageAcknowledgement,
     AcknowledgePage acknowledgePage,
     RunEscalationCheck runEscalationCheck,
-    SweepEscalations sweepEscalations)
+    SweepEscalations sweepEscalations,
+    NotifyShiftStarts notifyShiftStarts)
 {
     [Function(nameof(ListEscalationPolicies))]
     public Task<IResult> ListEscalationPolicies(
@@ -65,4 +66,8 @@ public sealed class EscalationFunctions(
     [Function(nameof(SweepEscalations))]
     public Task SweepEscalations([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         sweepEscalations.RunAsync(cancellationToken);
+
+    [Function(nameof(NotifyShiftStarts))]
+    public Task NotifyShiftStarts([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        notifyShiftStarts.RunAsync(cancellationToken);
 }

@@ -16,6 +16,12 @@ public sealed class EscalationOptions : IValidatableObject
     /// <summary>A page claimed but never marked sent for this long is taken over (its sender died): late, never lost.</summary>
     public TimeSpan AbandonedClaimAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Shift starts at most this old are notified; older ones (after an outage) are not: the person knows by then.</summary>
+    public TimeSpan ShiftStartGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Development only: page webhooks may use http and local or private addresses (refused otherwise: SSRF).</summary>
+    public bool AllowLocalWebhooks { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (BundleWindow < TimeSpan.Zero || BundleWindow > TimeSpan.FromMinutes(30))
@@ -29,6 +35,10 @@ public sealed class EscalationOptions : IValidatableObject
         if (AbandonedClaimAfter < TimeSpan.FromSeconds(10) || AbandonedClaimAfter > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("Escalation:AbandonedClaimAfter must be between 00:00:10 and 01:00:00.", [nameof(AbandonedClaimAfter)]);
+        }
+        if (ShiftStartGrace < TimeSpan.FromMinutes(2) || ShiftStartGrace > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("Escalation:ShiftStartGrace must be between 00:02:00 and 01:00:00 (the job runs every minute).", [nameof(ShiftStartGrace)]);
         }
     }
 }

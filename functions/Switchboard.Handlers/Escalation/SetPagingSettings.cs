@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Team;
@@ -9,7 +10,7 @@ namespace Switchboard.Handlers.Escalation;
 /// <c>PUT /api/oncall/agents/{agentId}/paging</c> <c>{webhookUrl}</c>: where the agent's pages are also posted
 /// (Slack/Teams incoming webhook; null clears it). The agent themselves or an admin.
 /// </summary>
-public sealed class SetPagingSettings(AgentAuthenticator auth, AgentStore agents)
+public sealed class SetPagingSettings(AgentAuthenticator auth, AgentStore agents, IOptions<EscalationOptions> options)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string agentId, CancellationToken cancellationToken = default)
     {
@@ -28,9 +29,9 @@ public sealed class SetPagingSettings(AgentAuthenticator auth, AgentStore agents
             return problem;
         }
         var url = body!.WebhookUrl is { Length: > 0 } u ? u.Trim() : null;
-        if (url is not null && (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        if (url is not null && WebhookUrlPolicy.Problem(url, options.Value.AllowLocalWebhooks) is { } urlProblem)
         {
-            return Problems.BadRequest("webhookUrl must be an absolute http(s) URL, such as a Slack or Teams incoming webhook.", "webhookUrl");
+            return Problems.BadRequest(urlProblem, "webhookUrl");
         }
         if (agentId.Length > 200 || agentId.Any(ch => char.IsControl(ch) || ch is '/' or '\\' or '#' or '?')
             || await agents.GetAsync(agentId, cancellationToken) is null || !await agents.SetPageWebhookAsync(agentId, url, cancellationToken))

@@ -13,7 +13,7 @@ public sealed class PagingChannelTests
     [Fact]
     public async Task Conversations_due_together_go_to_one_person_in_one_page_by_email_and_webhook()
     {
-        await using var host = await TestHost.StartAsync(queuePump: false, fakeTime: true);
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Escalation:AllowLocalWebhooks"] = "true" }, queuePump: false, fakeTime: true);
         var driver = new EscalationDriver(host);
         using var receiver = new WebhookReceiver();
         var invited = await OnCallDriver.ReadAsync(await driver.OnCall.SendAsync(HttpMethod.Post, "/api/agents/invitations", new { email = "dana@acme.test", name = "Dana", role = "agent" }), 201);
