@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
@@ -17,6 +18,11 @@ using Switchboard.Storage.Account;
 using Switchboard.Tests.Infrastructure;
 
 // dotnet run -c Release --project bench/Switchboard.Benchmarks [-- emails-per-kind]
+// dotnet run -c Release --project bench/Switchboard.Benchmarks -- escalation [conversations]
+if (args is ["escalation", ..])
+{
+    return await EscalationLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40);
+}
 var perKind = args.Length > 0 ? int.Parse(args[0]) : 50;
 const int WarmUp = 5;
 var webhookSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

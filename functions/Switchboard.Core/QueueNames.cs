@@ -14,6 +14,8 @@ public static class QueueNames
 
     /// <summary>Internal notes that @mention agents, waiting for the mention emails to go out.</summary>
     public const string NoteMentions = "note-mentions";
+    /// <summary>Escalation checks, each hidden until it is due (a conversation nobody has answered pages the next level).</summary>
+    public const string EscalationChecks = "escalation-checks";
 
     public const string PoisonSuffix = "-poison";
 

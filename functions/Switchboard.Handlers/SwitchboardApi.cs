@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
@@ -211,6 +212,39 @@ public static class SwitchboardApi
             .WithName(nameof(RevokeAgentCalendarToken))
             .WithSummary("The agent's iCalendar URL stops working. The agent or an admin.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        agents.MapGet("/policies", (HttpRequest request, ListEscalationPolicies handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListEscalationPolicies))
+            .WithSummary("Every mailbox with its escalation policy (null: nobody is paged).")
+            .Produces<PolicyList>();
+        agents.MapGet("/policies/{mailbox}", (HttpRequest request, string mailbox, GetEscalationPolicy handler, CancellationToken ct) => handler.HandleAsync(request, mailbox, ct))
+            .WithName(nameof(GetEscalationPolicy))
+            .WithSummary("A mailbox's escalation policy and the ETag a PUT sends as If-Match.")
+            .Produces<PolicyView>().ProducesProblem(StatusCodes.Status404NotFound);
+        agents.MapPut("/policies/{mailbox}", (HttpRequest request, string mailbox, PutEscalationPolicy handler, CancellationToken ct) => handler.HandleAsync(request, mailbox, ct))
+            .WithName(nameof(PutEscalationPolicy))
+            .WithSummary("Creates (no If-Match) or replaces (If-Match) a mailbox's escalation policy: targetFirstResponse, levels, repeat, afterHours, supportHours. Admins only.")
+            .Accepts<PolicyBody>("application/json").Produces<PolicyView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        agents.MapGet("/pages", (HttpRequest request, ListPages handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListPages))
+            .WithSummary("Pages sent, newest first: to whom, by which channel, about which conversations, acknowledged by whom. Query: conversationId, limit, continuationToken.")
+            .Produces<PageLogPage>().ProducesProblem(StatusCodes.Status400BadRequest);
+        agents.MapPut("/agents/{agentId}/paging", (HttpRequest request, string agentId, SetPagingSettings handler, CancellationToken ct) => handler.HandleAsync(request, agentId, ct))
+            .WithName(nameof(SetPagingSettings))
+            .WithSummary("The agent's page webhook (Slack/Teams-compatible; null clears it). The agent or an admin.")
+            .Accepts<PagingSettingsBody>("application/json").Produces<PagingSettingsView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        oncall.MapGet("/acknowledge/{token}", (HttpRequest request, string token, ShowPageAcknowledgement handler, CancellationToken ct) => handler.HandleAsync(request, token, ct))
+            .WithName(nameof(ShowPageAcknowledgement))
+            .WithSummary("A page's acknowledge link: a page with a button (link previews must not acknowledge). The signed token is the credential; 404 unknown, 410 used.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status410Gone);
+        oncall.MapPost("/acknowledge/{token}", (HttpRequest request, string token, AcknowledgePage handler, CancellationToken ct) => handler.HandleAsync(request, token, ct))
+            .WithName(nameof(AcknowledgePage))
+            .WithSummary("Acknowledges the page once: escalation stops for every conversation it listed. 404 unknown or tampered, 410 already used.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").Produces(StatusCodes.Status404NotFound).Produces(StatusCodes.Status410Gone);
 
         oncall.MapGet("/calendars/{token}.ics", (HttpRequest request, string token, GetCalendarFeed handler, CancellationToken ct) => handler.HandleAsync(request, token, ct))
             .WithName(nameof(GetCalendarFeed))

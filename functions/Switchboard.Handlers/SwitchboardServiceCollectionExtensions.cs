@@ -8,6 +8,7 @@ using Switchboard.Core.Threading;
 using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Events;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
@@ -19,6 +20,7 @@ using Switchboard.Handlers.OnCall;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
+using Switchboard.Storage.Escalation;
 using Switchboard.Storage.Events;
 using Switchboard.Storage.Inbound;
 using Switchboard.Storage.OnCall;
@@ -40,6 +42,7 @@ public static class SwitchboardServiceCollectionExtensions
         AddValidatedOptions<MailOptions>(services, MailOptions.Section);
         AddValidatedOptions<InboundOptions>(services, InboundOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
+        AddValidatedOptions<EscalationOptions>(services, EscalationOptions.Section);
         services.AddOptions<ThreadingOptions>().BindConfiguration(ThreadingOptions.Section);
 
         services.AddSingleton(sp => new Mailboxes(sp.GetRequiredService<IOptions<MailOptions>>().Value.Mailboxes));
@@ -122,15 +125,31 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<RevokeAgentCalendarToken>();
         services.AddSingleton<GetCalendarFeed>();
 
+        services.AddSingleton<EscalationPolicyStore>();
+        services.AddSingleton<EscalationStore>();
+        services.AddSingleton<ShiftNoticeStore>();
+        services.AddSingleton<PageLogStore>();
+        services.AddSingleton<PageLinks>();
+        services.AddSingleton<PageSender>();
+        services.AddSingleton<EscalationEngine>();
+        services.AddHttpClient(PageSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<ListEscalationPolicies>();
+        services.AddSingleton<GetEscalationPolicy>();
+        services.AddSingleton<PutEscalationPolicy>();
+        services.AddSingleton<ListPages>();
+        services.AddSingleton<ShowPageAcknowledgement>();
+        services.AddSingleton<AcknowledgePage>();
+        services.AddSingleton<SetPagingSettings>();
+
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);
         AddQueueHandler<NotifyMentionedAgents>(services);
         AddTimerJob<WakeSnoozedConversations>(services);
+        AddQueueHandler<RunEscalationCheck>(services);
+        AddTimerJob<SweepEscalations>(services);
+        AddTimerJob<NotifyShiftStarts>(services);
         return services;
     }
-
-    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
-        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
     /// <summary>Registered as itself (the Functions app injects the concrete class) and as an <see cref="ITimerJob"/> (the local scheduler).</summary>
     private static void AddTimerJob<T>(IServiceCollection services) where T : class, ITimerJob
@@ -138,6 +157,9 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<T>();
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<T>());
     }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
     /// <summary>Registered as itself (the Functions app injects the concrete class) and as an <see cref="IQueueHandler"/> (the pump).</summary>
     private static void AddQueueHandler<T>(IServiceCollection services) where T : class, IQueueHandler

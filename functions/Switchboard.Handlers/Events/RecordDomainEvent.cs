@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchboard.Core;
 using Switchboard.Core.Events;
+using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage;
 using Switchboard.Storage.Events;
@@ -9,16 +10,17 @@ namespace Switchboard.Handlers.Events;
 
 /// <summary>
 /// Queue <c>domain-events</c>: records every event in the day's activity log, which metrics and the weekly digest read.
-/// Paging and notifications subscribe here as they arrive.
+/// A new conversation that is not automatic mail starts its mailbox's escalation (<see cref="EscalationEngine.StartAsync"/>).
 /// </summary>
-public sealed class RecordDomainEvent(ActivityLog activity) : IQueueHandler
+public sealed class RecordDomainEvent(ActivityLog activity, EscalationEngine escalation) : IQueueHandler
 {
     public string QueueName => QueueNames.DomainEvents;
 
-    public Task HandleAsync(string message, CancellationToken cancellationToken = default)
+    public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
     {
         var domainEvent = JsonSerializer.Deserialize<DomainEvent>(message, JsonDefaults.Options)
             ?? throw new InvalidDataException("The domain-events queue message is empty.");
-        return activity.RecordAsync(domainEvent, cancellationToken);
+        await activity.RecordAsync(domainEvent, cancellationToken);
+        await escalation.StartAsync(domainEvent, cancellationToken);
     }
 }

@@ -23,6 +23,9 @@ public static class StorageLayout
     public const string PresenceTable = "Presence";
     public const string ReadMarksTable = "ReadMarks";
     public const string MentionsSentTable = "MentionsSent";
+    public const string EscalationPoliciesTable = "EscalationPolicies";
+    public const string EscalationsTable = "Escalations";
+    public const string PagesTable = "Pages";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -31,7 +34,7 @@ public static class StorageLayout
         [
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
-            OnCallSchedulesTable,
+            OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 
@@ -40,6 +43,7 @@ public static class StorageLayout
         QueueNames.InboundEmail, QueueNames.PoisonOf(QueueNames.InboundEmail),
         QueueNames.DomainEvents, QueueNames.PoisonOf(QueueNames.DomainEvents),
         QueueNames.NoteMentions, QueueNames.PoisonOf(QueueNames.NoteMentions),
+        QueueNames.EscalationChecks, QueueNames.PoisonOf(QueueNames.EscalationChecks),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer];

@@ -78,6 +78,21 @@ public sealed class AgentStore(StorageAccount storage)
         }
     }
 
+    /// <summary>Sets (or, with null, clears) the agent's page webhook; a merge of that one property, so it never conflicts with a role change.</summary>
+    public async Task<bool> SetPageWebhookAsync(string id, string? url, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(Partition, AgentRowKey(id)) { [nameof(AgentEntity.PageWebhookUrl)] = url ?? "" },
+                ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Replaces the agent if neither it nor the roster changed since they were read; false when either did
     /// (read again and decide again).
@@ -118,4 +133,7 @@ public sealed class AgentEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public string? InvitedBy { get; set; }
     public DateTimeOffset? ActivatedAt { get; set; }
+
+    /// <summary>Where on-call pages are also posted (Slack/Teams-compatible <c>{"text": …}</c>); null for email only.</summary>
+    public string? PageWebhookUrl { get; set; }
 }

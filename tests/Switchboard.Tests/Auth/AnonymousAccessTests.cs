@@ -22,6 +22,8 @@ public sealed class AnonymousAccessTests
         ["CheckHealth"] = "monitoring probes storage health",
         ["RequestMagicLink"] = "asking for a sign-in link (always 202, rate-limited)",
         ["ConsumeMagicLink"] = "following the emailed link (the token is the credential)",
+        ["ShowPageAcknowledgement"] = "a page's acknowledge link is opened from email or chat without a session (the signed token is the credential; unknown or tampered tokens are 404)",
+        ["AcknowledgePage"] = "the button on that page acknowledges without a session (same signed token; 404 unknown, 410 used)",
         ["GetCalendarFeed"] = "calendar apps fetch the feed without headers (the token in the URL is the credential; unknown tokens are 404)",
     };
 

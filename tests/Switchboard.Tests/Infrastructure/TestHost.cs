@@ -46,17 +46,19 @@ public sealed class TestHost : IAsyncDisposable
     /// <param name="services">Replace or add services before the host is built.</param>
     /// <param name="queuePump">False to leave queued messages for the test to process (see InboundDriver), in an order it chooses.</param>
     /// <param name="fakeTime">Drive time with a <see cref="FakeTimeProvider"/> (start: 2026-03-02 09:00 UTC).</param>
+    /// <param name="prefix">Reuse the storage of an earlier host (its <see cref="Prefix"/>), as a restart would.</param>
     public static async Task<TestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
         bool fakeTime = false,
         string? connectionString = null,
-        bool queuePump = true)
+        bool queuePump = true,
+        string? prefix = null)
     {
         // With the shared Azurite, tests start once the tables, queues and containers exist, as a running system would be.
         var waitForStorage = connectionString is null;
         connectionString ??= (await Azurite.GetAsync()).ConnectionString;
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        prefix ??= "t" + Guid.NewGuid().ToString("N")[..10];
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)) : null;
         var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {

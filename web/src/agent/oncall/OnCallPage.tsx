@@ -5,11 +5,17 @@ import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { listSchedules, type ScheduleSummary } from '../api/oncall.ts';
 import { onCallHref } from '../routing.ts';
 import { useApiGet } from '../session/session.tsx';
+import { EscalationPolicies } from './EscalationPolicies.tsx';
 import { announceOnCallChange } from './OnCallBadge.tsx';
+import { PageHistory } from './PageHistory.tsx';
+import { PagingSettings } from './PagingSettings.tsx';
 import { ScheduleDetail } from './ScheduleDetail.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 
-/** `#/oncall`: the schedules, and the chosen one's next two weeks (the first one when none is chosen). */
+/**
+ * `#/oncall`: the schedules, and the chosen one's next two weeks (the first one when none is chosen); below, the
+ * mailboxes' escalation policies, the page history and the agent's own page webhook.
+ */
 export function OnCallPage({ scheduleId }: { scheduleId: string | null }) {
   const get = useApiGet();
   const [schedules, setSchedules] = useState<ScheduleSummary[] | null>(null);
@@ -69,6 +75,9 @@ export function OnCallPage({ scheduleId }: { scheduleId: string | null }) {
       )}
       {schedules === null && error === null && <p class="loading">Loading schedules…</p>}
       {shown && <ScheduleDetail key={shown} id={shown} />}
+      <EscalationPolicies />
+      <PageHistory />
+      <PagingSettings />
     </section>
   );
 }

@@ -19,3 +19,15 @@ test('a body that is not a problem still says what the server answered', () => {
   });
   assert.deepEqual(describeProblem(500, '', null), { title: 'The server answered 500.' });
 });
+
+test('a validation problem names the message of each field', () => {
+  const body = {
+    title: 'One or more validation errors occurred.',
+    errors: { 'levels[0].escalateAfter': ['Between 1 second and 7 days.', 'second'], repeat: ['0 to 10.'], odd: [42] },
+  };
+  assert.deepEqual(describeProblem(400, 'Bad Request', body).fields, {
+    'levels[0].escalateAfter': 'Between 1 second and 7 days.',
+    repeat: '0 to 10.',
+  });
+  assert.equal(describeProblem(400, '', { title: 'Bad.' }).fields, undefined);
+});

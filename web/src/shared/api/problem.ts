@@ -2,18 +2,22 @@
 export interface ProblemMessage {
   title: string;
   detail?: string;
+  /** A validation problem's first message per field, keyed by the API's JSON path (`levels[0].escalateAfter`). */
+  fields?: Record<string, string>;
 }
 
 /** A failed API call. `status` is 0 when the API did not answer at all. */
 export class ApiError extends Error {
   readonly status: number;
   readonly detail?: string;
+  readonly fields: Record<string, string>;
 
   constructor(status: number, problem: ProblemMessage) {
     super(problem.title);
     this.name = 'ApiError';
     this.status = status;
     this.detail = problem.detail;
+    this.fields = problem.fields ?? {};
   }
 }
 
@@ -22,11 +26,23 @@ export class ApiError extends Error {
  * still yields a readable sentence built from the HTTP status.
  */
 export function describeProblem(status: number, statusText: string, body: unknown): ProblemMessage {
-  const title = textField(body, 'title');
+  const title = textField(body, 'title') ?? `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`;
   const detail = textField(body, 'detail');
-  if (title) return detail ? { title, detail } : { title };
-  const fallback = `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`;
-  return detail ? { title: fallback, detail } : { title: fallback };
+  const fields = fieldErrors(body);
+  return { title, ...(detail ? { detail } : {}), ...(fields ? { fields } : {}) };
+}
+
+/** `errors` of a validation problem (`{field: [message, …]}`), the first message of each; undefined when there are none. */
+function fieldErrors(body: unknown): Record<string, string> | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const errors = (body as Record<string, unknown>)['errors'];
+  if (typeof errors !== 'object' || errors === null) return undefined;
+  const fields: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    const first: unknown = Array.isArray(messages) ? messages[0] : messages;
+    if (typeof first === 'string' && first.trim() !== '') fields[field] = first.trim();
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 function textField(body: unknown, name: string): string | undefined {

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Switchboard.Handlers.Mail;
+using Switchboard.Storage;
+using Switchboard.Storage.Escalation;
+using Switchboard.Storage.Team;
+
+namespace Switchboard.Handlers.Escalation;
+
+/// <summary>One waiting conversation listed in a page.</summary>
+public sealed record PageItem(string ConversationId, string Subject, string Mailbox, string CustomerEmail, DateTimeOffset StartedAt, int Level);
+
+/// <summary>
+/// Sends one page to one person, by email and, if they set one, by webhook (Slack/Teams-compatible <c>{"text": …}</c>),
+/// and logs it. A page lists every conversation in it, each with a link into the app, and one acknowledge link that
+/// stops escalation for all of them. A failing webhook is logged on the page, never retried: the email went out.
+/// </summary>
+public sealed partial class PageSender(
+    AgentStore agents, IMailSender mail, IHttpClientFactory http, PageLinks links, PageLogStore log, TimeProvider time, ILogger<PageSender> logger)
+{
+    public const string HttpClientName = "pages";
+
+    public async Task<PageRecord> SendPageAsync(string agentRef, IReadOnlyList<PageItem> items, CancellationToken cancellationToken = default)
+    {
+        var contact = await ResolveAsync(agentRef, cancellationToken);
+        var pageId = PageLinks.NewPageId();
+        var mailboxes = string.Join(", ", items.Select(i => i.Mailbox).Distinct(StringComparer.OrdinalIgnoreCase));
+        var subject = $"[Page] {items.Count} conversation{(items.Count == 1 ? "" : "s")} waiting on {mailboxes}";
+        var text = new StringBuilder();
+        text.AppendLine(items.Count == 1 ? "A conversation has had no answer from the team:" : $"{items.Count} conversations have had no answer from the team:").AppendLine();
+        foreach (var item in items)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Subject} (from {item.CustomerEmail}, waiting since {item.StartedAt:yyyy-MM-dd HH:mm} UTC, level {item.Level})")
+                .AppendLine(CultureInfo.InvariantCulture, $"  Open: {links.ConversationUrl(item.ConversationId)}");
+        }
+        var ackUrl = links.AcknowledgeUrl(pageId);
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Acknowledge (stops escalation for {(items.Count == 1 ? "it" : "all of them")}): {ackUrl}");
+
+        var channels = new List<PageChannel>();
+        channels.Add(await SendEmailAsync(contact, items[0].Mailbox, subject, text.ToString(), cancellationToken));
+        if (contact.WebhookUrl is { Length: > 0 } webhook)
+        {
+            channels.Add(await PostWebhookAsync(webhook, $"{subject}\n{text}", cancellationToken));
+        }
+        var record = new PageRecord(pageId, "page", time.GetUtcNow(), agentRef, contact.Email ?? "", JsonSerializer.Serialize(channels, JsonDefaults.Options),
+            [.. items.Select(i => i.ConversationId)],
+            JsonSerializer.Serialize(items.Select(i => new { id = i.ConversationId, subject = i.Subject, mailbox = i.Mailbox, level = i.Level }), JsonDefaults.Options));
+        await log.AddAsync(record, cancellationToken);
+        return record;
+    }
+
+    /// <summary>Tells someone who was paged that the conversation no longer needs them (best effort: email only, not logged).</summary>
+    public async Task SendNoticeAsync(string agentRef, string from, string subject, string text, CancellationToken cancellationToken = default)
+    {
+        var contact = await ResolveAsync(agentRef, cancellationToken);
+        await SendEmailAsync(contact, from, subject, text, cancellationToken);
+        if (contact.WebhookUrl is { Length: > 0 } webhook)
+        {
+            await PostWebhookAsync(webhook, $"{subject}\n{text}", cancellationToken);
+        }
+    }
+
+    private async Task<PageChannel> SendEmailAsync(Contact contact, string from, string subject, string text, CancellationToken cancellationToken)
+    {
+        if (contact.Email is null)
+        {
+            return new PageChannel("email", false, $"No email address for '{contact.AgentRef}'.");
+        }
+        await mail.SendAsync(new OutgoingEmail(from, [contact.Email], subject, text,
+            Headers: new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated", ["X-Switchboard-Page"] = "1" }), cancellationToken);
+        return new PageChannel("email", true, contact.Email);
+    }
+
+    private async Task<PageChannel> PostWebhookAsync(string url, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.CreateClient(HttpClientName).PostAsJsonAsync(url, new { text }, cancellationToken);
+            return new PageChannel("webhook", response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogWebhookFailed(e, url);
+            return new PageChannel("webhook", false, e.Message);
+        }
+    }
+
+    /// <summary>Schedules name agents by id or by email address; either may be an agent on the team.</summary>
+    private async Task<Contact> ResolveAsync(string agentRef, CancellationToken cancellationToken)
+    {
+        var agent = await agents.GetAsync(agentRef, cancellationToken)
+            ?? (agentRef.Contains('@') ? await agents.FindByEmailAsync(agentRef, cancellationToken) : null);
+        return agent is not null
+            ? new Contact(agentRef, agent.Email, agent.PageWebhookUrl is { Length: > 0 } url ? url : null)
+            : new Contact(agentRef, agentRef.Contains('@') ? agentRef : null, null);
+    }
+
+    private sealed record Contact(string AgentRef, string? Email, string? WebhookUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting a page to the webhook {Url} failed.")]
+    private partial void LogWebhookFailed(Exception exception, string url);
+}
+
+/// <summary>How a page went out on one channel: <c>email</c> or <c>webhook</c>; <see cref="Detail"/> is the address or HTTP status or error.</summary>
+public sealed record PageChannel(string Channel, bool Ok, string Detail);

@@ -1,0 +1,124 @@
+using Azure;
+using Azure.Data.Tables;
+using Switchboard.Storage.Account;
+
+namespace Switchboard.Storage.Escalation;
+
+/// <summary>
+/// Table <c>Pages</c>: every page sent, newest first, in partition <c>log</c> and again in
+/// <c>conversation-{id}</c> for each conversation it listed (RowKey = newest-first ticks + "-" + page id, so both
+/// listings are one range query); the acknowledgement state of each page in partition <c>ack</c> (RowKey = page id,
+/// ETag-guarded so a link works once). docs/storage.md has the details.
+/// </summary>
+public sealed class PageLogStore(StorageAccount storage)
+{
+    public const string LogPartition = "log";
+    public const string AckPartition = "ack";
+
+    private TableClient Table => storage.Table(StorageLayout.PagesTable);
+
+    public static string ConversationPartition(string conversationId) => "conversation-" + conversationId;
+
+    public static string LogRowKey(DateTimeOffset sentAt, string pageId) => $"{KeyEncoding.NewestFirst(sentAt)}-{pageId}";
+
+    /// <summary>Writes the log rows and the acknowledgement row of a page that was sent. Upserts: repeating it changes nothing.</summary>
+    public async Task AddAsync(PageRecord page, CancellationToken cancellationToken = default)
+    {
+        var rowKey = LogRowKey(page.SentAt, page.PageId);
+        foreach (var partition in page.ConversationIds.Select(ConversationPartition).Prepend(LogPartition))
+        {
+            await Table.UpsertEntityAsync(ToEntity(partition, rowKey, page), TableUpdateMode.Replace, cancellationToken);
+        }
+        await Table.UpsertEntityAsync(new TableEntity(AckPartition, page.PageId)
+        {
+            ["LogRowKey"] = rowKey,
+            ["AgentId"] = page.AgentId,
+            ["ConversationIds"] = string.Join(',', page.ConversationIds),
+        }, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>A page of the log (or of one conversation's pages), newest first, after the row key <paramref name="after"/>.</summary>
+    public async Task<(IReadOnlyList<PageRecord> Items, string? Next)> ListAsync(string? conversationId, int limit, string? after, CancellationToken cancellationToken = default)
+    {
+        var partition = conversationId is null ? LogPartition : ConversationPartition(conversationId);
+        var from = after ?? "";
+        var items = new List<PageRecord>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(from) > 0, maxPerPage: limit + 1, cancellationToken: cancellationToken))
+        {
+            if (items.Count == limit)
+            {
+                return (items, LogRowKey(items[^1].SentAt, items[^1].PageId));
+            }
+            items.Add(FromEntity(row));
+        }
+        return (items, null);
+    }
+
+    public async Task<PageAck?> GetAckAsync(string pageId, CancellationToken cancellationToken = default)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(AckPartition, pageId, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+        var r = row.Value!;
+        return new PageAck(pageId, r.GetString("LogRowKey"), r.GetString("AgentId"),
+            (r.GetString("ConversationIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), r.GetDateTimeOffset("AcknowledgedAt"), r.ETag);
+    }
+
+    /// <summary>Marks the page acknowledged, once: false when it already was (or changed meanwhile).</summary>
+    public async Task<bool> TryAcknowledgeAsync(PageAck ack, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(AckPartition, ack.PageId) { ["AcknowledgedAt"] = at, ["AcknowledgedBy"] = by },
+                ack.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+        foreach (var partition in ack.ConversationIds.Select(ConversationPartition).Prepend(LogPartition))
+        {
+            await Table.UpsertEntityAsync(new TableEntity(partition, ack.LogRowKey) { ["AcknowledgedAt"] = at, ["AcknowledgedBy"] = by },
+                TableUpdateMode.Merge, cancellationToken);
+        }
+        return true;
+    }
+
+    private static TableEntity ToEntity(string partition, string rowKey, PageRecord page) => new(partition, rowKey)
+    {
+        ["PageId"] = page.PageId,
+        ["Kind"] = page.Kind,
+        ["SentAt"] = page.SentAt,
+        ["AgentId"] = page.AgentId,
+        ["Recipient"] = page.Recipient,
+        ["Channels"] = page.Channels,
+        ["ConversationIds"] = string.Join(',', page.ConversationIds),
+        ["Conversations"] = page.Conversations,
+    };
+
+    private static PageRecord FromEntity(TableEntity row) => new(
+        row.GetString("PageId"), row.GetString("Kind") ?? "page", row.GetDateTimeOffset("SentAt") ?? default, row.GetString("AgentId"),
+        row.GetString("Recipient") ?? "", row.GetString("Channels") ?? "[]",
+        (row.GetString("ConversationIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), row.GetString("Conversations") ?? "[]",
+        row.GetString("AcknowledgedBy"), row.GetDateTimeOffset("AcknowledgedAt"));
+}
+
+/// <summary>
+/// One page (or notice) as logged. <see cref="Channels"/> and <see cref="Conversations"/> are JSON arrays the API
+/// returns as they are: <c>[{channel, ok, detail}]</c> and <c>[{id, subject, mailbox, level}]</c>.
+/// </summary>
+public sealed record PageRecord(
+    string PageId,
+    string Kind,
+    DateTimeOffset SentAt,
+    string AgentId,
+    string Recipient,
+    string Channels,
+    IReadOnlyList<string> ConversationIds,
+    string Conversations,
+    string? AcknowledgedBy = null,
+    DateTimeOffset? AcknowledgedAt = null);
+
+public sealed record PageAck(string PageId, string LogRowKey, string AgentId, IReadOnlyList<string> ConversationIds, DateTimeOffset? AcknowledgedAt, ETag ETag);

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Switchboard.Storage.Account;
+
+namespace Switchboard.Storage.Escalation;
+
+/// <summary>
+/// Table <c>Pages</c>, partition <c>shift-{scheduleId}</c>: one insert-only claim per shift start
+/// (RowKey = the shift's start in UTC ticks + "-" + a hash of the agent), so that overlapping or repeated runs of the
+/// shift-start job tell each person once.
+/// </summary>
+public sealed class ShiftNoticeStore(StorageAccount storage)
+{
+    private TableClient Table => storage.Table(StorageLayout.PagesTable);
+
+    public static string Partition(string scheduleId) => "shift-" + scheduleId;
+
+    public static string RowKey(DateTimeOffset shiftStart, string agentId) =>
+        $"{shiftStart.UtcTicks:D19}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(agentId)))[..20]}";
+
+    /// <summary>True for the one caller that may send the notice; false when another run has claimed it.</summary>
+    public async Task<bool> TryClaimAsync(string scheduleId, string agentId, DateTimeOffset shiftStart, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var claim = new TableEntity(Partition(scheduleId), RowKey(shiftStart, agentId)) { ["AgentId"] = agentId, ["ShiftStart"] = shiftStart, ["ClaimedAt"] = now };
+        try
+        {
+            await Table.AddEntityAsync(claim, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+}
