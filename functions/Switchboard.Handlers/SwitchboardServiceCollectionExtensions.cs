@@ -8,6 +8,7 @@ using Switchboard.Core.Threading;
 using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Customers;
 using Switchboard.Handlers.Events;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
@@ -16,6 +17,8 @@ using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.OnCall;
+using Switchboard.Handlers.SavedReplies;
+using Switchboard.Handlers.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
@@ -26,6 +29,8 @@ using Switchboard.Storage.Threading;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Mail;
 using Switchboard.Storage.Team;
+using Switchboard.Storage.SavedReplies;
+using Switchboard.Storage.Search;
 
 namespace Switchboard.Handlers;
 
@@ -113,9 +118,27 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<RevokeAgentCalendarToken>();
         services.AddSingleton<GetCalendarFeed>();
 
+        AddAgentLibrary(services);
+
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);
         return services;
+    }
+
+    /// <summary>Search (and the indexer the writers call), customers, saved replies.</summary>
+    private static void AddAgentLibrary(IServiceCollection services)
+    {
+        services.AddSingleton<SearchIndexStore>();
+        services.AddSingleton<ConversationIndexer>();
+        services.AddSingleton<SearchConversations>();
+        services.AddSingleton<GetCustomer>();
+        services.AddSingleton<UpdateCustomerNotes>();
+        services.AddSingleton<SavedReplyStore>();
+        services.AddSingleton<ListSavedReplies>();
+        services.AddSingleton<CreateSavedReply>();
+        services.AddSingleton<UpdateSavedReply>();
+        services.AddSingleton<DeleteSavedReply>();
+        services.AddSingleton<RenderSavedReply>();
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>

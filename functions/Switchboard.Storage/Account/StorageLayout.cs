@@ -19,6 +19,8 @@ public static class StorageLayout
     public const string ApiKeysTable = "ApiKeys";
     public const string MailSinkTable = "MailSink";
     public const string OnCallSchedulesTable = "OnCallSchedules";
+    public const string SearchIndexTable = "SearchIndex";
+    public const string SavedRepliesTable = "SavedReplies";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -27,7 +29,7 @@ public static class StorageLayout
         [
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
-            OnCallSchedulesTable,
+            OnCallSchedulesTable, SearchIndexTable, SavedRepliesTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
