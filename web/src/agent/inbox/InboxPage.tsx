@@ -7,6 +7,7 @@ import { listConversations, type ConversationSummary } from '../api/conversation
 import { conversationHref, type StatusFilter } from '../routing.ts';
 import { useApiGet } from '../session/session.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { StatusFilterTabs } from './StatusFilterTabs.tsx';
 import { useListKeyboard } from './useListKeyboard.ts';
 
@@ -72,6 +73,7 @@ export function InboxPage({ status }: { status: StatusFilter }) {
     <section class="inbox" aria-labelledby="inbox-title">
       <div class="inbox-heading">
         <h1 id="inbox-title">Inbox</h1>
+        <SearchBox />
         <StatusFilterTabs current={status} />
       </div>
       {items.length > 0 && (
