@@ -159,7 +159,7 @@ public static class SwitchboardApi
             .Produces<SavedReplyList>();
         replies.MapPost("", (HttpRequest request, CreateSavedReply handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .WithName(nameof(CreateSavedReply))
-            .WithSummary("A new saved reply {name, body}; an unknown {{placeholder}} is a 400 naming it.")
+            .WithSummary("A new saved reply {name, body}; a placeholder the renderer does not know is a 400 naming it.")
             .Accepts<SavedReplyBody>("application/json").Produces<SavedReplyView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         replies.MapPut("/{id}", (HttpRequest request, string id, UpdateSavedReply handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
