@@ -5,11 +5,14 @@ using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Escalation;
+using Switchboard.Handlers.Customers;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.OnCall;
+using Switchboard.Handlers.SavedReplies;
+using Switchboard.Handlers.Search;
 
 namespace Switchboard.Handlers;
 
@@ -144,8 +147,56 @@ public static class SwitchboardApi
             .Produces<ReplayResult>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         MapOnCall(api.MapGroup("/oncall").WithTags("On call"));
+        MapAgentLibrary(api);
 
         return api;
+    }
+
+    /// <summary>Search, customers and saved replies: what an agent looks up while answering.</summary>
+    private static void MapAgentLibrary(RouteGroupBuilder api)
+    {
+        api.MapGet("/search", (HttpRequest request, SearchConversations handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(SearchConversations)).WithTags("Search")
+            .WithSummary("Conversations containing every word of q (subject, customer address or name, message and note text), newest conversation first. Query: q, limit (1-50, 20), continuationToken.")
+            .Produces<SearchResults>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        var customers = api.MapGroup("/customers").WithTags("Customers")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+        customers.MapGet("/{email}", (HttpRequest request, string email, GetCustomer handler, CancellationToken ct) => handler.HandleAsync(request, email, ct))
+            .WithName(nameof(GetCustomer))
+            .WithSummary("A customer: name, first and last contact, the team's notes, and their conversations (latest activity first).")
+            .Produces<CustomerView>();
+        customers.MapPut("/{email}/notes", (HttpRequest request, string email, UpdateCustomerNotes handler, CancellationToken ct) => handler.HandleAsync(request, email, ct))
+            .WithName(nameof(UpdateCustomerNotes))
+            .WithSummary("Replaces the team's notes about the customer ({text}, at most 5,000 characters; empty clears them).")
+            .Accepts<CustomerNotesBody>("application/json").Produces<CustomerNotesView>().ProducesProblem(StatusCodes.Status400BadRequest);
+
+        var replies = api.MapGroup("/saved-replies").WithTags("Saved replies")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        replies.MapGet("", (HttpRequest request, ListSavedReplies handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListSavedReplies))
+            .WithSummary("The calling agent's own saved replies, by name, and the placeholders a body may use.")
+            .Produces<SavedReplyList>();
+        replies.MapPost("", (HttpRequest request, CreateSavedReply handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(CreateSavedReply))
+            .WithSummary("A new saved reply {name, body}; a placeholder the renderer does not know is a 400 naming it.")
+            .Accepts<SavedReplyBody>("application/json").Produces<SavedReplyView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        replies.MapPut("/{id}", (HttpRequest request, string id, UpdateSavedReply handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(UpdateSavedReply))
+            .WithSummary("Replaces name and body of one of the caller's saved replies.")
+            .Accepts<SavedReplyBody>("application/json").Produces<SavedReplyView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        replies.MapDelete("/{id}", (HttpRequest request, string id, DeleteSavedReply handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(DeleteSavedReply))
+            .WithSummary("Deletes one of the caller's saved replies.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/conversations/{id}/saved-replies/{replyId}/render",
+                (HttpRequest request, string id, string replyId, RenderSavedReply handler, CancellationToken ct) => handler.HandleAsync(request, id, replyId, ct))
+            .WithName(nameof(RenderSavedReply)).WithTags("Saved replies")
+            .WithSummary("The caller's saved reply with its placeholders filled in for this conversation.")
+            .Produces<RenderedReply>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static void MapOnCall(RouteGroupBuilder oncall)

@@ -9,6 +9,7 @@ using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Escalation;
+using Switchboard.Handlers.Customers;
 using Switchboard.Handlers.Events;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
@@ -17,6 +18,8 @@ using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.OnCall;
+using Switchboard.Handlers.SavedReplies;
+using Switchboard.Handlers.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
@@ -28,6 +31,8 @@ using Switchboard.Storage.Threading;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Mail;
 using Switchboard.Storage.Team;
+using Switchboard.Storage.SavedReplies;
+using Switchboard.Storage.Search;
 
 namespace Switchboard.Handlers;
 
@@ -140,6 +145,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ShowPageAcknowledgement>();
         services.AddSingleton<AcknowledgePage>();
         services.AddSingleton<SetPagingSettings>();
+        AddAgentLibrary(services);
 
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);
@@ -156,6 +162,22 @@ public static class SwitchboardServiceCollectionExtensions
     {
         services.AddSingleton<T>();
         services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<T>());
+    }
+
+    /// <summary>Search (and the indexer the writers call), customers, saved replies.</summary>
+    private static void AddAgentLibrary(IServiceCollection services)
+    {
+        services.AddSingleton<SearchIndexStore>();
+        services.AddSingleton<ConversationIndexer>();
+        services.AddSingleton<SearchConversations>();
+        services.AddSingleton<GetCustomer>();
+        services.AddSingleton<UpdateCustomerNotes>();
+        services.AddSingleton<SavedReplyStore>();
+        services.AddSingleton<ListSavedReplies>();
+        services.AddSingleton<CreateSavedReply>();
+        services.AddSingleton<UpdateSavedReply>();
+        services.AddSingleton<DeleteSavedReply>();
+        services.AddSingleton<RenderSavedReply>();
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>

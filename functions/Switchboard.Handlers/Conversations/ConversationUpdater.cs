@@ -1,3 +1,4 @@
+using Switchboard.Handlers.Search;
 using Switchboard.Storage.Conversations;
 
 namespace Switchboard.Handlers.Conversations;
@@ -7,7 +8,7 @@ namespace Switchboard.Handlers.Conversations;
 /// change, write it back only if nobody wrote it meanwhile (else read again and re-apply), then move its inbox rows.
 /// Inbound mail has its own writer (<c>ConversationWriter</c>) because threading decides more than the head.
 /// </summary>
-public sealed class ConversationUpdater(ConversationStore conversations, InboxIndex inbox)
+public sealed class ConversationUpdater(ConversationStore conversations, InboxIndex inbox, ConversationIndexer search)
 {
     private const int MaxAttempts = 20;
 
@@ -52,6 +53,11 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
             if (written)
             {
                 await inbox.MoveAsync(head, previousStatus, previousRowKey, previousAssignee, cancellationToken);
+                if (item is not null)
+                {
+                    // Replies, notes and calls are searchable as soon as they are written.
+                    await search.IndexAsync(head, item, itemText: null, conversationTerms: false, cancellationToken);
+                }
                 return head;
             }
         }

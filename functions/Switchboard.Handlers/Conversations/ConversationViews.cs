@@ -7,7 +7,14 @@ public sealed record PersonView(string Email, string? Name);
 public sealed record ConversationSummary(
     string Id, string Subject, string Status, string Mailbox, PersonView Customer,
     int MessageCount, DateTimeOffset LastActivityAt, string Preview,
-    string? AssigneeId, IReadOnlyList<string> Tags, DateTimeOffset? SnoozedUntil, bool Unread);
+    string? AssigneeId, IReadOnlyList<string> Tags, DateTimeOffset? SnoozedUntil, bool Unread)
+{
+    /// <summary>The summary from the head row, for lists that are not read from the inbox index (search, customer view).</summary>
+    public static ConversationSummary Of(Storage.Conversations.ConversationEntity head) => new(
+        head.PartitionKey, head.Subject, head.Status, head.Mailbox, new PersonView(head.CustomerEmail, head.CustomerName),
+        head.MessageCount, head.LastActivityAt, head.Preview,
+        head.AssigneeId, head.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries), head.SnoozedUntil, Unread: false);
+}
 
 public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, string? ContinuationToken);
 

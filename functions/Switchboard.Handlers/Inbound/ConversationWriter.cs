@@ -3,6 +3,7 @@ using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
+using Switchboard.Handlers.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
@@ -22,6 +23,7 @@ public sealed class ConversationWriter(
     ThreadKeyStore threadKeys,
     CustomerStore customers,
     EventQueue events,
+    ConversationIndexer search,
     Mailboxes mailboxes,
     TimeProvider time)
 {
@@ -37,7 +39,7 @@ public sealed class ConversationWriter(
         var message = await NewMessageAsync(incoming, received, conversationId, rowKey, match, attachments, cancellationToken);
 
         ConversationEntity head = null!;
-        string? previousStatus = null, previousRowKey = null;
+        string? previousStatus = null, previousRowKey = null, previousSubject = null;
         var created = false;
         var outcome = AppendOutcome.HeadChanged;
         for (var attempt = 0; attempt < MaxHeadRetries && outcome == AppendOutcome.HeadChanged; attempt++)
@@ -56,6 +58,7 @@ public sealed class ConversationWriter(
             created = current is null;
             head = current ?? NewHead(conversationId, incoming, linkedConversationId);
             (previousStatus, previousRowKey) = created ? (null, null) : (head.Status, head.IndexRowKey);
+            previousSubject = created ? null : head.Subject;
             ApplyMessage(head, message, incoming);
             outcome = await conversations.AppendAsync(head, message, created, cancellationToken);
         }
@@ -63,7 +66,8 @@ public sealed class ConversationWriter(
         {
             throw new InvalidOperationException($"Conversation {conversationId} kept changing; the message will be retried.");
         }
-        if (outcome == AppendOutcome.AlreadyStored)
+        var redelivered = outcome == AppendOutcome.AlreadyStored;
+        if (redelivered)
         {
             // A redelivery: finish what the first delivery may not have (index, keys, event), all of it idempotent.
             // The conversation id comes from the message that started it, so this is that message when starting.
@@ -75,6 +79,8 @@ public sealed class ConversationWriter(
         await inbox.MoveAsync(head, previousStatus, previousRowKey, cancellationToken);
         await RegisterThreadKeysAsync(incoming, head, created, cancellationToken);
         await RecordPeopleAsync(incoming, head, created, message, cancellationToken);
+        await search.IndexAsync(head, message, email.VisibleText,
+            conversationTerms: created || redelivered || previousSubject != head.Subject, cancellationToken);
         await events.PublishAsync(new DomainEvent(
             Id: rowKey,
             Type: created ? DomainEventTypes.ConversationStarted : DomainEventTypes.MessageReceived,
@@ -214,6 +220,11 @@ public sealed class ConversationWriter(
         if (created && head.CustomerEmail.Length > 0)
         {
             await customers.RecordContactAsync(head.CustomerEmail, head.CustomerName, head.PartitionKey, message.ReceivedAt, cancellationToken);
+        }
+        else if (head.CustomerEmail.Length > 0)
+        {
+            // Every message is contact with the customer: last contact moves on (one merge; the profile exists already).
+            await customers.TouchAsync(head.CustomerEmail, head.PartitionKey, message.ReceivedAt, cancellationToken);
         }
         if (SplitFlags(message.Flags).Contains("new-participant") && incoming.Email.From is { } participant)
         {

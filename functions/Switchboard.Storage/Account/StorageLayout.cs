@@ -26,6 +26,8 @@ public static class StorageLayout
     public const string EscalationPoliciesTable = "EscalationPolicies";
     public const string EscalationsTable = "Escalations";
     public const string PagesTable = "Pages";
+    public const string SearchIndexTable = "SearchIndex";
+    public const string SavedRepliesTable = "SavedReplies";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -35,6 +37,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable,
+            SearchIndexTable, SavedRepliesTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 

@@ -6,11 +6,14 @@ namespace Switchboard.Storage.Customers;
 
 /// <summary>
 /// Table <c>Customers</c>: PartitionKey = the escaped, lower-case email address. RowKey "profile" holds name and first
-/// and last contact; RowKey "conversation-{id}" lists the conversations they are in (the customer history).
+/// and last contact; RowKey "notes" the team's notes (a row of its own, so mail arriving never overwrites an edit);
+/// RowKey "conversation-{id}" lists the conversations they are in. The customer view is one partition query.
 /// </summary>
 public sealed class CustomerStore(StorageAccount storage)
 {
     public const string ProfileRowKey = "profile";
+    public const string NotesRowKey = "notes";
+    private const string ConversationPrefix = "conversation-";
 
     private TableClient Table => storage.Table(StorageLayout.CustomersTable);
 
@@ -28,6 +31,76 @@ public sealed class CustomerStore(StorageAccount storage)
             new TableTransactionAction(TableTransactionActionType.UpsertReplace, profile),
             new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, "conversation-" + conversationId) { ["LinkedAt"] = at }),
         ], cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves last contact to <paramref name="at"/> with one merge, without reading the profile first; a profile that is
+    /// missing (a customer from before profiles were kept) is created as <see cref="RecordContactAsync"/> would.
+    /// </summary>
+    public async Task TouchAsync(string email, string conversationId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var partition = KeyEncoding.Escape(email.Trim().ToLowerInvariant());
+        try
+        {
+            await Table.UpdateEntityAsync(new TableEntity(partition, ProfileRowKey) { [nameof(CustomerEntity.LastContactAt)] = at },
+                ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            await RecordContactAsync(email, null, conversationId, at, cancellationToken);
+        }
+    }
+
+    /// <summary>The profile, the notes and the conversation ids, in one partition query; null when nobody has that address.</summary>
+    public async Task<CustomerRecord?> GetRecordAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var partition = KeyEncoding.Escape(email.Trim().ToLowerInvariant());
+        CustomerEntity? profile = null;
+        CustomerNotesEntity? notes = null;
+        var conversations = new List<(string Id, DateTimeOffset LinkedAt)>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == ProfileRowKey)
+            {
+                profile = new CustomerEntity
+                {
+                    PartitionKey = partition,
+                    Email = row.GetString(nameof(CustomerEntity.Email)) ?? email,
+                    Name = row.GetString(nameof(CustomerEntity.Name)),
+                    FirstContactAt = row.GetDateTimeOffset(nameof(CustomerEntity.FirstContactAt)) ?? default,
+                    LastContactAt = row.GetDateTimeOffset(nameof(CustomerEntity.LastContactAt)),
+                };
+            }
+            else if (row.RowKey == NotesRowKey)
+            {
+                notes = new CustomerNotesEntity
+                {
+                    PartitionKey = partition,
+                    Text = row.GetString(nameof(CustomerNotesEntity.Text)) ?? "",
+                    UpdatedAt = row.GetDateTimeOffset(nameof(CustomerNotesEntity.UpdatedAt)) ?? default,
+                    UpdatedBy = row.GetString(nameof(CustomerNotesEntity.UpdatedBy)) ?? "",
+                    UpdatedByName = row.GetString(nameof(CustomerNotesEntity.UpdatedByName)),
+                };
+            }
+            else if (row.RowKey.StartsWith(ConversationPrefix, StringComparison.Ordinal))
+            {
+                conversations.Add((row.RowKey[ConversationPrefix.Length..], row.GetDateTimeOffset("LinkedAt") ?? default));
+            }
+        }
+        return profile is null ? null : new CustomerRecord(profile, notes, conversations);
+    }
+
+    /// <summary>Replaces the notes (last writer wins); false when there is no such customer.</summary>
+    public async Task<CustomerNotesEntity?> SetNotesAsync(string email, string text, string agentId, string? agentName, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(email, cancellationToken) is not { } profile)
+        {
+            return null;
+        }
+        var notes = new CustomerNotesEntity { PartitionKey = profile.PartitionKey, Text = text, UpdatedAt = at, UpdatedBy = agentId, UpdatedByName = agentName };
+        await Table.UpsertEntityAsync(notes, TableUpdateMode.Replace, cancellationToken);
+        return notes;
     }
 
     public async Task<CustomerEntity?> GetAsync(string email, CancellationToken cancellationToken = default)
@@ -49,3 +122,19 @@ public sealed class CustomerEntity : ITableEntity
     public DateTimeOffset FirstContactAt { get; set; }
     public DateTimeOffset? LastContactAt { get; set; }
 }
+
+public sealed class CustomerNotesEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = CustomerStore.NotesRowKey;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Text { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+    public string? UpdatedByName { get; set; }
+}
+
+/// <summary>Everything kept about one customer: the profile, the team's notes (null until written), their conversations.</summary>
+public sealed record CustomerRecord(CustomerEntity Profile, CustomerNotesEntity? Notes, IReadOnlyList<(string Id, DateTimeOffset LinkedAt)> Conversations);

@@ -2,12 +2,15 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../shared/api/problem.ts';
 import { ErrorMessage } from '../shared/ui/ErrorMessage.tsx';
 import { ConversationPage } from './conversation/ConversationPage.tsx';
+import { CustomerPage } from './customers/CustomerPage.tsx';
 import { DevMailMessagePage, DevMailPage } from './devmail/DevMailPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { OnCallBadge } from './oncall/OnCallBadge.tsx';
 import { OnCallPage } from './oncall/OnCallPage.tsx';
 import { useRoute, type Route } from './routing.ts';
+import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
+import { SearchPage } from './search/SearchPage.tsx';
 import { ApiKeyForm } from './session/ApiKeyForm.tsx';
 import { apiKeyStore } from './session/apiKeyStore.ts';
 import { fetchCurrentAgent, signOut as endSession, type CurrentAgent } from './session/authApi.ts';
@@ -109,6 +112,12 @@ function Page({ route }: { route: Route }) {
       return <DevMailMessagePage id={route.id} />;
     case 'oncall':
       return <OnCallPage scheduleId={route.scheduleId} />;
+    case 'search':
+      return <SearchPage q={route.q} />;
+    case 'customer':
+      return <CustomerPage email={route.email} />;
+    case 'saved-replies':
+      return <SavedRepliesPage />;
     case 'not-found':
       return (
         <p class="panel">

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conversationHref, devMailHref, devMailMessageHref, inboxHref, onCallHref, parseRoute } from './routing.ts';
+import { conversationHref, customerHref, devMailHref, devMailMessageHref, inboxHref, onCallHref, parseRoute, savedRepliesHref, searchHref } from './routing.ts';
 
 test('no hash is the open inbox', () => {
   assert.deepEqual(parseRoute(''), { page: 'inbox', status: 'open', view: 'all' });
@@ -40,4 +40,14 @@ test('the sign-in page carries the reason a link failed', () => {
 test('the dev mail view lists the sink and opens one message', () => {
   assert.deepEqual(parseRoute(devMailHref), { page: 'dev-mail' });
   assert.deepEqual(parseRoute(devMailMessageHref('0001-ab')), { page: 'dev-mail-message', id: '0001-ab' });
+});
+
+test('a search keeps its query, spaces and symbols included', () => {
+  assert.deepEqual(parseRoute(searchHref('crème & brûlée')), { page: 'search', q: 'crème & brûlée' });
+  assert.deepEqual(parseRoute('#/search'), { page: 'search', q: '' });
+});
+
+test('a customer address round-trips, and saved replies have their page', () => {
+  assert.deepEqual(parseRoute(customerHref('ana+vip@example.com')), { page: 'customer', email: 'ana+vip@example.com' });
+  assert.deepEqual(parseRoute(savedRepliesHref), { page: 'saved-replies' });
 });

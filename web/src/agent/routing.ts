@@ -14,14 +14,18 @@ export type Route =
   | { page: 'dev-mail' }
   | { page: 'dev-mail-message'; id: string }
   | { page: 'oncall'; scheduleId: string | null }
+  | { page: 'search'; q: string }
+  | { page: 'customer'; email: string }
+  | { page: 'saved-replies' }
   | { page: 'not-found' };
 
 const defaultStatus: StatusFilter = 'open';
 const defaultView: InboxView = 'all';
 
 /**
- * Reads the hash route: `#/inbox?status=pending&view=mine`, `#/conversations/{id}`, `#/sign-in?error=expired`, `#/dev/mail`,
- * `#/dev/mail/{id}`, `#/oncall/{scheduleId}`; an empty hash is the inbox.
+ * Reads the hash route: `#/inbox?status=pending&view=mine`, `#/conversations/{id}`, `#/sign-in?error=expired`,
+ * `#/dev/mail`, `#/dev/mail/{id}`, `#/oncall/{scheduleId}`, `#/search?q=`, `#/customers/{email}`, `#/saved-replies`;
+ * an empty hash is the inbox.
  * Hash routes need no server-side fallback, so the static host serves the app as it is.
  */
 export function parseRoute(hash: string): Route {
@@ -43,6 +47,10 @@ export function parseRoute(hash: string): Route {
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
   if (conversation?.[1]) return { page: 'conversation', id: decodeURIComponent(conversation[1]) };
   if (path === '/oncall') return { page: 'oncall', scheduleId: null };
+  if (path === '/search') return { page: 'search', q: new URLSearchParams(query).get('q') ?? '' };
+  if (path === '/saved-replies') return { page: 'saved-replies' };
+  const customer = /^\/customers\/([^/]+)$/.exec(path);
+  if (customer?.[1]) return { page: 'customer', email: decodeURIComponent(customer[1]) };
   const schedule = /^\/oncall\/([^/]+)$/.exec(path);
   if (schedule?.[1]) return { page: 'oncall', scheduleId: decodeURIComponent(schedule[1]) };
   return { page: 'not-found' };
@@ -64,6 +72,12 @@ export const conversationHref = (id: string) => `#/conversations/${encodeURIComp
 
 /** `#/oncall` lists the schedules; with an id it also shows that schedule's timeline. */
 export const onCallHref = (scheduleId?: string) => (scheduleId ? `#/oncall/${encodeURIComponent(scheduleId)}` : '#/oncall');
+
+export const searchHref = (q: string) => `#/search?${new URLSearchParams({ q })}`;
+
+export const customerHref = (email: string) => `#/customers/${encodeURIComponent(email)}`;
+
+export const savedRepliesHref = '#/saved-replies';
 
 /** The current route, following the address bar. */
 export function useRoute(): Route {

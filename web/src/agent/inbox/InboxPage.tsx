@@ -9,6 +9,7 @@ import { conversationHref, type InboxView, type StatusFilter } from '../routing.
 import { useApiGet } from '../session/session.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
 import { InboxViewTabs } from './InboxViewTabs.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { StatusFilterTabs } from './StatusFilterTabs.tsx';
 import { useListKeyboard } from './useListKeyboard.ts';
 
@@ -110,6 +111,7 @@ export function InboxPage({ status, view }: { status: StatusFilter; view: InboxV
     <section class="inbox" aria-labelledby="inbox-title">
       <div class="inbox-heading">
         <h1 id="inbox-title">Inbox</h1>
+        <SearchBox />
         <InboxViewTabs current={view} status={status} />
         <StatusFilterTabs current={status} view={view} />
       </div>

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.SavedReplies;
+
+namespace Switchboard.Handlers.SavedReplies;
+
+/// <summary><c>POST /api/saved-replies {name, body}</c>: a new saved reply of the calling agent's.</summary>
+public sealed class CreateSavedReply(AgentAuthenticator auth, SavedReplyStore replies, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        var (body, invalid) = await JsonBody.ReadAsync<SavedReplyBody>(request, cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+        if (SavedReplyRules.Check(body) is { } problem)
+        {
+            return problem;
+        }
+        if ((await replies.ListAsync(agent.Id, cancellationToken)).Count >= SavedReplyRules.MaxPerAgent)
+        {
+            return Problems.Conflict($"An agent keeps at most {SavedReplyRules.MaxPerAgent} saved replies; delete one first.");
+        }
+        var now = time.GetUtcNow();
+        var reply = new SavedReplyEntity { RowKey = SavedReplyStore.NewId(), Name = body.Name!.Trim(), Body = body.Body!, CreatedAt = now, UpdatedAt = now };
+        await replies.AddAsync(agent.Id, reply, cancellationToken);
+        return Results.Created($"/api/saved-replies/{reply.RowKey}", SavedReplyView.Of(reply));
+    }
+}

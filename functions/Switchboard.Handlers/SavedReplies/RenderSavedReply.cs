@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.SavedReplies;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.SavedReplies;
+
+namespace Switchboard.Handlers.SavedReplies;
+
+/// <summary>
+/// <c>POST /api/conversations/{id}/saved-replies/{replyId}/render</c>: the calling agent's saved reply filled in for
+/// this conversation (<see cref="SavedReplyTemplate"/> has the rules; the web app never renders on its own). The
+/// agent's name is known for a signed-in person; an API key has none, so agent placeholders take their fallback.
+/// </summary>
+public sealed class RenderSavedReply(AgentAuthenticator auth, SavedReplyStore replies, ConversationStore conversations)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, string replyId, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        var head = ConversationIds.IsWellFormed(id) && id[0] == 'c' ? await conversations.GetHeadAsync(id, cancellationToken) : null;
+        if (head is null)
+        {
+            return Problems.NotFound($"There is no conversation '{id}'.");
+        }
+        if (await replies.GetAsync(agent.Id, replyId, cancellationToken) is not { } reply)
+        {
+            return Problems.NotFound($"You have no saved reply '{replyId}'.");
+        }
+        var agentName = agent.Via == Agent.ViaSession ? agent.Name : null;
+        var values = new SavedReplyValues(head.CustomerName, head.CustomerEmail, agentName, head.Subject);
+        return Results.Ok(new RenderedReply(SavedReplyTemplate.Render(reply.Body, values)));
+    }
+}

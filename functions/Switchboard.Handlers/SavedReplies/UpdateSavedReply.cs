@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.SavedReplies;
+
+namespace Switchboard.Handlers.SavedReplies;
+
+/// <summary><c>PUT /api/saved-replies/{id} {name, body}</c>: replaces one of the calling agent's saved replies.</summary>
+public sealed class UpdateSavedReply(AgentAuthenticator auth, SavedReplyStore replies, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        var (body, invalid) = await JsonBody.ReadAsync<SavedReplyBody>(request, cancellationToken);
+        if (body is null)
+        {
+            return invalid!;
+        }
+        if (SavedReplyRules.Check(body) is { } problem)
+        {
+            return problem;
+        }
+        if (await replies.GetAsync(agent.Id, id, cancellationToken) is not { } reply)
+        {
+            return Problems.NotFound($"You have no saved reply '{id}'.");
+        }
+        reply.Name = body.Name!.Trim();
+        reply.Body = body.Body!;
+        reply.UpdatedAt = time.GetUtcNow();
+        return await replies.TryReplaceAsync(agent.Id, reply, cancellationToken)
+            ? Results.Ok(SavedReplyView.Of(reply))
+            : Problems.NotFound($"You have no saved reply '{id}'.");
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Search;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Search;
+
+namespace Switchboard.Handlers.Search;
+
+/// <summary>
+/// <c>GET /api/search?q=&amp;limit=&amp;continuationToken=</c>: conversations containing every word of the query (in the
+/// subject, the customer's address or name, or the text of any message, reply or note), newest conversation first.
+/// Reads the partition of the longest query term (longer words are rarer) and checks the other terms with point reads
+/// on the same RowKey; a page stops after <see cref="MaxCandidatesPerPage"/> candidates, so a rare combination of
+/// common words answers a short page with a continuation token rather than reading the whole partition at once.
+/// </summary>
+public sealed class SearchConversations(AgentAuthenticator auth, SearchIndexStore index, ConversationStore conversations)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 50;
+    public const int MaxTerms = 8;
+    public const int MaxCandidatesPerPage = 500;
+    private const int MaxQueryLength = 200;
+    private const int VerifyBatch = 50;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        var query = request.Query;
+        var q = query["q"].FirstOrDefault() ?? "";
+        if (q.Length > MaxQueryLength)
+        {
+            return Problems.BadRequest($"q is limited to {MaxQueryLength} characters.", "q");
+        }
+        var terms = SearchTerms.OfQuery(q);
+        if (terms.Count == 0)
+        {
+            return Problems.BadRequest("q needs at least one word to search for (common words such as \"the\" are not indexed).", "q");
+        }
+        if (terms.Count > MaxTerms)
+        {
+            return Problems.BadRequest($"q may hold at most {MaxTerms} words.", "q");
+        }
+        var limit = DefaultLimit;
+        if (query["limit"].FirstOrDefault() is { Length: > 0 } l && (!int.TryParse(l, out limit) || limit is < 1 or > MaxLimit))
+        {
+            return Problems.BadRequest($"limit must be a whole number from 1 to {MaxLimit}.", "limit");
+        }
+        string? after = null;
+        if (query["continuationToken"].FirstOrDefault() is { Length: > 0 } token && !TryDecode(token, out after))
+        {
+            return Problems.BadRequest("continuationToken is not one this API returned.", "continuationToken");
+        }
+
+        var driving = terms.OrderByDescending(t => t.Length).First();
+        var others = terms.Where(t => t != driving).ToList();
+        var found = new List<SearchHit>(limit);
+        var scanned = 0;
+        var exhausted = false;
+        while (true)
+        {
+            // One term: a page of the partition is the answer, and one row more tells whether there is a next page.
+            var take = others.Count == 0 ? limit - found.Count + 1 : VerifyBatch;
+            var hits = await index.PageAsync(driving, after, take, cancellationToken);
+            scanned += hits.Count;
+            var matches = await Task.WhenAll(hits.Select(h => HasAllAsync(others, h, cancellationToken)));
+            var i = 0;
+            for (; i < hits.Count && found.Count < limit; i++)
+            {
+                after = hits[i].RowKey;
+                if (matches[i])
+                {
+                    found.Add(hits[i]);
+                }
+            }
+            var partitionDone = hits.Count < take;
+            if (found.Count == limit || partitionDone)
+            {
+                exhausted = partitionDone && i == hits.Count;
+                break;
+            }
+            if (scanned >= MaxCandidatesPerPage)
+            {
+                break;
+            }
+        }
+
+        var heads = await Task.WhenAll(found.Select(h => conversations.GetHeadAsync(h.ConversationId, cancellationToken)));
+        var items = heads.OfType<ConversationEntity>()
+            .Select(ConversationSummary.Of)
+            .ToList();
+        var next = exhausted || after is null ? null : WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(after));
+        return Results.Ok(new SearchResults(terms, items, next));
+    }
+
+    private async Task<bool> HasAllAsync(List<string> terms, SearchHit hit, CancellationToken cancellationToken)
+    {
+        foreach (var term in terms)
+        {
+            if (!await index.ContainsAsync(term, hit.RowKey, cancellationToken))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The token is the last RowKey looked at: 19 digits, "-", a conversation id.</summary>
+    private static bool TryDecode(string token, out string? rowKey)
+    {
+        rowKey = null;
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+            if (decoded.Length == 44 && decoded[19] == '-' && decoded[..19].All(char.IsAsciiDigit) && ConversationIds.IsWellFormed(decoded[20..]))
+            {
+                rowKey = decoded;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        return rowKey is not null;
+    }
+}
+
+/// <summary>The answer of a search: the terms searched for (after dropping common words), the matches, the next page.</summary>
+public sealed record SearchResults(IReadOnlyList<string> Terms, IReadOnlyList<ConversationSummary> Items, string? ContinuationToken);

@@ -1,0 +1,122 @@
+import '../search/library.css';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import {
+  createSavedReply,
+  deleteSavedReply,
+  listSavedReplies,
+  updateSavedReply,
+  type SavedReply,
+  type SavedReplyDraft,
+  type SavedReplyList,
+} from '../api/savedReplies.ts';
+import { useApiGet, useApiSend } from '../session/session.tsx';
+
+/** #/saved-replies: the agent's own saved replies — add, change, delete — and the placeholders they may use. */
+export function SavedRepliesPage() {
+  const get = useApiGet();
+  const send = useApiSend();
+  const [list, setList] = useState<SavedReplyList | null>(null);
+  const [editing, setEditing] = useState<SavedReply | 'new' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setList(await listSavedReplies(get));
+    } catch (e) {
+      setError(e);
+    }
+  }, [get]);
+  useEffect(() => void reload(), [reload]);
+
+  const save = async (draft: SavedReplyDraft) => {
+    if (editing === 'new') await createSavedReply(send, draft);
+    else if (editing) await updateSavedReply(send, editing.id, draft);
+    setEditing(null);
+    await reload();
+  };
+  const remove = async (reply: SavedReply) => {
+    if (!confirm(`Delete the saved reply “${reply.name}”?`)) return;
+    setError(null);
+    try {
+      await deleteSavedReply(send, reply.id);
+      await reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section class="saved-replies-page" aria-labelledby="saved-replies-title">
+      <div class="inbox-heading">
+        <h1 id="saved-replies-title">Saved replies</h1>
+        {editing === null && (
+          <button type="button" onClick={() => setEditing('new')}>
+            New saved reply
+          </button>
+        )}
+      </div>
+      {list && (
+        <p class="hint">
+          Only you see your saved replies. Placeholders: {list.placeholders.map((p) => `{{${p}}}`).join(' ')} — an unknown first name
+          reads “there”.
+        </p>
+      )}
+      {editing !== null && (
+        <SavedReplyForm key={editing === 'new' ? 'new' : editing.id} reply={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+      {list === null && error === null && <p class="loading">Loading saved replies…</p>}
+      {list && list.items.length === 0 && <p class="empty">No saved replies yet.</p>}
+      {list && list.items.length > 0 && (
+        <ul class="saved-reply-list" aria-label="Your saved replies">
+          {list.items.map((reply) => (
+            <li key={reply.id}>
+              <strong>{reply.name}</strong>{' '}
+              <button type="button" class="link-button" onClick={() => setEditing(reply)} aria-label={`Edit ${reply.name}`}>
+                Edit
+              </button>{' '}
+              <button type="button" class="link-button" onClick={() => void remove(reply)} aria-label={`Delete ${reply.name}`}>
+                Delete
+              </button>
+              <pre>{reply.body}</pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SavedReplyForm({ reply, onSave, onCancel }: { reply: SavedReply | null; onSave: (draft: SavedReplyDraft) => Promise<void>; onCancel: () => void }) {
+  const [name, setName] = useState(reply?.name ?? '');
+  const [body, setBody] = useState(reply?.body ?? '');
+  const [state, setState] = useState<{ saving: boolean; error: unknown }>({ saving: false, error: null });
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setState({ saving: true, error: null });
+    try {
+      await onSave({ name, body });
+    } catch (error) {
+      setState({ saving: false, error });
+    }
+  };
+  return (
+    <form class="saved-reply-form panel" onSubmit={submit} aria-label={reply ? `Edit ${reply.name}` : 'New saved reply'}>
+      <label>
+        Name <input value={name} maxLength={100} required onInput={(event) => setName(event.currentTarget.value)} />
+      </label>
+      <label>
+        Text
+        <textarea value={body} maxLength={10000} required onInput={(event) => setBody(event.currentTarget.value)} />
+      </label>
+      {state.error !== null && <ErrorMessage error={state.error} />}
+      <button type="submit" disabled={state.saving}>
+        {state.saving ? 'Saving…' : 'Save'}
+      </button>{' '}
+      <button type="button" class="link-button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
