@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>Domain events (conversation started, message received) for paging, metrics and notifications.</summary>
     public const string DomainEvents = "domain-events";
 
+    /// <summary>Replies accepted for sending (<c>{conversationId, messageId, attempt}</c>), delivered by <c>DeliverOutboundEmail</c>.</summary>
+    public const string OutboundEmail = "outbound-email";
+
     public const string PoisonSuffix = "-poison";
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;

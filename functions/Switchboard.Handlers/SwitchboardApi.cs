@@ -7,6 +7,7 @@ using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.OnCall;
 
@@ -59,6 +60,8 @@ public static class SwitchboardApi
                 (HttpRequest request, string id, string messageId, int index, DownloadAttachment handler, CancellationToken ct) => handler.HandleAsync(request, id, messageId, index, ct))
             .WithName(nameof(DownloadAttachment))
             .WithSummary("One attachment or inline image. API key or signed link.");
+
+        MapReplies(api, conversations);
 
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/magic-links", (HttpRequest request, RequestMagicLink handler, CancellationToken ct) => handler.HandleAsync(request, ct))
@@ -127,6 +130,31 @@ public static class SwitchboardApi
 
         return api;
     }
+
+    private static void MapReplies(RouteGroupBuilder api, RouteGroupBuilder conversations)
+    {
+        conversations.MapPost("/{id}/replies", (HttpRequest request, string id, SendReply handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(SendReply))
+            .WithSummary("Sends a reply (text, html?, cc?, attachments? [{name, contentType, contentBase64}], statusAfter? open|pending|closed, default pending). "
+                + "Needs If-Match with the conversation's ETag (428 without; 409 with the new messages when stale); Idempotency-Key makes retries safe. Trainees get 403.")
+            .Accepts<ReplyRequest>("application/json").Produces<MessageView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        conversations.MapPost("/{id}/messages/{messageId}/retry",
+                (HttpRequest request, string id, string messageId, RetryDelivery handler, CancellationToken ct) => handler.HandleAsync(request, id, messageId, ct))
+            .WithName(nameof(RetryDelivery))
+            .WithSummary("Sends a failed reply again (back to sending). 409 unless the reply is failed.")
+            .Produces<MessageView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/events/sendgrid", (HttpRequest request, ReceiveDeliveryEvents handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ReceiveDeliveryEvents)).WithTags("Delivery events")
+            .WithSummary("SendGrid's Signed Event Webhook (processed, deferred, delivered, bounce, dropped, open). ECDSA signature and a recent timestamp required.")
+            .Accepts<JsonElementList>("application/json").Produces<DeliveryEventsReceived>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>The shape of an Event Webhook post, for the API reference: an array of event objects.</summary>
+    public sealed class JsonElementList : List<System.Text.Json.JsonElement>;
 
     private static void MapOnCall(RouteGroupBuilder oncall)
     {

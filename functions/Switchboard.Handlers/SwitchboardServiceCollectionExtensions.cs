@@ -13,6 +13,7 @@ using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.OnCall;
@@ -25,6 +26,7 @@ using Switchboard.Storage.OnCall;
 using Switchboard.Storage.Threading;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Mail;
+using Switchboard.Storage.Replies;
 using Switchboard.Storage.Team;
 
 namespace Switchboard.Handlers;
@@ -52,7 +54,13 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<SignInLinks>();
         services.AddSingleton<DevMailAccess>();
-        services.AddSingleton<IMailSender, MailSinkSender>();
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section).ValidateDataAnnotations()
+            .Validate<IOptions<MailOptions>>((sendGrid, mail) => mail.Value.Sender != MailOptions.SendGridSender || sendGrid.ApiKey is { Length: > 0 },
+                "SendGrid:ApiKey is missing: Mail:Sender is sendgrid, so set SendGrid__ApiKey to a key with the Mail Send permission.")
+            .ValidateOnStart();
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.UsesSink
+            ? ActivatorUtilities.CreateInstance<MailSinkSender>(sp)
+            : ActivatorUtilities.CreateInstance<SendGridSender>(sp));
 
         services.AddSingleton<RawMailStore>();
         services.AddSingleton<ConversationStore>();
@@ -79,6 +87,13 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ListConversations>();
         services.AddSingleton<GetConversation>();
         services.AddSingleton<ConversationUpdater>();
+        services.AddSingleton<MessageViews>();
+        services.AddSingleton<DeliveryEventStore>();
+        services.AddSingleton<ReplySender>();
+        services.AddSingleton<OutboundMailComposer>();
+        services.AddSingleton<SendReply>();
+        services.AddSingleton<RetryDelivery>();
+        services.AddSingleton<ReceiveDeliveryEvents>();
         services.AddSingleton<MessagePartAccess>();
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();
@@ -115,6 +130,7 @@ public static class SwitchboardServiceCollectionExtensions
 
         AddQueueHandler<ProcessInboundEmail>(services);
         AddQueueHandler<RecordDomainEvent>(services);
+        AddQueueHandler<DeliverOutboundEmail>(services);
         return services;
     }
 

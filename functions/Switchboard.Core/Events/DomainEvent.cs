@@ -6,6 +6,12 @@ public static class DomainEventTypes
     public const string ConversationStarted = "conversation-started";
     public const string MessageReceived = "message-received";
     public const string BounceReceived = "bounce-received";
+
+    /// <summary>An agent's reply was accepted for sending (it is on the outbound-email queue).</summary>
+    public const string ReplySent = "reply-sent";
+
+    /// <summary>An outbound email will not arrive: failed at the provider, bounced or dropped.</summary>
+    public const string DeliveryFailed = "delivery-failed";
 }
 
 /// <summary>

@@ -19,6 +19,7 @@ public static class StorageLayout
     public const string ApiKeysTable = "ApiKeys";
     public const string MailSinkTable = "MailSink";
     public const string OnCallSchedulesTable = "OnCallSchedules";
+    public const string DeliveryEventsTable = "DeliveryEvents";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -27,13 +28,14 @@ public static class StorageLayout
         [
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
-            OnCallSchedulesTable,
+            OnCallSchedulesTable, DeliveryEventsTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
     [
         QueueNames.InboundEmail, QueueNames.PoisonOf(QueueNames.InboundEmail),
         QueueNames.DomainEvents, QueueNames.PoisonOf(QueueNames.DomainEvents),
+        QueueNames.OutboundEmail, QueueNames.PoisonOf(QueueNames.OutboundEmail),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer];
