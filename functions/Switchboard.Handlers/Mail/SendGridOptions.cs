@@ -6,7 +6,7 @@ namespace Switchboard.Handlers.Mail;
 /// Section <c>SendGrid</c>: the API key outgoing mail is sent with (when <c>Mail:Sender</c> is <c>sendgrid</c>) and
 /// the public key that verifies the signed Event Webhook.
 /// </summary>
-public sealed class SendGridOptions
+public sealed class SendGridOptions : IValidatableObject
 {
     public const string Section = "SendGrid";
 
@@ -14,7 +14,6 @@ public sealed class SendGridOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Base URL of the v3 API; empty for SendGrid's own (https://api.sendgrid.com). Tests point it at a fake.</summary>
-    [Url(ErrorMessage = "SendGrid:ApiHost must be an absolute URL such as https://api.sendgrid.com.")]
     public string? ApiHost { get; set; }
 
     /// <summary>
@@ -30,4 +29,12 @@ public sealed class SendGridOptions
     /// <summary>How long one call to the Mail Send API may take before it counts as a transient failure.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ApiHost is { Length: > 0 } host && !(Uri.TryCreate(host, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult($"SendGrid:ApiHost ('{host}') must be an absolute URL such as https://api.sendgrid.com.", [nameof(ApiHost)]);
+        }
+    }
 }

@@ -84,13 +84,14 @@ public sealed class SendGridSender : IMailSender, IDisposable
         {
             headers["Message-ID"] = $"<{messageId}>";
         }
+        // Message-wide (not per personalization): one recipient list, and the Event Webhook echoes custom args either way.
         if (headers.Count > 0)
         {
-            message.AddHeaders(headers);
+            message.Headers = headers;
         }
-        foreach (var (name, value) in email.CustomArgs)
+        if (email.CustomArgs.Count > 0)
         {
-            message.AddCustomArg(name, value);
+            message.CustomArgs = new Dictionary<string, string>(email.CustomArgs);
         }
         foreach (var attachment in email.Attachments)
         {
