@@ -50,7 +50,15 @@ export interface Attachment {
 
 export interface Message {
   id: string;
+  /** "email", "note" or "call". */
+  kind: string;
   direction: 'inbound' | 'outbound' | 'note';
+  /** The agent who wrote a reply, note or call; null for mail that came in. */
+  authorAgentId: string | null;
+  /** Outbound email only: how far it got (see DeliveryState in replies.ts). */
+  deliveryState: string | null;
+  /** Why it reached that state (provider answer, bounce reason). */
+  deliveryDetail: string | null;
   /** Null when the mail had no readable From header. */
   from: Person | null;
   to: Person[];
@@ -89,6 +97,8 @@ export interface Conversation {
   linkedConversationId: string | null;
   createdAt: string;
   lastActivityAt: string;
+  /** Goes up with every item; a reply sends it back as If-Match (`"v{version}"`). */
+  version: number;
   messages: Message[];
 }
 

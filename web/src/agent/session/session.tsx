@@ -7,8 +7,8 @@ import { credentialHeaders, type Credential } from './credentials.ts';
 /** Reads an API resource as the signed-in agent. */
 export type ApiGet = <T>(path: string, signal?: AbortSignal) => Promise<T>;
 
-/** Changes an API resource as the signed-in agent (POST, PUT, DELETE); null for 204. */
-export type ApiSend = <T>(method: string, path: string, body?: unknown) => Promise<T | null>;
+/** Changes an API resource as the signed-in agent (POST, PUT, DELETE); null for 204. `headers`: e.g. If-Match. */
+export type ApiSend = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<T | null>;
 
 const SessionContext = createContext<ApiGet | null>(null);
 const SendContext = createContext<ApiSend | null>(null);
@@ -36,9 +36,9 @@ export function SessionProvider({ credential, onRejected, children }: SessionPro
   );
   const send = useMemo<ApiSend>(
     () =>
-      async <T,>(method: string, path: string, body?: unknown) => {
+      async <T,>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
         try {
-          return (await sendJson<T | undefined>(method, path, credentialHeaders(credential), body)) ?? null;
+          return (await sendJson<T | undefined>(method, path, { ...headers, ...credentialHeaders(credential) }, body)) ?? null;
         } catch (error) {
           if (credential && error instanceof ApiError && error.status === 401) onRejected();
           throw error;
