@@ -81,6 +81,11 @@ public static class SwitchboardApi
             .WithName(nameof(GetCurrentAgent))
             .WithSummary("The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.")
             .Produces<CurrentAgent>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPatch("/me/preferences", (HttpRequest request, UpdatePreferences handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(UpdatePreferences))
+            .WithSummary("The signed-in agent's preferences: notifyNewConversations (email me each new conversation; answer it from my mail client). Not for API keys (409).")
+            .Accepts<PreferencesChange>("application/json").Produces<Preferences>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
 
         var apiKeys = api.MapGroup("/api-keys").WithTags("Team")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);

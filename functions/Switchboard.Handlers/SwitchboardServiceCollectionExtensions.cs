@@ -94,6 +94,9 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<SendReply>();
         services.AddSingleton<RetryDelivery>();
         services.AddSingleton<ReceiveDeliveryEvents>();
+        services.AddSingleton<NewConversationNotifier>();
+        services.AddSingleton<AgentMailReplies>();
+        services.AddSingleton<UpdatePreferences>();
         services.AddSingleton<MessagePartAccess>();
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();

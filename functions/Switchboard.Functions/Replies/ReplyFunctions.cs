@@ -9,6 +9,7 @@ public sealed class ReplyFunctions(
     SendReply sendReply,
     RetryDelivery retryDelivery,
     ReceiveDeliveryEvents receiveDeliveryEvents,
+    UpdatePreferences updatePreferences,
     DeliverOutboundEmail deliverOutboundEmail)
 {
     [Function(nameof(SendReply))]
@@ -28,6 +29,12 @@ public sealed class ReplyFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events/sendgrid")] HttpRequest request,
         CancellationToken cancellationToken) =>
         receiveDeliveryEvents.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(UpdatePreferences))]
+    public Task<IResult> UpdatePreferences(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "auth/me/preferences")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        updatePreferences.HandleAsync(request, cancellationToken);
 
     [Function(nameof(DeliverOutboundEmail))]
     public Task DeliverOutboundEmail([QueueTrigger(QueueNames.OutboundEmail)] string message, CancellationToken cancellationToken) =>
