@@ -61,7 +61,9 @@ public sealed class NewConversationNotifier(
         {
             var messageId = ownMessageIds.Create(Purpose);
             await threadKeys.RegisterAsync(ThreadKey.ForMessageId(messageId), id, ThreadKeyRole.Notification, cancellationToken);
-            await mail.SendAsync(new OutgoingEmail(
+            try
+            {
+                await mail.SendAsync(new OutgoingEmail(
                 $"\"{team}\" <{head.Mailbox}>",
                 [agent.Email],
                 $"[{team}] {head.Subject}",
@@ -84,6 +86,13 @@ public sealed class NewConversationNotifier(
                 ReplyTo = Mailboxes.ReplyAddress(head.Mailbox, head.ReplyToken),
                 MessageId = messageId,
             }, cancellationToken);
+            }
+            catch (MailSendFailedException e)
+            {
+                // Best effort: the conversation is in everyone's inbox either way, and retrying the event would
+                // notify the others twice.
+                logger.LogWarning("Could not notify {AgentId} of conversation {ConversationId}: {Detail}", agent.Id, id, e.Message);
+            }
         }
         logger.LogInformation("Notified the team of conversation {ConversationId}.", id);
     }

@@ -25,6 +25,14 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
     public string Url => app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
 
+    /// <summary>Forgets the requests so far and answers the next ones with <paramref name="statuses"/> (then 202).</summary>
+    public void Script(params int[] statuses)
+    {
+        Requests.Clear();
+        script.Clear();
+        foreach (var status in statuses) script.Enqueue(status);
+    }
+
     public static async Task<FakeSendGrid> StartAsync(params int[] statuses)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -25,6 +25,7 @@ public sealed class SendGridDeliveryTests
         var agent = new ReplyDriver(host);
         var id = await agent.StartConversationAsync();
         var alice = await agent.ApiKeyAsync("Alice Jones", "agent");
+        sendGrid.Script(); // the team's new-conversation notifications went out; only the reply counts here
         var file = new { name = "steps.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("1. Open tray"u8.ToArray()) };
 
         var reply = await agent.ReplyAcceptedAsync(id, new { text = "See attached.", cc = new[] { "boss@example.com" }, attachments = new[] { file } }, alice);
@@ -60,10 +61,11 @@ public sealed class SendGridDeliveryTests
     [Fact]
     public async Task Throttling_and_server_errors_are_retried_with_back_off_until_sent()
     {
-        await using var sendGrid = await FakeSendGrid.StartAsync(429, 500);
+        await using var sendGrid = await FakeSendGrid.StartAsync();
         await using var host = await TestHost.StartAsync(Settings(sendGrid), queuePump: false);
         var agent = new ReplyDriver(host);
         var id = await agent.StartConversationAsync();
+        sendGrid.Script(429, 500);
         var reply = await agent.ReplyAcceptedAsync(id, new { text = "Hello" });
 
         await agent.DeliverQueuedAsync();
@@ -81,10 +83,11 @@ public sealed class SendGridDeliveryTests
     [Fact]
     public async Task A_permanent_refusal_fails_at_once_with_the_reason_and_the_agent_can_retry()
     {
-        await using var sendGrid = await FakeSendGrid.StartAsync(400);
+        await using var sendGrid = await FakeSendGrid.StartAsync();
         await using var host = await TestHost.StartAsync(Settings(sendGrid), queuePump: false);
         var agent = new ReplyDriver(host);
         var id = await agent.StartConversationAsync();
+        sendGrid.Script(400);
         var reply = await agent.ReplyAcceptedAsync(id, new { text = "Hello" });
 
         await agent.DeliverQueuedAsync();
@@ -106,10 +109,11 @@ public sealed class SendGridDeliveryTests
     [Fact]
     public async Task Transient_failures_end_failed_after_the_last_try()
     {
-        await using var sendGrid = await FakeSendGrid.StartAsync(503, 503, 503);
+        await using var sendGrid = await FakeSendGrid.StartAsync();
         await using var host = await TestHost.StartAsync(Settings(sendGrid), queuePump: false);
         var agent = new ReplyDriver(host);
         var id = await agent.StartConversationAsync();
+        sendGrid.Script(503, 503, 503);
         var reply = await agent.ReplyAcceptedAsync(id, new { text = "Hello" });
 
         await agent.DeliverUntilSettledAsync(TimeSpan.FromSeconds(20));
