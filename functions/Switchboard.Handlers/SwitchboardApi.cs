@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Calls;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
@@ -150,6 +151,12 @@ public static class SwitchboardApi
             .WithName(nameof(RetryDelivery))
             .WithSummary("Sends a failed reply again (back to sending). 409 unless the reply is failed.")
             .Produces<MessageView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+        conversations.MapPost("/{id}/calls", (HttpRequest request, string id, LogCall handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(LogCall))
+            .WithSummary("Logs a phone call: recap, direction inbound|outbound, durationMinutes?, emailToCustomer? (sends the recap as your reply; not for trainees).")
+            .Accepts<CallRequest>("application/json").Produces<CallLogged>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapPost("/events/sendgrid", (HttpRequest request, ReceiveDeliveryEvents handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .WithName(nameof(ReceiveDeliveryEvents)).WithTags("Delivery events")

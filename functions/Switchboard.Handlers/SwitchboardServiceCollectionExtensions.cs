@@ -7,6 +7,7 @@ using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
 using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Calls;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Events;
 using Switchboard.Handlers.Health;
@@ -97,6 +98,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<NewConversationNotifier>();
         services.AddSingleton<AgentMailReplies>();
         services.AddSingleton<UpdatePreferences>();
+        services.AddSingleton<LogCall>();
         services.AddSingleton<MessagePartAccess>();
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();
