@@ -34,7 +34,7 @@ public sealed class OutboundMailComposer(MessageContentStore content, RawMailSto
 
         var headers = new Dictionary<string, string>
         {
-            ["Thread-Topic"] = head.Subject,
+            ["Thread-Topic"] = HeaderText(head.Subject),
             ["Thread-Index"] = Convert.ToBase64String(await ThreadIndexAsync(head, earlier, reply, cancellationToken)),
         };
         if (earlier.Count > 0)
@@ -93,6 +93,10 @@ public sealed class OutboundMailComposer(MessageContentStore content, RawMailSto
         }
         return result;
     }
+
+    /// <summary>Header values travel as ASCII: anything else RFC 2047-encoded (UTF-8), as mail clients expect.</summary>
+    private static string HeaderText(string value) =>
+        value.All(char.IsAscii) ? value : Encoding.ASCII.GetString(MimeKit.Utils.Rfc2047.EncodeText(Encoding.UTF8, value));
 
     private static List<string> Addresses(string json) =>
         (JsonSerializer.Deserialize<List<StoredAddress>>(json, JsonDefaults.Options) ?? [])

@@ -19,6 +19,9 @@ public abstract record ReplyOutcome
 
     public sealed record NoConversation : ReplyOutcome;
 
+    /// <summary>The conversation has no customer address to write to (its first mail had no readable From).</summary>
+    public sealed record NoRecipient : ReplyOutcome;
+
     /// <summary>The conversation moved on since the version the agent saw: nothing was sent.</summary>
     public sealed record Stale(int CurrentVersion, IReadOnlyList<MessageEntity> Missed) : ReplyOutcome;
 

@@ -61,6 +61,10 @@ public sealed class ReplySender(
         {
             return await StaleAsync(conversationId, seen, cancellationToken);
         }
+        if (current.CustomerEmail.Length == 0)
+        {
+            return new ReplyOutcome.NoRecipient();
+        }
 
         var now = time.GetUtcNow();
         var attachments = await content.SaveAttachmentsAsync(conversationId, rowKey,

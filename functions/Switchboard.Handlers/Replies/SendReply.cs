@@ -90,6 +90,8 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
                     });
             case ReplyOutcome.TraineeMustSubmitDraft:
                 return TraineeRefused();
+            case ReplyOutcome.NoRecipient:
+                return Problems.Conflict("This conversation has no customer address to reply to (its mail had no readable From); forward it instead.");
             default:
                 return Problems.NotFound($"There is no conversation '{id}'.");
         }

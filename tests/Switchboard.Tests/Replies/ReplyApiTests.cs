@@ -245,4 +245,20 @@ public sealed class ReplyApiTests
         Assert.Equal(customers.Length + 5, ours.Length);
         Assert.Equal(customers, ours[..customers.Length]);
     }
+
+    [Fact]
+    public async Task A_conversation_without_a_customer_address_cannot_be_replied_to()
+    {
+        await using var host = await TestHost.StartAsync(Settings, queuePump: false);
+        var agent = new ReplyDriver(host);
+        await agent.Mail.DeliverAsync("Broken/missing-from.eml");
+        await agent.Mail.ProcessQueuedAsync();
+        var id = (await agent.Mail.SingleConversationAsync()).Str("id");
+        var (_, etag) = await agent.GetAsync(id);
+
+        var response = await agent.ReplyAsync(id, new { text = "Hello?" }, etag);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(0, await agent.QueuedOutboundAsync());
+    }
 }
