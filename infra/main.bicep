@@ -57,6 +57,13 @@ param signingKey string
 @description('SendGrid API key for outgoing mail (SendGrid:ApiKey); empty until outbound mail is set up.')
 param sendGridApiKey string = ''
 
+@description('Where outgoing mail goes (Mail:Sender): sink keeps it in a table; sendgrid sends it (needs the API key).')
+@allowed(['sink', 'sendgrid'])
+param mailSender string = 'sink'
+
+@description('Verification key of the Signed Event Webhook (SendGrid:EventWebhookPublicKey); empty refuses delivery events.')
+param sendGridEventWebhookKey string = ''
+
 @description('Memory of one function app instance in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -74,7 +81,8 @@ var deploymentContainerName = 'app-package-${resourceToken}'
 var mailboxList = filter(map(split(mailboxes, ','), address => trim(address)), address => !empty(address))
 var mailSettings = union(
   toObject(range(0, length(mailboxList)), i => 'Mail__Mailboxes__${i}', i => mailboxList[i]),
-  empty(messageIdDomain) ? {} : { Mail__MessageIdDomain: messageIdDomain }
+  empty(messageIdDomain) ? {} : { Mail__MessageIdDomain: messageIdDomain },
+  { Mail__Sender: mailSender }
 )
 var inboundSettings = union(
   { Inbound__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundWebhookSecretUri})' },
@@ -85,10 +93,12 @@ var authSettings = {
   Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.signingKeyUri})'
 }
 // Always set, so that the settings do not hinge on a secure value (which also keeps them predictable before
-// deployment); until the secret exists the reference stays unresolved, and nothing reads SendGrid:ApiKey yet.
-var sendGridSettings = {
-  SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridApiKeyUri})'
-}
+// deployment); until the secret exists the reference stays unresolved, and SendGrid:ApiKey is read only once
+// mailSender is sendgrid.
+var sendGridSettings = union(
+  { SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridApiKeyUri})' },
+  empty(sendGridEventWebhookKey) ? {} : { SendGrid__EventWebhookPublicKey: sendGridEventWebhookKey }
+)
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -206,5 +216,5 @@ output API_URL string = 'https://${api.outputs.defaultHostName}'
 output WEB_URL string = webUrl
 @description('SendGrid Inbound Parse destination; replace the placeholder with the Key Vault secret inbound-webhook-secret.')
 output SENDGRID_INBOUND_PARSE_URL string = '${webUrl}/api/inbound/sendgrid?key=<Key Vault secret inbound-webhook-secret>'
-@description('SendGrid Event Webhook destination (served once the agent-workflow feature ships).')
+@description('SendGrid Event Webhook destination (Signed Event Webhook; its key goes in sendGridEventWebhookKey).')
 output SENDGRID_EVENT_WEBHOOK_URL string = '${webUrl}/api/events/sendgrid'

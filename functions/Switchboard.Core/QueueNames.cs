@@ -16,6 +16,8 @@ public static class QueueNames
     public const string NoteMentions = "note-mentions";
     /// <summary>Escalation checks, each hidden until it is due (a conversation nobody has answered pages the next level).</summary>
     public const string EscalationChecks = "escalation-checks";
+    /// <summary>Replies accepted for sending (<c>{conversationId, messageId, attempt}</c>), delivered by <c>DeliverOutboundEmail</c>.</summary>
+    public const string OutboundEmail = "outbound-email";
 
     public const string PoisonSuffix = "-poison";
 

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Calls;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Customers;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.OnCall;
 using Switchboard.Handlers.SavedReplies;
@@ -82,6 +84,7 @@ public static class SwitchboardApi
             .WithName(nameof(ListAssignees))
             .WithSummary("Active agents to assign or @mention, and the caller's own agent id (me).")
             .Produces<AssigneeList>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        MapReplies(api, conversations);
 
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/magic-links", (HttpRequest request, RequestMagicLink handler, CancellationToken ct) => handler.HandleAsync(request, ct))
@@ -101,6 +104,11 @@ public static class SwitchboardApi
             .WithName(nameof(GetCurrentAgent))
             .WithSummary("The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.")
             .Produces<CurrentAgent>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPatch("/me/preferences", (HttpRequest request, UpdatePreferences handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(UpdatePreferences))
+            .WithSummary("The signed-in agent's preferences: notifyNewConversations (email me each new conversation; answer it from my mail client). Not for API keys (409).")
+            .Accepts<PreferencesChange>("application/json").Produces<Preferences>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
 
         var apiKeys = api.MapGroup("/api-keys").WithTags("Team")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -198,6 +206,39 @@ public static class SwitchboardApi
             .WithSummary("The caller's saved reply with its placeholders filled in for this conversation.")
             .Produces<RenderedReply>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static void MapReplies(RouteGroupBuilder api, RouteGroupBuilder conversations)
+    {
+        conversations.MapPost("/{id}/replies", (HttpRequest request, string id, SendReply handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(SendReply))
+            .WithSummary("Sends a reply (text, html?, cc?, attachments? [{name, contentType, contentBase64}], statusAfter? open|pending|closed, default pending). "
+                + "Needs If-Match with the conversation's ETag (428 without; 409 with the new messages when stale); Idempotency-Key makes retries safe. Trainees get 403.")
+            .Accepts<ReplyRequest>("application/json").Produces<MessageView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        conversations.MapPost("/{id}/messages/{messageId}/retry",
+                (HttpRequest request, string id, string messageId, RetryDelivery handler, CancellationToken ct) => handler.HandleAsync(request, id, messageId, ct))
+            .WithName(nameof(RetryDelivery))
+            .WithSummary("Sends a failed reply again (back to sending). 409 unless the reply is failed.")
+            .Produces<MessageView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+        conversations.MapPost("/{id}/calls", (HttpRequest request, string id, LogCall handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(LogCall))
+            .WithSummary("Logs a phone call: recap, direction inbound|outbound, durationMinutes?, emailToCustomer? (sends the recap as your reply; not for trainees).")
+            .Accepts<CallRequest>("application/json").Produces<CallLogged>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        // A group of its own, so that it is listed after the older groups rather than among the routes mapped on /api itself.
+        var events = api.MapGroup("/events").WithTags("Delivery events");
+        events.MapPost("/sendgrid", (HttpRequest request, ReceiveDeliveryEvents handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ReceiveDeliveryEvents))
+            .WithSummary("SendGrid's Signed Event Webhook (processed, deferred, delivered, bounce, dropped, open). ECDSA signature and a recent timestamp required.")
+            .Accepts<JsonElementList>("application/json").Produces<DeliveryEventsReceived>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>The shape of an Event Webhook post, for the API reference: an array of event objects.</summary>
+    public sealed class JsonElementList : List<System.Text.Json.JsonElement>;
 
     private static void MapOnCall(RouteGroupBuilder oncall)
     {

@@ -7,6 +7,7 @@ using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
 using Switchboard.Handlers.Admin;
 using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Calls;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Customers;
@@ -15,6 +16,7 @@ using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.OnCall;
@@ -30,6 +32,7 @@ using Switchboard.Storage.OnCall;
 using Switchboard.Storage.Threading;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Mail;
+using Switchboard.Storage.Replies;
 using Switchboard.Storage.Team;
 using Switchboard.Storage.SavedReplies;
 using Switchboard.Storage.Search;
@@ -60,7 +63,13 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<SignInLinks>();
         services.AddSingleton<DevMailAccess>();
-        services.AddSingleton<IMailSender, MailSinkSender>();
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.Section).ValidateDataAnnotations()
+            .Validate<IOptions<MailOptions>>((sendGrid, mail) => mail.Value.Sender != MailOptions.SendGridSender || sendGrid.ApiKey is { Length: > 0 },
+                "SendGrid:ApiKey is missing: Mail:Sender is sendgrid, so set SendGrid__ApiKey to a key with the Mail Send permission.")
+            .ValidateOnStart();
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.UsesSink
+            ? ActivatorUtilities.CreateInstance<MailSinkSender>(sp)
+            : ActivatorUtilities.CreateInstance<SendGridSender>(sp));
 
         services.AddSingleton<RawMailStore>();
         services.AddSingleton<ConversationStore>();
@@ -96,6 +105,17 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<AddNote>();
         services.AddSingleton<BeatPresence>();
         services.AddSingleton<ListAssignees>();
+        services.AddSingleton<MessageViews>();
+        services.AddSingleton<DeliveryEventStore>();
+        services.AddSingleton<ReplySender>();
+        services.AddSingleton<OutboundMailComposer>();
+        services.AddSingleton<SendReply>();
+        services.AddSingleton<RetryDelivery>();
+        services.AddSingleton<ReceiveDeliveryEvents>();
+        services.AddSingleton<NewConversationNotifier>();
+        services.AddSingleton<AgentMailReplies>();
+        services.AddSingleton<UpdatePreferences>();
+        services.AddSingleton<LogCall>();
         services.AddSingleton<MessagePartAccess>();
         services.AddSingleton<DownloadRawMessage>();
         services.AddSingleton<DownloadAttachment>();
@@ -154,6 +174,7 @@ public static class SwitchboardServiceCollectionExtensions
         AddQueueHandler<RunEscalationCheck>(services);
         AddTimerJob<SweepEscalations>(services);
         AddTimerJob<NotifyShiftStarts>(services);
+        AddQueueHandler<DeliverOutboundEmail>(services);
         return services;
     }
 

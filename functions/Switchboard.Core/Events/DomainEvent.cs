@@ -9,6 +9,11 @@ public static class DomainEventTypes
 
     /// <summary>A snoozed conversation's time came: it is open again (the id is conversation + snooze time).</summary>
     public const string ConversationWoke = "conversation-woke";
+    /// <summary>An agent's reply was accepted for sending (it is on the outbound-email queue).</summary>
+    public const string ReplySent = "reply-sent";
+
+    /// <summary>An outbound email will not arrive: failed at the provider, bounced or dropped.</summary>
+    public const string DeliveryFailed = "delivery-failed";
 }
 
 /// <summary>

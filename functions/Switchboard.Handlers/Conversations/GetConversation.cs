@@ -13,7 +13,7 @@ namespace Switchboard.Handlers.Conversations;
 /// <c>GET /api/conversations/{id}</c>: the conversation with every message, oldest first. Attachment, inline image and
 /// raw-source links are signed, so the browser can follow them; inline images (cid:) in the HTML point at them.
 /// </summary>
-public sealed class GetConversation(AgentAuthenticator auth, ConversationStore conversations, MessageContentStore content, LinkSigner links)
+public sealed class GetConversation(AgentAuthenticator auth, ConversationStore conversations, MessageViews messageViews)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -35,7 +35,7 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
         var views = new List<MessageView>(messages.Count);
         foreach (var message in messages.OrderBy(m => m.SentAt).ThenBy(m => m.ReceivedAt))
         {
-            views.Add(await ViewAsync(id, message, cancellationToken));
+            views.Add(await messageViews.ViewAsync(id, message, cancellationToken));
         }
         var participants = JsonSerializer.Deserialize<List<Participant>>(head.Participants, JsonDefaults.Options) ?? [];
         request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(head.Version);
@@ -47,45 +47,4 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
             head.AssigneeId, head.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries), head.SnoozedUntil, head.FirstResponseAt,
             head.Version, views));
     }
-
-    private async Task<MessageView> ViewAsync(string conversationId, MessageEntity message, CancellationToken cancellationToken)
-    {
-        var body = message.BodyBlobName is { } blob
-            ? await content.ReadBodyAsync(blob, cancellationToken)
-            : new StoredBody(message.Text ?? "", message.VisibleText ?? "", message.Html);
-        var basePath = $"/api/conversations/{conversationId}/messages/{message.RowKey}";
-        var attachments = (JsonSerializer.Deserialize<List<StoredAttachment>>(message.Attachments, JsonDefaults.Options) ?? [])
-            .Select((a, i) => new AttachmentView(a.Name, a.ContentType, a.Size, a.Inline, a.ContentId, links.Sign($"{basePath}/attachments/{i}")))
-            .ToList();
-        var html = body.Html;
-        foreach (var inline in attachments.Where(a => a.ContentId is { Length: > 0 }))
-        {
-            html = html?.Replace("cid:" + inline.ContentId, inline.Url, StringComparison.OrdinalIgnoreCase);
-        }
-        return new MessageView(
-            message.RowKey,
-            message.Kind,
-            message.Direction,
-            message.AuthorAgentId,
-            message.DeliveryState,
-            message.DeliveryDetail,
-            message.FromEmail is null ? null : new PersonView(message.FromEmail, message.FromName),
-            Addresses(message.To),
-            Addresses(message.Cc),
-            message.SentAt,
-            message.ReceivedAt,
-            message.MessageId,
-            message.Subject,
-            body.Text,
-            body.VisibleText,
-            html,
-            attachments,
-            message.Flags.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            message.ThreadMatch,
-            JsonSerializer.Deserialize<List<string>>(message.Problems, JsonDefaults.Options) ?? [],
-            links.Sign($"{basePath}/raw"));
-    }
-
-    private static List<PersonView> Addresses(string json) =>
-        (JsonSerializer.Deserialize<List<StoredAddress>>(json, JsonDefaults.Options) ?? []).Select(a => new PersonView(a.Email, a.Name)).ToList();
 }

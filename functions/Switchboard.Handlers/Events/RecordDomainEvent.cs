@@ -3,6 +3,7 @@ using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Replies;
 using Switchboard.Storage;
 using Switchboard.Storage.Events;
 
@@ -10,9 +11,10 @@ namespace Switchboard.Handlers.Events;
 
 /// <summary>
 /// Queue <c>domain-events</c>: records every event in the day's activity log, which metrics and the weekly digest read.
-/// A new conversation that is not automatic mail starts its mailbox's escalation (<see cref="EscalationEngine.StartAsync"/>).
+/// A new conversation that is not automatic mail starts its mailbox's escalation (<see cref="EscalationEngine.StartAsync"/>) and is
+/// emailed to the agents who want it (<see cref="NewConversationNotifier"/>), so they can answer from their own mail client.
 /// </summary>
-public sealed class RecordDomainEvent(ActivityLog activity, EscalationEngine escalation) : IQueueHandler
+public sealed class RecordDomainEvent(ActivityLog activity, EscalationEngine escalation, NewConversationNotifier notifier) : IQueueHandler
 {
     public string QueueName => QueueNames.DomainEvents;
 
@@ -22,5 +24,6 @@ public sealed class RecordDomainEvent(ActivityLog activity, EscalationEngine esc
             ?? throw new InvalidDataException("The domain-events queue message is empty.");
         await activity.RecordAsync(domainEvent, cancellationToken);
         await escalation.StartAsync(domainEvent, cancellationToken);
+        await notifier.NotifyAsync(domainEvent, cancellationToken);
     }
 }

@@ -12,11 +12,13 @@ public static class JsonBody
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     /// <param name="options">How to read the body; camelCase web defaults when null.</param>
-    public static async Task<(T? Body, IResult? Rejection)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
+    /// <param name="maxBytes">A larger limit for the few bodies that carry files (a reply's attachments).</param>
+    public static async Task<(T? Body, IResult? Rejection)> ReadAsync<T>(
+        HttpRequest request, CancellationToken cancellationToken, JsonSerializerOptions? options = null, long maxBytes = MaxBytes)
         where T : class
     {
-        var tooLarge = Problems.TooLarge($"The body is limited to {MaxBytes / 1024} KB.");
-        if (request.ContentLength > MaxBytes)
+        var tooLarge = Problems.TooLarge($"The body is limited to {maxBytes / 1024} KB.");
+        if (request.ContentLength > maxBytes)
         {
             return (null, tooLarge); // before the content type, as a declared size says the most
         }
@@ -24,7 +26,7 @@ public static class JsonBody
         {
             return (null, Problems.UnsupportedMediaType("Send the body as application/json."));
         }
-        if (await RequestBody.ReadBoundedAsync(request, MaxBytes, cancellationToken) is not { } bytes)
+        if (await RequestBody.ReadBoundedAsync(request, maxBytes, cancellationToken) is not { } bytes)
         {
             return (null, tooLarge);
         }

@@ -16,15 +16,31 @@ public sealed class MailOptions : IValidatableObject
     public string? MessageIdDomain { get; set; }
 
     /// <summary>
-    /// Where outgoing mail goes: <c>sink</c> (the default) keeps it in the MailSink table for the dev mail view.
-    /// SendGrid arrives with the replies feature.
+    /// Where outgoing mail goes: <c>sink</c> (the default) keeps it in the MailSink table for the dev mail view;
+    /// <c>sendgrid</c> sends it with SendGrid (needs <c>SendGrid:ApiKey</c>).
     /// </summary>
-    [RegularExpression("^sink$", ErrorMessage = "Mail:Sender must be 'sink' (the only sender so far; SendGrid comes with replies).")]
+    [RegularExpression("^(sink|sendgrid)$", ErrorMessage = "Mail:Sender must be 'sink' or 'sendgrid'.")]
     public string Sender { get; set; } = SinkSender;
 
     public const string SinkSender = "sink";
+    public const string SendGridSender = "sendgrid";
 
     public bool UsesSink => Sender == SinkSender;
+
+    /// <summary>The team's name in the From line of replies: "Alice at {TeamName}" &lt;support@…&gt;. Empty: the agent's first name only.</summary>
+    public string? TeamName { get; set; }
+
+    /// <summary>Largest total size of one reply's attachments, in bytes (decoded); larger replies get 413.</summary>
+    [Range(1024, 30L * 1024 * 1024)]
+    public long MaxAttachmentBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>Tries of one outbound email before it is marked failed (transient failures only; permanent ones fail at once).</summary>
+    [Range(1, 20)]
+    public int MaxDeliveryAttempts { get; set; } = 6;
+
+    /// <summary>Wait before the second try; it doubles with each further try (at most 6 hours).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
+    public TimeSpan DeliveryRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

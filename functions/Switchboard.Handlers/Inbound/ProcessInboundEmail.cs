@@ -6,6 +6,7 @@ using Switchboard.Core.Events;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
@@ -28,6 +29,7 @@ public sealed class ProcessInboundEmail(
     EventQueue events,
     Mailboxes mailboxes,
     OwnMessageIds ownMessageIds,
+    AgentMailReplies agentMailReplies,
     SwitchboardMetrics metrics,
     ILogger<ProcessInboundEmail> logger) : IQueueHandler
 {
@@ -46,6 +48,7 @@ public sealed class ProcessInboundEmail(
         public const string ExistingConversation = "existing-conversation";
         public const string Duplicate = "duplicate";
         public const string NoConversation = "no-conversation";
+        public const string AgentReply = "agent-reply";
     }
 
     public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
@@ -71,6 +74,10 @@ public sealed class ProcessInboundEmail(
         var email = MailParser.Parse(await rawMail.ReadAsync(received.RawBlobName, cancellationToken));
         var (mailbox, tokens) = mailboxes.Route(received.EnvelopeTo, email.To, email.Cc);
         var incoming = new IncomingMessage(email, mailbox, tokens, ownMessageIds.IsOurs(email.MessageId));
+        if (await agentMailReplies.TryHandleAsync(incoming, cancellationToken))
+        {
+            return Outcomes.AgentReply;
+        }
         var lookup = new ThreadLookup(threadKeys, conversations);
 
         for (var attempt = 1; attempt <= MaxResolveAttempts; attempt++)

@@ -14,9 +14,6 @@ namespace Switchboard.Handlers.Inbound;
 /// </summary>
 public sealed class WebhookGuard(IOptions<InboundOptions> options)
 {
-    public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
-    public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
-
     private readonly byte[] expectedSecretHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.WebhookSecret));
 
     public long MaxBytes => options.Value.MaxMessageBytes;
@@ -48,15 +45,7 @@ public sealed class WebhookGuard(IOptions<InboundOptions> options)
         {
             return null;
         }
-        var signature = request.Headers[SignatureHeader].FirstOrDefault();
-        var timestamp = request.Headers[TimestampHeader].FirstOrDefault();
-        if (signature is null || timestamp is null)
-        {
-            return Problems.Unauthorized($"Signed webhooks need the {SignatureHeader} and {TimestampHeader} headers.");
-        }
-        return SendGridSignature.Verify(key, timestamp, body, signature)
-            ? null
-            : Problems.Unauthorized("The webhook signature does not verify with the configured SendGrid verification key.");
+        return SendGridSignature.RejectUnlessSigned(request, body, key);
     }
 
     private IResult TooLarge() =>
@@ -78,29 +67,6 @@ public sealed class WebhookGuard(IOptions<InboundOptions> options)
         catch (FormatException)
         {
             return null;
-        }
-    }
-}
-
-/// <summary>SendGrid's webhook signature: ECDSA P-256 with SHA-256 over the timestamp followed by the raw body.</summary>
-public static class SendGridSignature
-{
-    public static bool Verify(string publicKeyBase64, string timestamp, byte[] body, string signatureBase64)
-    {
-        try
-        {
-            using var key = ECDsa.Create();
-            key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(publicKeyBase64), out _);
-            var payload = Encoding.UTF8.GetBytes(timestamp).Concat(body).ToArray();
-            return key.VerifyData(payload, Convert.FromBase64String(signatureBase64), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        catch (CryptographicException)
-        {
-            return false;
         }
     }
 }

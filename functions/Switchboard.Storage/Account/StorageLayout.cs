@@ -28,6 +28,7 @@ public static class StorageLayout
     public const string PagesTable = "Pages";
     public const string SearchIndexTable = "SearchIndex";
     public const string SavedRepliesTable = "SavedReplies";
+    public const string DeliveryEventsTable = "DeliveryEvents";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -36,7 +37,7 @@ public static class StorageLayout
         [
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
-            OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable,
+            OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
@@ -47,6 +48,7 @@ public static class StorageLayout
         QueueNames.DomainEvents, QueueNames.PoisonOf(QueueNames.DomainEvents),
         QueueNames.NoteMentions, QueueNames.PoisonOf(QueueNames.NoteMentions),
         QueueNames.EscalationChecks, QueueNames.PoisonOf(QueueNames.EscalationChecks),
+        QueueNames.OutboundEmail, QueueNames.PoisonOf(QueueNames.OutboundEmail),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer];

@@ -87,7 +87,8 @@ public sealed class ConversationStore(StorageAccount storage)
     {
         try
         {
-            await Table.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken);
+            var response = await Table.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken);
+            message.ETag = response.Headers.ETag ?? message.ETag;
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)

@@ -33,6 +33,9 @@ public sealed class MessageEntity : ITableEntity
 
     /// <summary>Why the last delivery state was reached (provider response, bounce reason).</summary>
     public string? DeliveryDetail { get; set; }
+
+    /// <summary>Outbound email only: the provider's id of the accepted mail (SendGrid's X-Message-Id).</summary>
+    public string? ProviderMessageId { get; set; }
     public string? FromEmail { get; set; }
     public string? FromName { get; set; }
 

@@ -93,6 +93,21 @@ public sealed class AgentStore(StorageAccount storage)
         }
     }
 
+    /// <summary>Replaces the agent if it did not change since read (personal preferences; not role or status, which go through the roster).</summary>
+    public async Task<bool> TryReplaceAsync(AgentEntity agent, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await Table.UpdateEntityAsync(agent, agent.ETag, TableUpdateMode.Replace, cancellationToken);
+            agent.ETag = response.Headers.ETag ?? agent.ETag;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Replaces the agent if neither it nor the roster changed since they were read; false when either did
     /// (read again and decide again).
@@ -136,4 +151,7 @@ public sealed class AgentEntity : ITableEntity
 
     /// <summary>Where on-call pages are also posted (Slack/Teams-compatible <c>{"text": …}</c>); null for email only.</summary>
     public string? PageWebhookUrl { get; set; }
+
+    /// <summary>Email me each new conversation (from the mailbox, so I can answer it from my own mail client). Default on.</summary>
+    public bool NotifyNewConversations { get; set; } = true;
 }

@@ -78,6 +78,7 @@ public sealed class ToolkitTests(BrowserFixture browser)
         await agent.DeliverAsync("Threads/Gmail3/01-customer.eml");
         await agent.OpenConversationAsync(Subject);
 
+        await agent.Page.GetByRole(AriaRole.Tab, new() { Name = "Note" }).ClickAsync();
         await agent.Page.GetByLabel("Internal note").FillAsync("Import job failed on the 1st; rerun it.");
         await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
 
@@ -116,7 +117,7 @@ public sealed class ToolkitTests(BrowserFixture browser)
         await Expect(agent.Rows.Nth(0).GetByRole(AriaRole.Img, new() { Name = "Unread" })).ToBeVisibleAsync();
         await agent.Rows.Nth(0).GetByRole(AriaRole.Link).ClickAsync();
         await Expect(agent.Page.GetByRole(AriaRole.Heading, new() { Name = Subject, Level = 1 })).ToBeVisibleAsync();
-        await Expect(agent.Page.GetByLabel("Internal note")).ToBeVisibleAsync();
+        await Expect(agent.Page.GetByLabel("Reply to the customer")).ToBeVisibleAsync();
         await agent.Page.GoBackAsync();
 
         await Expect(agent.Rows).ToHaveCountAsync(1);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Switchboard.Core.Threading;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Inbound;
+using Switchboard.Handlers.Mail;
 using Switchboard.Storage.Account;
 using Switchboard.Tests.Infrastructure;
 
@@ -15,6 +16,7 @@ public sealed class SettingsDocumentationTests
     [
         (typeof(StorageOptions), StorageOptions.Section),
         (typeof(MailOptions), MailOptions.Section),
+        (typeof(SendGridOptions), SendGridOptions.Section),
         (typeof(InboundOptions), InboundOptions.Section),
         (typeof(AuthOptions), AuthOptions.Section),
         (typeof(ThreadingOptions), ThreadingOptions.Section),

@@ -58,9 +58,13 @@ export interface Message {
   id: string;
   /** An email (in or out), an internal note, a logged call. */
   kind: 'email' | 'note' | 'call';
-  /** The agent who wrote a reply, note or call. */
-  authorAgentId: string | null;
   direction: 'inbound' | 'outbound' | 'note';
+  /** The agent who wrote a reply, note or call; null for mail that came in. */
+  authorAgentId: string | null;
+  /** Outbound email only: how far it got (see DeliveryState in replies.ts). */
+  deliveryState: string | null;
+  /** Why it reached that state (provider answer, bounce reason). */
+  deliveryDetail: string | null;
   /** Null when the mail had no readable From header. */
   from: Person | null;
   to: Person[];

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isAbort } from '../../shared/api/getJson.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { getConversation, type Conversation } from '../api/conversations.ts';
+import { hasPendingDelivery } from '../api/replies.ts';
 import { presenceText, type ConversationState } from '../api/toolkit.ts';
 import { useAssignees } from '../assignees/useAssignees.ts';
 import { useApiGet } from '../session/session.tsx';
@@ -10,11 +11,15 @@ import { ConversationHeader } from './ConversationHeader.tsx';
 import { ConversationToolbar } from './ConversationToolbar.tsx';
 import { MessageCard } from './MessageCard.tsx';
 import { NoteComposer } from './NoteComposer.tsx';
+import { ReplyComposer } from './ReplyComposer.tsx';
 import { usePresence } from './usePresence.ts';
+
+/** How often the page looks again while a reply is still sending. */
+const deliveryPollMs = 2000;
 
 type Loaded = { conversation: Conversation } | { error: unknown } | null;
 
-/** One conversation: header and toolbar, all its items in order, who else is here, and the note box. */
+/** One conversation: header and toolbar, all its items in order, who else is here, and the reply and note boxes. */
 export function ConversationPage({ id }: { id: string }) {
   const get = useApiGet();
   const [loaded, setLoaded] = useState<Loaded>(null);
@@ -36,6 +41,14 @@ export function ConversationPage({ id }: { id: string }) {
     void load(request.signal);
     return () => request.abort();
   }, [load]);
+
+  // A reply goes out within seconds of being accepted: look again until none is still sending.
+  const sending = loaded !== null && 'conversation' in loaded && hasPendingDelivery(loaded.conversation.messages);
+  useEffect(() => {
+    if (!sending) return;
+    const timer = setTimeout(() => void load(), deliveryPollMs);
+    return () => clearTimeout(timer);
+  }, [sending, loaded, load]);
 
   const changed = (state: ConversationState) =>
     setLoaded((current) =>
@@ -62,8 +75,11 @@ interface ViewProps {
   onItemAdded: () => void;
 }
 
+type ComposerTab = 'reply' | 'note';
+
 function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
   const assignees = useAssignees();
+  const [tab, setTab] = useState<ComposerTab>('reply');
   const [drafting, setDrafting] = useState(false);
   const others = usePresence(conversation.id, drafting ? 'replying' : 'viewing');
   return (
@@ -78,11 +94,25 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
       <ol class="messages">
         {conversation.messages.map((message) => (
           <li key={message.id}>
-            <MessageCard message={message} />
+            <MessageCard message={message} conversationId={conversation.id} onChanged={onItemAdded} />
           </li>
         ))}
       </ol>
-      <NoteComposer conversationId={conversation.id} assignees={assignees} onDrafting={setDrafting} onAdded={onItemAdded} />
+      <div class="composer-tabs" role="tablist" aria-label="Write">
+        <button type="button" role="tab" aria-selected={tab === 'reply'} onClick={() => setTab('reply')}>
+          Reply
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'note'} onClick={() => setTab('note')}>
+          Note
+        </button>
+      </div>
+      {/* Both stay mounted so switching tabs never loses a draft. */}
+      <div role="tabpanel" hidden={tab !== 'reply'}>
+        <ReplyComposer conversationId={conversation.id} version={conversation.version} onDrafting={setDrafting} onSent={onItemAdded} />
+      </div>
+      <div role="tabpanel" hidden={tab !== 'note'}>
+        <NoteComposer conversationId={conversation.id} assignees={assignees} onDrafting={setDrafting} onAdded={onItemAdded} />
+      </div>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { safeHref } from '../../shared/api/safeHref.ts';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { displayName, formatAddress, type Message, type Person } from '../api/conversations.ts';
 import { AttachmentList } from './AttachmentList.tsx';
+import { DeliveryStatus } from './DeliveryStatus.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageFlags } from './MessageFlags.tsx';
 import { threadMatchHint } from './threadMatch.ts';
@@ -14,7 +15,14 @@ const directionLabels: Record<Message['direction'], string> = {
 
 const addressList = (people: Person[]) => people.map(formatAddress).join(', ');
 
-export function MessageCard({ message }: { message: Message }) {
+interface MessageCardProps {
+  message: Message;
+  /** Set where the card may change the message (retry a failed reply): the conversation, and how to reload it. */
+  conversationId?: string;
+  onChanged?: () => void;
+}
+
+export function MessageCard({ message, conversationId, onChanged }: MessageCardProps) {
   const { from, to, cc, flags, attachments, problems } = message;
   const sentAt = new Date(message.sentAt);
   const rawHref = safeHref(message.rawUrl, location.href);
@@ -38,6 +46,7 @@ export function MessageCard({ message }: { message: Message }) {
         {to.length > 0 && <p class="message-recipients">To: {addressList(to)}</p>}
         {cc.length > 0 && <p class="message-recipients">Cc: {addressList(cc)}</p>}
         {shownFlags.length > 0 && <MessageFlags flags={shownFlags} />}
+        {conversationId && onChanged && <DeliveryStatus conversationId={conversationId} message={message} onChanged={onChanged} />}
       </header>
       {problems.length > 0 && (
         <div class="problems-note" role="note">

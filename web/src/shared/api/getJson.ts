@@ -33,7 +33,7 @@ export async function sendJson<T>(
   }
   if (!response.ok) {
     const problem: unknown = await response.json().catch(() => null);
-    throw new ApiError(response.status, describeProblem(response.status, response.statusText, problem));
+    throw new ApiError(response.status, describeProblem(response.status, response.statusText, problem), problem);
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }

@@ -11,13 +11,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly detail?: string;
   readonly fields: Record<string, string>;
+  /** The parsed error body, for problems that carry more than words (e.g. a stale reply's new messages). */
+  readonly body?: unknown;
 
-  constructor(status: number, problem: ProblemMessage) {
+  constructor(status: number, problem: ProblemMessage, body?: unknown) {
     super(problem.title);
     this.name = 'ApiError';
     this.status = status;
     this.detail = problem.detail;
     this.fields = problem.fields ?? {};
+    this.body = body;
   }
 }
 

@@ -1,0 +1,181 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Switchboard.Core.Conversations;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Inbound;
+
+namespace Switchboard.Handlers.Replies;
+
+/// <summary>
+/// <c>POST /api/conversations/{id}/replies</c>: an agent's reply, sent only if the agent saw the conversation as it is
+/// now (<c>If-Match</c> with the ETag of GET; 428 without, 409 with the missed messages when stale). 202 with the
+/// message, in state <c>sending</c>; an <c>Idempotency-Key</c> header makes a retry return the same reply.
+/// </summary>
+public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sender, MessageViews views, IOptions<MailOptions> mail)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const int MaxTextChars = 100_000;
+    private const int MaxCc = 20;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
+        {
+            return Problems.NotFound($"There is no conversation '{id}'.");
+        }
+        if (agent.Role == Core.Team.AgentRoles.Trainee)
+        {
+            return TraineeRefused();
+        }
+        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch)
+        {
+            return Problems.PreconditionRequired(
+                "Send the conversation's ETag (from GET /api/conversations/{id}) as If-Match, so a reply never ignores what arrived meanwhile.", "If-Match");
+        }
+        if (ConversationVersions.Parse(ifMatch) is not { } version)
+        {
+            return Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match");
+        }
+        var idempotencyKey = request.Headers[IdempotencyKeyHeader].FirstOrDefault();
+        if (idempotencyKey is not null && !IdempotencyKeyPattern().IsMatch(idempotencyKey))
+        {
+            return Problems.BadRequest("Idempotency-Key must be 1-100 letters, digits, '-', '_', '.' or ':'.", IdempotencyKeyHeader);
+        }
+
+        var limit = mail.Value.MaxAttachmentBytes;
+        // Base64 is 4/3 of the files, plus room for the text.
+        var (body, bad) = await JsonBody.ReadAsync<ReplyRequest>(request, cancellationToken, maxBytes: limit / 3 * 4 + 4 + 2 * 1024 * 1024);
+        if (body is null)
+        {
+            return bad is not null && IsTooLarge(bad) ? TooLarge(limit) : bad!;
+        }
+        var (draft, invalid) = Validate(body, limit);
+        if (draft is null)
+        {
+            return invalid!;
+        }
+
+        var outcome = await sender.AcceptAsync(new ReplyAuthor(agent.Id, agent.Role, agent.Name), id, draft, version, idempotencyKey, cancellationToken);
+        switch (outcome)
+        {
+            case ReplyOutcome.Accepted accepted:
+                request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(accepted.Version);
+                return Results.Json(await views.ViewAsync(id, accepted.Message, cancellationToken), statusCode: StatusCodes.Status202Accepted);
+            case ReplyOutcome.Stale stale:
+                var missed = new List<MessageView>(stale.Missed.Count);
+                foreach (var message in stale.Missed)
+                {
+                    missed.Add(await views.ViewAsync(id, message, cancellationToken));
+                }
+                request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(stale.CurrentVersion);
+                return Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "The conversation changed since you opened it.",
+                    detail: $"{missed.Count} new item(s) arrived since version {version}; nothing was sent. Read them, then send again with If-Match {ConversationVersions.ETag(stale.CurrentVersion)}.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["field"] = "If-Match",
+                        ["currentVersion"] = stale.CurrentVersion,
+                        ["etag"] = ConversationVersions.ETag(stale.CurrentVersion),
+                        ["newMessages"] = missed,
+                    });
+            case ReplyOutcome.TraineeMustSubmitDraft:
+                return TraineeRefused();
+            case ReplyOutcome.NoRecipient:
+                return Problems.Conflict("This conversation has no customer address to reply to (its mail had no readable From); forward it instead.");
+            default:
+                return Problems.NotFound($"There is no conversation '{id}'.");
+        }
+    }
+
+    private static IResult TraineeRefused() =>
+        Problems.Forbidden("Trainees do not send replies themselves: submit the reply as a draft for approval.");
+
+    private static IResult TooLarge(long limit) =>
+        Problems.TooLarge($"A reply's attachments are limited to {limit / (1024 * 1024.0):0.#} MB in all (setting Mail:MaxAttachmentBytes).");
+
+    private static bool IsTooLarge(IResult result) => result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge };
+
+    private static (ReplyDraft? Draft, IResult? Rejection) Validate(ReplyRequest body, long limit)
+    {
+        if (string.IsNullOrWhiteSpace(body.Text))
+        {
+            return (null, Problems.BadRequest("The reply needs its text.", "text"));
+        }
+        if (body.Text.Length > MaxTextChars)
+        {
+            return (null, Problems.BadRequest($"The text is limited to {MaxTextChars} characters.", "text"));
+        }
+        if (body.Html is { Length: > MaxTextChars * 2 })
+        {
+            return (null, Problems.BadRequest($"The HTML is limited to {MaxTextChars * 2} characters.", "html"));
+        }
+        var statusAfter = body.StatusAfter ?? ConversationStatus.Pending.ToWire();
+        if (statusAfter is not ("open" or "pending" or "closed"))
+        {
+            return (null, Problems.BadRequest("statusAfter must be open, pending or closed.", "statusAfter"));
+        }
+        var cc = body.Cc ?? [];
+        if (cc.Count > MaxCc)
+        {
+            return (null, Problems.BadRequest($"At most {MaxCc} cc addresses.", "cc"));
+        }
+        for (var i = 0; i < cc.Count; i++)
+        {
+            if (!MailAddress.TryCreate(cc[i]?.Trim(), out var parsed) || parsed.Address != cc[i]?.Trim())
+            {
+                return (null, Problems.BadRequest($"cc[{i}] ('{cc[i]}') is not an email address like someone@example.com.", $"cc[{i}]"));
+            }
+        }
+        var attachments = new List<ReplyAttachment>();
+        long total = 0;
+        for (var i = 0; i < (body.Attachments?.Count ?? 0); i++)
+        {
+            var a = body.Attachments![i];
+            if (a is null || string.IsNullOrWhiteSpace(a.Name) || a.Name.Length > 200 || a.Name.IndexOfAny(['/', '\\', '\r', '\n']) >= 0)
+            {
+                return (null, Problems.BadRequest($"attachments[{i}] needs a file name (at most 200 characters, no slashes).", $"attachments[{i}].name"));
+            }
+            if (a.ContentType is null || !ContentTypePattern().IsMatch(a.ContentType))
+            {
+                return (null, Problems.BadRequest($"attachments[{i}].contentType must be a media type like application/pdf.", $"attachments[{i}].contentType"));
+            }
+            byte[] content;
+            try
+            {
+                content = Convert.FromBase64String(a.ContentBase64 ?? "");
+            }
+            catch (FormatException)
+            {
+                return (null, Problems.BadRequest($"attachments[{i}].contentBase64 is not base64.", $"attachments[{i}].contentBase64"));
+            }
+            total += content.Length;
+            if (total > limit)
+            {
+                return (null, TooLarge(limit));
+            }
+            attachments.Add(new ReplyAttachment(a.Name.Trim(), a.ContentType.ToLowerInvariant(), content));
+        }
+        return (new ReplyDraft(body.Text.Trim('\r', '\n'), body.Html, cc.Select(c => c.Trim()).ToList(), attachments, statusAfter), null);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
+    private static partial Regex IdempotencyKeyPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$")]
+    private static partial Regex ContentTypePattern();
+}
+
+/// <summary>The body of <c>POST /api/conversations/{id}/replies</c>.</summary>
+public sealed record ReplyRequest(string? Text, string? Html, List<string>? Cc, List<ReplyAttachmentRequest>? Attachments, string? StatusAfter);
+
+public sealed record ReplyAttachmentRequest(string? Name, string? ContentType, string? ContentBase64);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Team;
+
+namespace Switchboard.Handlers.Replies;
+
+/// <summary>
+/// <c>PATCH /api/auth/me/preferences</c>: the signed-in agent's own preferences (so far: email me new conversations).
+/// API keys and the bootstrap key are not agents with a mailbox: 409.
+/// </summary>
+public sealed class UpdatePreferences(AgentAuthenticator auth, AgentStore agents)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        var (body, bad) = await JsonBody.ReadAsync<PreferencesChange>(request, cancellationToken);
+        if (body is null)
+        {
+            return bad!;
+        }
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var member = agent.Via == Agent.ViaSession ? await agents.GetAsync(agent.Id, cancellationToken) : null;
+            if (member is null)
+            {
+                return Problems.Conflict("Preferences belong to agents who sign in; an API key has none.");
+            }
+            member.NotifyNewConversations = body.NotifyNewConversations ?? member.NotifyNewConversations;
+            if (await agents.TryReplaceAsync(member, cancellationToken))
+            {
+                return Results.Ok(new Preferences(member.NotifyNewConversations));
+            }
+        }
+        return Problems.Conflict("Your profile kept changing; try again.");
+    }
+}
+
+/// <summary>The body of <c>PATCH /api/auth/me/preferences</c>; absent fields stay as they are.</summary>
+public sealed record PreferencesChange(bool? NotifyNewConversations);
+
+public sealed record Preferences(bool NotifyNewConversations);

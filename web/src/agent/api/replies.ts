@@ -1,0 +1,74 @@
+import { ApiError } from '../../shared/api/problem.ts';
+import type { ApiSend } from '../session/session.tsx';
+import type { Message } from './conversations.ts';
+
+// Replies of the JSON API: POST /api/conversations/{id}/replies and …/messages/{messageId}/retry.
+
+export type StatusAfter = 'open' | 'pending' | 'closed';
+
+export interface ReplyAttachment {
+  name: string;
+  contentType: string;
+  contentBase64: string;
+}
+
+export interface ReplyInput {
+  text: string;
+  cc?: string[];
+  attachments?: ReplyAttachment[];
+  statusAfter: StatusAfter;
+}
+
+/** The entity tag of a conversation version, as GET sends it and a reply sends it back. */
+export const versionTag = (version: number) => `"v${version}"`;
+
+/** Sends a reply composed against `version`; the same `idempotencyKey` on a retry never sends twice. */
+export const sendReply = (send: ApiSend, conversationId: string, version: number, reply: ReplyInput, idempotencyKey: string) =>
+  send<Message>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/replies`, reply, {
+    'If-Match': versionTag(version),
+    'Idempotency-Key': idempotencyKey,
+  });
+
+export const retryDelivery = (send: ApiSend, conversationId: string, messageId: string) =>
+  send<Message>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`);
+
+/** What a 409 to a reply says: the items that arrived since the version the agent saw, and the version now. */
+export interface StaleReply {
+  currentVersion: number;
+  newMessages: Message[];
+}
+
+/** The stale-reply details of an error, or null when it is some other failure. */
+export function staleReply(error: unknown): StaleReply | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || typeof error.body !== 'object' || error.body === null) return null;
+  const body = error.body as Record<string, unknown>;
+  if (typeof body.currentVersion !== 'number' || !Array.isArray(body.newMessages)) return null;
+  return { currentVersion: body.currentVersion, newMessages: body.newMessages as Message[] };
+}
+
+/** How an outbound email's state reads to an agent, and whether it needs their attention. */
+export function deliveryLabel(state: string): { label: string; tone: 'progress' | 'good' | 'warning' | 'bad' } {
+  switch (state) {
+    case 'sending':
+      return { label: 'Sending…', tone: 'progress' };
+    case 'sent':
+      return { label: 'Sent', tone: 'good' };
+    case 'deferred':
+      return { label: 'Delayed (receiving server deferred it)', tone: 'warning' };
+    case 'delivered':
+      return { label: 'Delivered', tone: 'good' };
+    case 'opened':
+      return { label: 'Opened', tone: 'good' };
+    case 'bounced':
+      return { label: 'Bounced', tone: 'bad' };
+    case 'dropped':
+      return { label: 'Dropped by SendGrid', tone: 'bad' };
+    case 'failed':
+      return { label: 'Failed to send', tone: 'bad' };
+    default:
+      return { label: state, tone: 'warning' };
+  }
+}
+
+/** True while some reply of the conversation is still on its way to the provider (the page then refreshes itself). */
+export const hasPendingDelivery = (messages: Message[]) => messages.some((m) => m.deliveryState === 'sending');
