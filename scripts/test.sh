@@ -28,6 +28,10 @@ web_failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$results/web.txt" | tail -1)
 web_skipped=$(sed -n 's/^# skipped \([0-9]*\)$/\1/p' "$results/web.txt" | tail -1)
 [ -n "$web_passed" ] || { web_passed=0; web_failed=1; web_skipped=0; echo "The web unit tests did not run."; }
 
+say "Benchmarks build…"
+# Not run here (figures are for docs/benchmarks.md), but a benchmark that no longer compiles is a failure.
+dotnet build bench/Switchboard.Benchmarks --nologo -v quiet || { echo "The benchmarks do not build: fix bench/Switchboard.Benchmarks."; exit 1; }
+
 say ".NET tests…"
 dotnet test tests/Switchboard.Tests --logger "trx;LogFileName=dotnet.trx" --logger "console;verbosity=minimal" --results-directory "$results"
 trx="$results/dotnet.trx"

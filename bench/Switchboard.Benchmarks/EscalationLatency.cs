@@ -118,7 +118,7 @@ internal static partial class EscalationLatency
     /// <summary>Notes the moment each email is handed over, then sends it on as the host would.</summary>
     private sealed class RecordingSender(IMailSender inner, ConcurrentBag<(DateTimeOffset, OutgoingEmail)> sent) : IMailSender
     {
-        public Task SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
+        public Task<MailSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
         {
             sent.Add((TimeProvider.System.GetUtcNow(), email));
             return inner.SendAsync(email, cancellationToken);
