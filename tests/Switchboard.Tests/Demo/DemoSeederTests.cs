@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Switchboard.LocalHost.Demo;
 using Switchboard.Tests.Auth;
@@ -114,5 +116,31 @@ public sealed class DemoSeederTests
         lines.Add("saved replies of " + admin + ": " + saved.GetProperty("items").GetArrayLength());
         lines.Sort(StringComparer.Ordinal);
         return string.Join("\n", lines);
+    }
+}
+
+public sealed class DemoSwitchTests
+{
+    [Fact]
+    public async Task Host_started_with_demo_seeds_the_workspace_through_its_own_api()
+    {
+        var connectionString = (await Azurite.GetAsync()).ConnectionString;
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        await using var app = Switchboard.LocalHost.LocalHostApp.Build(["--demo", "--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(TestHost.RequiredSettings(connectionString, prefix));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:FirstAdminEmail"] = TestHost.FirstAdminEmail });
+        });
+        await app.StartAsync();
+        var seeding = app.Services.GetRequiredService<DemoSeeding>();
+
+        await seeding.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(2));
+
+        var address = app.Urls.Single().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
+        var customer = await client.GetFromJsonAsync<JsonElement>("/api/customers/jonas%40becker-werkstatt.example");
+        Assert.Equal(DemoSetup.CustomerNotes, customer.GetProperty("notes").Str("text"));
+        await app.StopAsync();
     }
 }
