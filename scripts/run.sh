@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Switchboard on this machine: Azurite (local Azure Storage, data kept in .data/azurite), the web app, and the
-# local host (API, queue pump, timers) on http://localhost:7071. Extra arguments go to the local host.
+# local host (API, queue pump, timers) on http://localhost:7071. Extra arguments go to the local host; --demo seeds a
+# demo workspace once it is up (functions/Switchboard.LocalHost/Demo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh

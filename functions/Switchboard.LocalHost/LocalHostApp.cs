@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 using Switchboard.Handlers;
 using Switchboard.LocalHost.Configuration;
+using Switchboard.LocalHost.Demo;
 using Switchboard.LocalHost.Queues;
 using Switchboard.LocalHost.Timers;
 
@@ -20,6 +21,9 @@ public static class LocalHostApp
     /// <param name="configure">Lets tests add settings and replace services (e.g. a FakeTimeProvider) before the build.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // --demo is a switch, not a setting: taken out before the command line becomes configuration.
+        var demo = args.Contains(DemoSeeding.Argument);
+        args = [.. args.Where(a => a != DemoSeeding.Argument)];
         var root = FunctionsStyleConfiguration.FindRepositoryRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root ?? AppContext.BaseDirectory });
         builder.Configuration.AddFunctionsStyleSources(root);
@@ -42,6 +46,11 @@ public static class LocalHostApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupBanner>();
+        if (demo)
+        {
+            builder.Services.AddSingleton<DemoSeeding>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSeeding>());
+        }
         configure?.Invoke(builder);
         if (builder.Configuration.GetValue("LocalHost:Queues:Enabled", defaultValue: true))
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Inbound;
+using Switchboard.LocalHost.Demo;
 
 namespace Switchboard.LocalHost;
 
@@ -12,7 +13,8 @@ public sealed class StartupBanner(
     IServer server,
     IOptions<InboundOptions> inbound,
     IOptions<AuthOptions> auth,
-    IOptions<MailOptions> mail) : IHostedService
+    IOptions<MailOptions> mail,
+    DemoSeeding? demo = null) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +23,14 @@ public sealed class StartupBanner(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string DemoLine() => demo switch
+    {
+        null => "",
+        { Refusal: { } refusal } => $"\nDemo workspace: not seeded. {refusal}\n",
+        _ => $"\nDemo workspace: being seeded now (a dozen conversations, two teammates); a line follows when it is ready.\n"
+            + $"  Sign in as {auth.Value.FirstAdminEmail} to see it.\n",
+    };
 
     private string Text()
     {
@@ -39,7 +49,7 @@ public sealed class StartupBanner(
             Send a test email in:
               curl -X POST '{url}/api/inbound/mime?key={secret}' -H 'Content-Type: message/rfc822' \
                 --data-binary @tests/Switchboard.Tests/TestData/Inbound/Threads/Gmail3/01-customer.eml
-
+            {DemoLine()}
             """;
     }
 }
