@@ -30,7 +30,7 @@ export function ApprovalsLink() {
 
   return (
     <a class="nav-link" href={approvalsHref}>
-      Approvals{count !== null && count > 0 && <span class="nav-count" aria-label={`${count} waiting`}> ({count})</span>}
+      Approvals{count !== null && count > 0 && <span class="nav-count"> ({count})</span>}
     </a>
   );
 }

@@ -93,7 +93,7 @@ function DraftCard({ draft, version, me, onChanged, onSent }: { draft: Draft; ve
   const resubmit = () => run(() => updateDraft(send, draft.id, { text, cc: draft.cc, statusAfter: draft.statusAfter }), onChanged);
 
   return (
-    <article class={`draft draft-${draft.state}`} aria-label={`Draft by ${draft.author.name ?? draft.author.id}`}>
+    <div role="group" class={`draft draft-${draft.state}`} aria-label={`Draft by ${draft.author.name ?? draft.author.id}`}>
       <header>
         <strong>{draft.author.name ?? draft.author.id}</strong> · <span class="draft-state">{draftStateLabel(draft)}</span>
       </header>
@@ -159,6 +159,6 @@ function DraftCard({ draft, version, me, onChanged, onSent }: { draft: Draft; ve
           )}
         </div>
       )}
-    </article>
+    </div>
   );
 }
