@@ -180,6 +180,27 @@ public sealed class DraftApiTests
     }
 
     [Fact]
+    public async Task A_drafts_attachments_go_out_with_the_approved_reply()
+    {
+        await using var host = await TestHost.StartAsync(Settings, queuePump: false);
+        var drafts = new DraftDriver(host);
+        var id = await drafts.Replies.StartConversationAsync();
+        var tom = await drafts.Replies.ApiKeyAsync("Tom Trainee", "trainee");
+        var steps = new { name = "steps.txt", contentType = "text/plain", contentBase64 = Convert.ToBase64String("1. Open tray"u8.ToArray()) };
+        var draft = await drafts.SubmitAsync(id, tom, new { text = "See attached.", attachments = new[] { steps } });
+
+        var approved = await drafts.ApproveAsync(draft.Str("id"), TestHost.ApiKey);
+        await drafts.Replies.DeliverQueuedAsync();
+
+        Assert.Equal("steps.txt", Assert.Single(draft.GetProperty("attachments").EnumerateArray()).Str("name"));
+        var message = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message");
+        var attachment = Assert.Single(message.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("1. Open tray", await (await drafts.Replies.Mail.GetAsync(attachment.Str("url"))).Content.ReadAsStringAsync());
+        var mail = Assert.Single(await drafts.Replies.SinkAsync(), m => m.Str("subject") == "Re: Printer jams");
+        Assert.Contains("steps.txt", mail.GetProperty("headers").Str("X-Attachments"));
+    }
+
+    [Fact]
     public async Task Bad_input_names_the_field_and_unknown_drafts_are_404()
     {
         await using var host = await TestHost.StartAsync(Settings, queuePump: false);
