@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listDrafts } from '../api/drafts.ts';
 import { approvalsHref } from '../routing.ts';
 import { useApiGet } from '../session/session.tsx';
+import { useCurrentAgent } from '../session/useCurrentAgent.ts';
 
 /** How often the header counts the queue again (it also does on every page change). */
 const refreshMs = 30_000;
@@ -9,6 +10,7 @@ const refreshMs = 30_000;
 /** The header link to #/approvals, with how many drafts wait (for a trainee: their own drafts). */
 export function ApprovalsLink() {
   const get = useApiGet();
+  const me = useCurrentAgent();
   const [count, setCount] = useState<number | null>(null);
 
   useEffect(() => {
@@ -30,7 +32,7 @@ export function ApprovalsLink() {
 
   return (
     <a class="nav-link" href={approvalsHref}>
-      Approvals{count !== null && count > 0 && <span class="nav-count"> ({count})</span>}
+      {me?.role === 'trainee' ? 'My drafts' : 'Approvals'}{count !== null && count > 0 && <span class="nav-count"> ({count})</span>}
     </a>
   );
 }
