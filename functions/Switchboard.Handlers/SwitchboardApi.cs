@@ -7,6 +7,7 @@ using Switchboard.Handlers.Calls;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Customers;
+using Switchboard.Handlers.Drafts;
 using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
@@ -85,6 +86,7 @@ public static class SwitchboardApi
             .WithSummary("Active agents to assign or @mention, and the caller's own agent id (me).")
             .Produces<AssigneeList>().ProducesProblem(StatusCodes.Status401Unauthorized);
         MapReplies(api, conversations);
+        MapDrafts(api, conversations);
 
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/magic-links", (HttpRequest request, RequestMagicLink handler, CancellationToken ct) => handler.HandleAsync(request, ct))
@@ -205,6 +207,44 @@ public static class SwitchboardApi
             .WithName(nameof(RenderSavedReply)).WithTags("Saved replies")
             .WithSummary("The caller's saved reply with its placeholders filled in for this conversation.")
             .Produces<RenderedReply>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static void MapDrafts(RouteGroupBuilder api, RouteGroupBuilder conversations)
+    {
+        conversations.MapPost("/{id}/drafts", (HttpRequest request, string id, SubmitDraft handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(SubmitDraft))
+            .WithSummary("Submits a reply for approval (the body of a reply). Anyone may; trainees must. It waits in the approval queue.")
+            .Accepts<ReplyRequest>("application/json").Produces<DraftView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        conversations.MapGet("/{id}/drafts", (HttpRequest request, string id, ListConversationDrafts handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(ListConversationDrafts))
+            .WithSummary("The conversation's drafts in every state, oldest first.")
+            .Produces<ConversationDrafts>();
+
+        var drafts = api.MapGroup("/drafts").WithTags("Drafts")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        drafts.MapGet("", (HttpRequest request, ListDrafts handler, CancellationToken ct) => handler.HandleAsync(request, ct))
+            .WithName(nameof(ListDrafts))
+            .WithSummary("The approval queue (submitted drafts, oldest first); for trainees, or with mine=true, the caller's own drafts (state? submitted|returned|approved).")
+            .Produces<DraftList>().ProducesProblem(StatusCodes.Status400BadRequest);
+        drafts.MapPut("/{id}", (HttpRequest request, string id, UpdateDraft handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(UpdateDraft))
+            .WithSummary("The author replaces a submitted or returned draft and (re)submits it.")
+            .Accepts<ReplyRequest>("application/json").Produces<DraftView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        drafts.MapPost("/{id}/approve", (HttpRequest request, string id, ApproveDraft handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(ApproveDraft))
+            .WithSummary("Sends a submitted draft, optionally edited (text, html, cc, statusAfter; version = the draft version read). If-Match with the conversation's ETag. Not trainees.")
+            .Accepts<ApproveDraftRequest>("application/json").Produces<DraftApproved>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        drafts.MapPost("/{id}/return", (HttpRequest request, string id, ReturnDraft handler, CancellationToken ct) => handler.HandleAsync(request, id, ct))
+            .WithName(nameof(ReturnDraft))
+            .WithSummary("Returns a submitted draft to its author with a comment (they are emailed). Not trainees.")
+            .Accepts<ReturnDraftRequest>("application/json").Produces<DraftView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static void MapReplies(RouteGroupBuilder api, RouteGroupBuilder conversations)

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
+using Switchboard.Storage.Team;
 
 namespace Switchboard.Handlers.Auth;
 
 /// <summary>
 /// <c>GET /api/auth/me</c>: who is signed in, and for a browser session its anti-forgery token, which the app sends
-/// back as <see cref="SessionCookies.CsrfHeader"/> on every change.
+/// back as <see cref="SessionCookies.CsrfHeader"/> on every change, and a signed-in agent's preferences.
 /// </summary>
-public sealed class GetCurrentAgent(AgentAuthenticator auth, SessionCookies cookies)
+public sealed class GetCurrentAgent(AgentAuthenticator auth, SessionCookies cookies, AgentStore agents)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -16,11 +17,14 @@ public sealed class GetCurrentAgent(AgentAuthenticator auth, SessionCookies cook
             return rejection!;
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
+        // Preferences belong to agents who sign in; keys have none (null).
+        var member = agent.Via == Agent.ViaSession ? await agents.GetAsync(agent.Id, cancellationToken) : null;
         return Results.Ok(new CurrentAgent(
             agent.Id, agent.Email, agent.Name, agent.Role, agent.Via,
             agent.SessionId is { } sessionId ? cookies.CsrfToken(sessionId) : null,
-            agent.SessionExpiresAt));
+            agent.SessionExpiresAt,
+            member?.NotifyNewConversations));
     }
 }
 
-public sealed record CurrentAgent(string Id, string? Email, string? Name, string Role, string Via, string? CsrfToken, DateTimeOffset? SessionExpiresAt);
+public sealed record CurrentAgent(string Id, string? Email, string? Name, string Role, string Via, string? CsrfToken, DateTimeOffset? SessionExpiresAt, bool? NotifyNewConversations);

@@ -38,11 +38,15 @@ public sealed class ReplySender(
     /// <param name="idempotencyKey">
     /// The same key from the same agent names the same reply: a retry returns it instead of sending twice.
     /// </param>
+    /// <param name="approvedBy">
+    /// For an approved draft: the agent who approved it. The author (a trainee, say) stays the author of the words
+    /// and the name on From; the approver is recorded on the message, flagged <c>approved-draft</c>.
+    /// </param>
     public async Task<ReplyOutcome> AcceptAsync(
         ReplyAuthor author, string conversationId, ReplyDraft draft, int? expectedVersion, string? idempotencyKey,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ReplyAuthor? approvedBy = null)
     {
-        if (author.Role == AgentRoles.Trainee)
+        if (author.Role == AgentRoles.Trainee && (approvedBy is null || approvedBy.Role == AgentRoles.Trainee))
         {
             return new ReplyOutcome.TraineeMustSubmitDraft();
         }
@@ -71,6 +75,11 @@ public sealed class ReplySender(
             draft.Attachments.Select(a => new ParsedAttachment(a.Name, a.ContentType, a.Content.Length, null, false, a.Content)).ToList(),
             cancellationToken);
         var message = await NewMessageAsync(author, current, conversationId, rowKey, messageId, draft, attachments, now, cancellationToken);
+        if (approvedBy is not null)
+        {
+            message.ApprovedByAgentId = approvedBy.AgentId;
+            message.Flags = ApprovedDraftFlag;
+        }
 
         var stale = false;
         ConversationEntity? head;
@@ -132,8 +141,12 @@ public sealed class ReplySender(
         return new ReplyOutcome.Stale(head.Version, missed);
     }
 
+    /// <summary>The flag of a reply that was a draft approved by another agent.</summary>
+    public const string ApprovedDraftFlag = "approved-draft";
+
     private static void Apply(ConversationEntity head, ReplyDraft draft, DateTimeOffset now)
     {
+        AddCcParticipants(head, draft.Cc);
         // A reply to a closed conversation reopens it; the status the agent chose then applies.
         head.Status = draft.StatusAfter;
         head.ClosedAt = draft.StatusAfter == ConversationStatus.Closed.ToWire() ? now : null;
@@ -142,6 +155,25 @@ public sealed class ReplySender(
         head.LastActivityAt = head.LastActivityAt > now ? head.LastActivityAt : now;
         head.Preview = Preview(draft.Text);
         head.FirstResponseAt ??= now;
+    }
+
+    /// <summary>Whoever the team copies becomes a participant (role <c>cc</c>), so later replies and the customer panel know them.</summary>
+    private static void AddCcParticipants(ConversationEntity head, IReadOnlyList<string> cc)
+    {
+        if (cc.Count == 0)
+        {
+            return;
+        }
+        var participants = JsonSerializer.Deserialize<List<Participant>>(head.Participants, JsonDefaults.Options) ?? [];
+        foreach (var address in cc)
+        {
+            if (!string.Equals(address, head.CustomerEmail, StringComparison.OrdinalIgnoreCase)
+                && !participants.Any(p => string.Equals(p.Email, address, StringComparison.OrdinalIgnoreCase)))
+            {
+                participants.Add(new Participant(address, null, "cc", Flagged: false));
+            }
+        }
+        head.Participants = JsonSerializer.Serialize(participants, JsonDefaults.Options);
     }
 
     private async Task<MessageEntity> NewMessageAsync(

@@ -36,14 +36,10 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
         {
             return TraineeRefused();
         }
-        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch)
+        var (seen, badIfMatch) = ReadIfMatch(request);
+        if (seen is not { } version)
         {
-            return Problems.PreconditionRequired(
-                "Send the conversation's ETag (from GET /api/conversations/{id}) as If-Match, so a reply never ignores what arrived meanwhile.", "If-Match");
-        }
-        if (ConversationVersions.Parse(ifMatch) is not { } version)
-        {
-            return Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match");
+            return badIfMatch!;
         }
         var idempotencyKey = request.Headers[IdempotencyKeyHeader].FirstOrDefault();
         if (idempotencyKey is not null && !IdempotencyKeyPattern().IsMatch(idempotencyKey))
@@ -51,14 +47,7 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
             return Problems.BadRequest("Idempotency-Key must be 1-100 letters, digits, '-', '_', '.' or ':'.", IdempotencyKeyHeader);
         }
 
-        var limit = mail.Value.MaxAttachmentBytes;
-        // Base64 is 4/3 of the files, plus room for the text.
-        var (body, bad) = await JsonBody.ReadAsync<ReplyRequest>(request, cancellationToken, maxBytes: limit / 3 * 4 + 4 + 2 * 1024 * 1024);
-        if (body is null)
-        {
-            return bad is not null && IsTooLarge(bad) ? TooLarge(limit) : bad!;
-        }
-        var (draft, invalid) = Validate(body, limit);
+        var (draft, invalid) = await ReadDraftAsync(request, mail.Value.MaxAttachmentBytes, cancellationToken);
         if (draft is null)
         {
             return invalid!;
@@ -71,23 +60,7 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
                 request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(accepted.Version);
                 return Results.Json(await views.ViewAsync(id, accepted.Message, cancellationToken), statusCode: StatusCodes.Status202Accepted);
             case ReplyOutcome.Stale stale:
-                var missed = new List<MessageView>(stale.Missed.Count);
-                foreach (var message in stale.Missed)
-                {
-                    missed.Add(await views.ViewAsync(id, message, cancellationToken));
-                }
-                request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(stale.CurrentVersion);
-                return Results.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "The conversation changed since you opened it.",
-                    detail: $"{missed.Count} new item(s) arrived since version {version}; nothing was sent. Read them, then send again with If-Match {ConversationVersions.ETag(stale.CurrentVersion)}.",
-                    extensions: new Dictionary<string, object?>
-                    {
-                        ["field"] = "If-Match",
-                        ["currentVersion"] = stale.CurrentVersion,
-                        ["etag"] = ConversationVersions.ETag(stale.CurrentVersion),
-                        ["newMessages"] = missed,
-                    });
+                return await StaleProblemAsync(request, views, id, version, stale, cancellationToken);
             case ReplyOutcome.TraineeMustSubmitDraft:
                 return TraineeRefused();
             case ReplyOutcome.NoRecipient:
@@ -95,6 +68,54 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
             default:
                 return Problems.NotFound($"There is no conversation '{id}'.");
         }
+    }
+
+    /// <summary>409 for a reply (or approved draft) written against an older version: what it missed, and the new ETag.</summary>
+    internal static async Task<IResult> StaleProblemAsync(
+        HttpRequest request, MessageViews views, string id, int version, ReplyOutcome.Stale stale, CancellationToken cancellationToken)
+    {
+        var missed = new List<MessageView>(stale.Missed.Count);
+        foreach (var message in stale.Missed)
+        {
+            missed.Add(await views.ViewAsync(id, message, cancellationToken));
+        }
+        request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(stale.CurrentVersion);
+        return Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The conversation changed since you opened it.",
+            detail: $"{missed.Count} new item(s) arrived since version {version}; nothing was sent. Read them, then send again with If-Match {ConversationVersions.ETag(stale.CurrentVersion)}.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["field"] = "If-Match",
+                ["currentVersion"] = stale.CurrentVersion,
+                ["etag"] = ConversationVersions.ETag(stale.CurrentVersion),
+                ["newMessages"] = missed,
+            });
+    }
+
+    /// <summary>The If-Match of a change that must see the conversation as it is: its version, or the 428/400 to answer.</summary>
+    internal static (int? Version, IResult? Rejection) ReadIfMatch(HttpRequest request)
+    {
+        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch)
+        {
+            return (null, Problems.PreconditionRequired(
+                "Send the conversation's ETag (from GET /api/conversations/{id}) as If-Match, so a reply never ignores what arrived meanwhile.", "If-Match"));
+        }
+        return ConversationVersions.Parse(ifMatch) is { } version
+            ? (version, null)
+            : (null, Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match"));
+    }
+
+    /// <summary>Reads and checks a reply body (replies and drafts share it): the draft, or the 400/413 to answer.</summary>
+    internal static async Task<(ReplyDraft? Draft, IResult? Rejection)> ReadDraftAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        // Base64 is 4/3 of the files, plus room for the text.
+        var (body, bad) = await JsonBody.ReadAsync<ReplyRequest>(request, cancellationToken, maxBytes: limit / 3 * 4 + 4 + 2 * 1024 * 1024);
+        if (body is null)
+        {
+            return (null, bad is not null && IsTooLarge(bad) ? TooLarge(limit) : bad!);
+        }
+        return Validate(body, limit);
     }
 
     private static IResult TraineeRefused() =>
@@ -105,7 +126,7 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
 
     private static bool IsTooLarge(IResult result) => result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge };
 
-    private static (ReplyDraft? Draft, IResult? Rejection) Validate(ReplyRequest body, long limit)
+    internal static (ReplyDraft? Draft, IResult? Rejection) Validate(ReplyRequest body, long limit)
     {
         if (string.IsNullOrWhiteSpace(body.Text))
         {

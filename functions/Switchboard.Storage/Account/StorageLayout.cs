@@ -29,6 +29,7 @@ public static class StorageLayout
     public const string SearchIndexTable = "SearchIndex";
     public const string SavedRepliesTable = "SavedReplies";
     public const string DeliveryEventsTable = "DeliveryEvents";
+    public const string DraftQueueTable = "DraftQueue";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -38,7 +39,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
-            SearchIndexTable, SavedRepliesTable,
+            SearchIndexTable, SavedRepliesTable, DraftQueueTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 

@@ -28,6 +28,9 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>The agent who wrote a reply, note or call; null for mail that came in.</summary>
     public string? AuthorAgentId { get; set; }
 
+    /// <summary>A reply written by a trainee as a draft: the agent who approved (sent) it. Flagged <c>approved-draft</c>.</summary>
+    public string? ApprovedByAgentId { get; set; }
+
     /// <summary>Outbound email only: <see cref="DeliveryStates"/>.</summary>
     public string? DeliveryState { get; set; }
 

@@ -4,6 +4,8 @@ import { ErrorMessage } from '../shared/ui/ErrorMessage.tsx';
 import { ConversationPage } from './conversation/ConversationPage.tsx';
 import { CustomerPage } from './customers/CustomerPage.tsx';
 import { DevMailMessagePage, DevMailPage } from './devmail/DevMailPage.tsx';
+import { ApprovalsLink } from './drafts/ApprovalsLink.tsx';
+import { ApprovalsPage } from './drafts/ApprovalsPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { OnCallBadge } from './oncall/OnCallBadge.tsx';
@@ -11,6 +13,7 @@ import { OnCallPage } from './oncall/OnCallPage.tsx';
 import { useRoute, type Route } from './routing.ts';
 import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import { ApiKeyForm } from './session/ApiKeyForm.tsx';
 import { apiKeyStore } from './session/apiKeyStore.ts';
 import { fetchCurrentAgent, signOut as endSession, type CurrentAgent } from './session/authApi.ts';
@@ -76,6 +79,7 @@ export function App() {
         onSignOut={auth.state === 'signed-in' ? () => void signOut() : undefined}
       >
         {auth.state === 'signed-in' && <OnCallBadge />}
+        {auth.state === 'signed-in' && <ApprovalsLink />}
       </AppHeader>
       <main>
         {auth.state === 'checking' && !devMail ? (
@@ -118,6 +122,10 @@ function Page({ route }: { route: Route }) {
       return <CustomerPage email={route.email} />;
     case 'saved-replies':
       return <SavedRepliesPage />;
+    case 'approvals':
+      return <ApprovalsPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'not-found':
       return (
         <p class="panel">

@@ -21,6 +21,11 @@ export function AppHeader({ agentName, onSignOut, children }: { agentName?: stri
         </a>
       )}
       {onSignOut && (
+        <a class="nav-link" href="#/settings">
+          My settings
+        </a>
+      )}
+      {onSignOut && (
         <span class="sign-out">
           <span class="signed-in-as">{agentName}</span>{' '}
           <button type="button" class="link-button" onClick={onSignOut}>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { conversationHref, customerHref, devMailHref, devMailMessageHref, inboxHref, onCallHref, parseRoute, savedRepliesHref, searchHref } from './routing.ts';
+import { approvalsHref, conversationHref, customerHref, devMailHref, devMailMessageHref, inboxHref, onCallHref, parseRoute, savedRepliesHref, searchHref, settingsHref } from './routing.ts';
 
 test('no hash is the open inbox', () => {
   assert.deepEqual(parseRoute(''), { page: 'inbox', status: 'open', view: 'all' });
@@ -29,7 +29,7 @@ test('on call lists the schedules, and opens one by id', () => {
 });
 
 test('anything else is not found', () => {
-  assert.deepEqual(parseRoute('#/settings'), { page: 'not-found' });
+  assert.deepEqual(parseRoute('#/preferences'), { page: 'not-found' });
 });
 
 test('the sign-in page carries the reason a link failed', () => {
@@ -50,4 +50,9 @@ test('a search keeps its query, spaces and symbols included', () => {
 test('a customer address round-trips, and saved replies have their page', () => {
   assert.deepEqual(parseRoute(customerHref('ana+vip@example.com')), { page: 'customer', email: 'ana+vip@example.com' });
   assert.deepEqual(parseRoute(savedRepliesHref), { page: 'saved-replies' });
+});
+
+test('approvals and my settings have their pages', () => {
+  assert.deepEqual(parseRoute(approvalsHref), { page: 'approvals' });
+  assert.deepEqual(parseRoute(settingsHref), { page: 'settings' });
 });

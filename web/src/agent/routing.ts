@@ -17,6 +17,8 @@ export type Route =
   | { page: 'search'; q: string }
   | { page: 'customer'; email: string }
   | { page: 'saved-replies' }
+  | { page: 'approvals' }
+  | { page: 'settings' }
   | { page: 'not-found' };
 
 const defaultStatus: StatusFilter = 'open';
@@ -24,7 +26,7 @@ const defaultView: InboxView = 'all';
 
 /**
  * Reads the hash route: `#/inbox?status=pending&view=mine`, `#/conversations/{id}`, `#/sign-in?error=expired`,
- * `#/dev/mail`, `#/dev/mail/{id}`, `#/oncall/{scheduleId}`, `#/search?q=`, `#/customers/{email}`, `#/saved-replies`;
+ * `#/dev/mail`, `#/dev/mail/{id}`, `#/oncall/{scheduleId}`, `#/search?q=`, `#/customers/{email}`, `#/saved-replies`, `#/approvals`, `#/settings`;
  * an empty hash is the inbox.
  * Hash routes need no server-side fallback, so the static host serves the app as it is.
  */
@@ -49,6 +51,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/oncall') return { page: 'oncall', scheduleId: null };
   if (path === '/search') return { page: 'search', q: new URLSearchParams(query).get('q') ?? '' };
   if (path === '/saved-replies') return { page: 'saved-replies' };
+  if (path === '/approvals') return { page: 'approvals' };
+  if (path === '/settings') return { page: 'settings' };
   const customer = /^\/customers\/([^/]+)$/.exec(path);
   if (customer?.[1]) return { page: 'customer', email: decodeURIComponent(customer[1]) };
   const schedule = /^\/oncall\/([^/]+)$/.exec(path);
@@ -78,6 +82,10 @@ export const searchHref = (q: string) => `#/search?${new URLSearchParams({ q })}
 export const customerHref = (email: string) => `#/customers/${encodeURIComponent(email)}`;
 
 export const savedRepliesHref = '#/saved-replies';
+
+export const approvalsHref = '#/approvals';
+
+export const settingsHref = '#/settings';
 
 /** The current route, following the address bar. */
 export function useRoute(): Route {

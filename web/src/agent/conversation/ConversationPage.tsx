@@ -6,7 +6,9 @@ import { getConversation, type Conversation } from '../api/conversations.ts';
 import { hasPendingDelivery } from '../api/replies.ts';
 import { presenceText, type ConversationState } from '../api/toolkit.ts';
 import { useAssignees } from '../assignees/useAssignees.ts';
+import { ConversationDrafts } from '../drafts/ConversationDrafts.tsx';
 import { useApiGet } from '../session/session.tsx';
+import { useCurrentAgent } from '../session/useCurrentAgent.ts';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { ConversationToolbar } from './ConversationToolbar.tsx';
 import { MessageCard } from './MessageCard.tsx';
@@ -81,6 +83,8 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
   const assignees = useAssignees();
   const [tab, setTab] = useState<ComposerTab>('reply');
   const [drafting, setDrafting] = useState(false);
+  const me = useCurrentAgent();
+  const [draftsRevision, setDraftsRevision] = useState(0);
   const others = usePresence(conversation.id, drafting ? 'replying' : 'viewing');
   return (
     <>
@@ -98,6 +102,13 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
           </li>
         ))}
       </ol>
+      <ConversationDrafts
+        conversationId={conversation.id}
+        version={conversation.version}
+        me={me}
+        revision={conversation.version * 1000 + draftsRevision}
+        onSent={onItemAdded}
+      />
       <div class="composer-tabs" role="tablist" aria-label="Write">
         <button type="button" role="tab" aria-selected={tab === 'reply'} onClick={() => setTab('reply')}>
           Reply
@@ -108,7 +119,13 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
       </div>
       {/* Both stay mounted so switching tabs never loses a draft. */}
       <div role="tabpanel" hidden={tab !== 'reply'}>
-        <ReplyComposer conversationId={conversation.id} version={conversation.version} onDrafting={setDrafting} onSent={onItemAdded} />
+        <ReplyComposer
+          conversationId={conversation.id}
+          version={conversation.version}
+          onDrafting={setDrafting}
+          asDraft={me?.role === 'trainee'}
+          onSent={me?.role === 'trainee' ? () => setDraftsRevision((n) => n + 1) : onItemAdded}
+        />
       </div>
       <div role="tabpanel" hidden={tab !== 'note'}>
         <NoteComposer conversationId={conversation.id} assignees={assignees} onDrafting={setDrafting} onAdded={onItemAdded} />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import type { Message } from '../api/conversations.ts';
+import { submitDraft } from '../api/drafts.ts';
 import { sendReply, staleReply, type ReplyAttachment, type StatusAfter } from '../api/replies.ts';
 import { SavedReplyPicker } from '../savedreplies/SavedReplyPicker.tsx';
 import { useApiSend } from '../session/session.tsx';
@@ -13,6 +14,8 @@ interface ReplyComposerProps {
   /** Tells the page whether a draft is being written (presence says "replying"). */
   onDrafting?: (drafting: boolean) => void;
   onSent: () => void;
+  /** A trainee's reply: submitted for approval as a draft instead of sent. */
+  asDraft?: boolean;
 }
 
 const newKey = () => crypto.randomUUID();
@@ -22,7 +25,7 @@ const newKey = () => crypto.randomUUID();
  * since it was opened, nothing is sent: the new messages are shown above the draft, which is kept, and the next
  * Send goes out against the version that includes them.
  */
-export function ReplyComposer({ conversationId, version, onDrafting, onSent }: ReplyComposerProps) {
+export function ReplyComposer({ conversationId, version, onDrafting, onSent, asDraft = false }: ReplyComposerProps) {
   const send = useApiSend();
   const [text, setText] = useState('');
   const [statusAfter, setStatusAfter] = useState<StatusAfter>('pending');
@@ -58,7 +61,8 @@ export function ReplyComposer({ conversationId, version, onDrafting, onSent }: R
     setError(null);
     try {
       const attachments = await Promise.all(files.map(readAttachment));
-      await sendReply(send, conversationId, missed?.version ?? version, { text, statusAfter, attachments }, idempotencyKey.current);
+      if (asDraft) await submitDraft(send, conversationId, { text, statusAfter, attachments });
+      else await sendReply(send, conversationId, missed?.version ?? version, { text, statusAfter, attachments }, idempotencyKey.current);
       idempotencyKey.current = newKey();
       edit('');
       setFiles([]);
@@ -132,7 +136,7 @@ export function ReplyComposer({ conversationId, version, onDrafting, onSent }: R
           </select>
         </label>
         <button type="submit" disabled={sending || text.trim() === ''} title="Ctrl+Enter">
-          {sending ? 'Sending…' : 'Send reply'}
+          {asDraft ? (sending ? 'Submitting…' : 'Submit for approval') : sending ? 'Sending…' : 'Send reply'}
         </button>
       </div>
       {error !== null && <ErrorMessage error={error} />}

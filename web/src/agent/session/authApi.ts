@@ -11,6 +11,8 @@ export interface CurrentAgent {
   via: 'session' | 'api-key' | 'bootstrap-key';
   /** Set for a cookie session: sent back as X-Switchboard-Csrf on every change. */
   csrfToken: string | null;
+  /** Email me each new conversation; null for API keys (they have no preferences). */
+  notifyNewConversations?: boolean | null;
 }
 
 /** Who this browser is: with an API key when one is given, else by the session cookie (401 when there is none). */

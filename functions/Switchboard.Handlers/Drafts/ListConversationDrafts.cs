@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Core.Conversations;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Drafts;
+
+namespace Switchboard.Handlers.Drafts;
+
+/// <summary>
+/// <c>GET /api/conversations/{id}/drafts</c>: the conversation's drafts, oldest first, in every state (the page shows
+/// the submitted and returned ones). A range query of the conversation's own partition (RowKey d..e).
+/// </summary>
+public sealed class ListConversationDrafts(AgentAuthenticator auth, ConversationStore conversations, DraftStore drafts)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c' || await conversations.GetHeadAsync(id, cancellationToken) is null)
+        {
+            return Problems.NotFound($"There is no conversation '{id}'.");
+        }
+        var items = await drafts.ListForConversationAsync(id, cancellationToken);
+        return Results.Ok(new ConversationDrafts(items.OrderBy(d => d.CreatedAt).Select(DraftView.Of).ToList()));
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Switchboard.Core.Conversations;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Inbound;
+using Switchboard.Handlers.Replies;
+using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Drafts;
+
+namespace Switchboard.Handlers.Drafts;
+
+/// <summary>
+/// <c>POST /api/conversations/{id}/drafts</c>: a reply submitted for approval (the body of a reply). Anyone may submit;
+/// trainees must. It waits in the approval queue until an agent approves (sends) or returns it.
+/// </summary>
+public sealed class SubmitDraft(
+    AgentAuthenticator auth, ConversationStore conversations, DraftStore drafts, DraftWorkflow workflow, IOptions<MailOptions> mail, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c' || await conversations.GetHeadAsync(id, cancellationToken) is not { } head)
+        {
+            return Problems.NotFound($"There is no conversation '{id}'.");
+        }
+        var (reply, invalid) = await SendReply.ReadDraftAsync(request, mail.Value.MaxAttachmentBytes, cancellationToken);
+        if (reply is null)
+        {
+            return invalid!;
+        }
+
+        var author = await workflow.PersonAsync(agent, cancellationToken);
+        var now = time.GetUtcNow();
+        var draft = new DraftEntity
+        {
+            PartitionKey = id,
+            RowKey = DraftStore.NewRowKey(),
+            AuthorAgentId = author.AgentId,
+            AuthorName = author.Name,
+            AuthorRole = author.Role,
+            Subject = head.Subject,
+            CreatedAt = now,
+            SubmittedAt = now,
+        };
+        var draftId = DraftStore.PublicId(id, draft.RowKey);
+        draft.QueueRowKey = DraftStore.QueueRowKeyFor(now, draftId);
+        draft.AuthorRowKey = DraftStore.AuthorRowKeyFor(now, draftId);
+        await workflow.FillAsync(draft, reply, cancellationToken);
+        await drafts.AddAsync(draft, cancellationToken);
+        await drafts.IndexAsync(draft, previousQueueRowKey: null, cancellationToken);
+        return Results.Json(DraftView.Of(draft), statusCode: StatusCodes.Status201Created);
+    }
+}
