@@ -17,5 +17,11 @@ public static class ConversationIds
     public static bool IsWellFormed(string id) =>
         id.Length == 24 && (id[0] == 'c' || id[0] == 'm') && id.Skip(1).All(char.IsAsciiHexDigitLower);
 
+    /// <summary>Whether <paramref name="id"/> can name a conversation (so anything else is a 404 without a storage read).</summary>
+    public static bool IsConversationId(string? id) => id is not null && IsWellFormed(id) && id[0] == 'c';
+
+    /// <summary>Whether <paramref name="id"/> can name a message within a conversation.</summary>
+    public static bool IsMessageId(string? id) => id is not null && IsWellFormed(id) && id[0] == 'm';
+
     private static string Normalize(string messageId) => messageId.Trim().Trim('<', '>');
 }

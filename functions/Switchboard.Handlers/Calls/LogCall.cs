@@ -30,7 +30,7 @@ public sealed partial class LogCall(AgentAuthenticator auth, ConversationUpdater
         {
             return rejection!;
         }
-        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
+        if (!ConversationIds.IsConversationId(id))
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

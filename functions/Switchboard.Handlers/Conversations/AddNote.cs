@@ -27,7 +27,7 @@ public sealed class AddNote(
         {
             return rejection!;
         }
-        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
+        if (!ConversationIds.IsConversationId(id))
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

@@ -46,7 +46,7 @@ public sealed class BeatPresence(
     }
 
     private async Task<ConversationEntity?> HeadAsync(string id, CancellationToken cancellationToken) =>
-        ConversationIds.IsWellFormed(id) && id[0] == 'c' ? await conversations.GetHeadAsync(id, cancellationToken) : null;
+        ConversationIds.IsConversationId(id) ? await conversations.GetHeadAsync(id, cancellationToken) : null;
 
     private async Task<PresenceList> OthersAsync(string id, string myId, DateTimeOffset now, CancellationToken cancellationToken) =>
         new([.. (await presence.SinceAsync(id, now - Fresh, cancellationToken))

@@ -22,7 +22,7 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
         {
             return rejection!;
         }
-        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
+        if (!ConversationIds.IsConversationId(id))
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

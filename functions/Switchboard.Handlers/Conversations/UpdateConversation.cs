@@ -25,7 +25,7 @@ public sealed class UpdateConversation(
         {
             return rejection!;
         }
-        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
+        if (!ConversationIds.IsConversationId(id))
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

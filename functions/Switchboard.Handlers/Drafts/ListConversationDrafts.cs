@@ -20,7 +20,7 @@ public sealed class ListConversationDrafts(AgentAuthenticator auth, Conversation
         {
             return rejection!;
         }
-        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c' || await conversations.GetHeadAsync(id, cancellationToken) is null)
+        if (!ConversationIds.IsConversationId(id) || await conversations.GetHeadAsync(id, cancellationToken) is null)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

@@ -24,7 +24,7 @@ public sealed class SubmitDraft(
         {
             return rejection!;
         }
-        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c' || await conversations.GetHeadAsync(id, cancellationToken) is not { } head)
+        if (!ConversationIds.IsConversationId(id) || await conversations.GetHeadAsync(id, cancellationToken) is not { } head)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

@@ -76,8 +76,8 @@ public sealed class ReceiveDeliveryEvents(
         var messageId = Text(item, OutboundMailComposer.MessageArg);
         var eventId = Text(item, "sg_event_id");
         if (state is null || eventId is not { Length: > 0 and <= 200 }
-            || conversationId is null || !ConversationIds.IsWellFormed(conversationId) || conversationId[0] != 'c'
-            || messageId is null || !ConversationIds.IsWellFormed(messageId) || messageId[0] != 'm')
+            || conversationId is null || !ConversationIds.IsConversationId(conversationId)
+            || messageId is null || !ConversationIds.IsMessageId(messageId))
         {
             return false;
         }

@@ -28,7 +28,7 @@ public sealed class RetryDelivery(AgentAuthenticator auth, ConversationStore con
         {
             return Problems.Forbidden("Trainees do not send replies themselves.");
         }
-        var reply = ConversationIds.IsWellFormed(id) && id[0] == 'c' && ConversationIds.IsWellFormed(messageId) && messageId[0] == 'm'
+        var reply = ConversationIds.IsConversationId(id) && ConversationIds.IsMessageId(messageId)
             ? await conversations.GetMessageAsync(id, messageId, cancellationToken)
             : null;
         if (reply is null)

@@ -28,7 +28,7 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
         {
             return rejection!;
         }
-        if (!ConversationIds.IsWellFormed(id) || id[0] != 'c')
+        if (!ConversationIds.IsConversationId(id))
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

@@ -22,7 +22,7 @@ public sealed class RenderSavedReply(AgentAuthenticator auth, SavedReplyStore re
         {
             return rejection!;
         }
-        var head = ConversationIds.IsWellFormed(id) && id[0] == 'c' ? await conversations.GetHeadAsync(id, cancellationToken) : null;
+        var head = ConversationIds.IsConversationId(id) ? await conversations.GetHeadAsync(id, cancellationToken) : null;
         if (head is null)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");

@@ -27,7 +27,7 @@ public sealed class DraftStore(StorageAccount storage)
         (conversationId, rowKey) = ("", "");
         var parts = id.Split('-');
         if (parts.Length != 2 || parts[0].Length != 17 || parts[0][0] != 'd' || !parts[0].Skip(1).All(char.IsAsciiHexDigitLower)
-            || parts[1].Length != 24 || parts[1][0] != 'c' || !parts[1].Skip(1).All(char.IsAsciiHexDigitLower))
+            || !Core.Conversations.ConversationIds.IsConversationId(parts[1]))
         {
             return false;
         }
