@@ -55,7 +55,7 @@ internal static partial class EscalationLatency
             });
             builder.Services.AddSingleton<IMailSender>(services =>
                 new RecordingSender(ActivatorUtilities.CreateInstance<MailSinkSender>(services), handedOver));
-        });
+        }, localSettings: false);
         await app.StartAsync();
         await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
         var polling = app.Services.GetRequiredService<IOptions<QueuePumpOptions>>().Value;

@@ -49,7 +49,7 @@ var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         QueueClientOptions => "queue",
         _ => "blob",
     }).Attach(options));
-});
+}, localSettings: false);
 await app.StartAsync();
 await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
 

@@ -19,14 +19,18 @@ public static class LocalHostApp
 
     /// <param name="args">Command-line arguments.</param>
     /// <param name="configure">Lets tests add settings and replace services (e.g. a FakeTimeProvider) before the build.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="localSettings">
+    /// Read the developer's <c>local.settings.json</c>. Tests and benchmarks say no: they bring every setting they need,
+    /// and must not change behaviour because someone ran <c>scripts/run.sh</c> in the same checkout first.
+    /// </param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, bool localSettings = true)
     {
         // --demo is a switch, not a setting: taken out before the command line becomes configuration.
         var demo = args.Contains(DemoSeeding.Argument);
         args = [.. args.Where(a => a != DemoSeeding.Argument)];
         var root = FunctionsStyleConfiguration.FindRepositoryRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root ?? AppContext.BaseDirectory });
-        builder.Configuration.AddFunctionsStyleSources(root);
+        builder.Configuration.AddFunctionsStyleSources(root, localSettings);
         // Lowest precedence: the local host lets someone at this machine read the mail sink before signing in
         // (DevMailAccess checks the connection and Host are loopback). The Functions app never sets it.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource

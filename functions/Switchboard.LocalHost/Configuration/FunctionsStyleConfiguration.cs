@@ -12,10 +12,10 @@ public static class FunctionsStyleConfiguration
 {
     public const string HostJsonPrefix = "AzureFunctionsJobHost";
 
-    public static void AddFunctionsStyleSources(this ConfigurationManager configuration, string? repositoryRoot)
+    public static void AddFunctionsStyleSources(this ConfigurationManager configuration, string? repositoryRoot, bool readLocalSettings = true)
     {
         var hostJson = FindFile("host.json", repositoryRoot, AppContext.BaseDirectory);
-        var localSettings = FindFile("local.settings.json", repositoryRoot);
+        var localSettings = readLocalSettings ? FindFile("local.settings.json", repositoryRoot) : null;
 
         var layers = new List<IDictionary<string, string?>>();
         if (hostJson is not null)

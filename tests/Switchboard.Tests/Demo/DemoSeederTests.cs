@@ -130,7 +130,7 @@ public sealed class DemoSwitchTests
         {
             builder.Configuration.AddInMemoryCollection(TestHost.RequiredSettings(connectionString, prefix));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:FirstAdminEmail"] = TestHost.FirstAdminEmail });
-        });
+        }, localSettings: false);
         await app.StartAsync();
         var seeding = app.Services.GetRequiredService<DemoSeeding>();
 

@@ -22,7 +22,7 @@ public static class LocalHostSurface
     public static async Task<HostSurface> ReadAsync()
     {
         await using var app = LocalHostApp.Build([], builder => builder.Configuration.AddInMemoryCollection(
-            TestHost.RequiredSettings("UseDevelopmentStorage=true")));
+            TestHost.RequiredSettings("UseDevelopmentStorage=true")), localSettings: false);
 
         // The app's own data sources: the EndpointDataSource service only sees them once the app has started.
         var http = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints)

@@ -20,7 +20,7 @@ public sealed class SampleSettingsTests
         settings["Inbound:WebhookSecret"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
         settings["Auth:BootstrapApiKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + "-bootstrap";
         settings["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]);
-        await using var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings));
+        await using var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(settings), localSettings: false);
 
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };

@@ -23,7 +23,7 @@ public sealed class StartupValidationTests
         settings.Remove("Mail:Mailboxes:1");
         settings[key] = value;
         await using var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
-            builder.Configuration.AddInMemoryCollection(settings));
+            builder.Configuration.AddInMemoryCollection(settings), localSettings: false);
 
         var failure = await Record.ExceptionAsync(() => app.StartAsync());
 

@@ -71,7 +71,7 @@ public sealed class TestHost : IAsyncDisposable
             if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
             if (time is not null) builder.Services.AddSingleton<TimeProvider>(time);
             services?.Invoke(builder.Services);
-        });
+        }, localSettings: false);
         await app.StartAsync();
         if (waitForStorage)
         {

@@ -46,7 +46,7 @@ public sealed class TimerSchedulerTests
         {
             builder.Configuration.AddInMemoryCollection(TestHost.RequiredSettings(azurite.ConnectionString));
             builder.Services.AddSingleton<ITimerJob>(new RecordingJob("weekly-digest", schedule, TimeProvider.System));
-        });
+        }, localSettings: false);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
 
