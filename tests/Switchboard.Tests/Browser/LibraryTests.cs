@@ -95,4 +95,35 @@ public sealed class LibraryTests(BrowserFixture browser)
         await Expect(replies.Nth(0)).ToContainTextAsync("Refund sent");
         await Expect(replies.Nth(0)).ToContainTextAsync("your refund is on its way");
     }
+
+    [Fact]
+    public async Task Answering_a_conversation_shows_the_customer_beside_it_and_inserts_a_saved_reply_filled_in()
+    {
+        await using var agent = await AgentBrowser.StartAsync(browser);
+        await SendAsync(agent,
+            new TestEmail("Ana Pereira <ana@example.com>", "support@acme.test", "Invoice 2291 is wrong", "The VAT is charged twice."),
+            new TestEmail("Ana Pereira <ana@example.com>", "billing@acme.test", "Change of address"));
+        await agent.SignInAsync();
+        await agent.Page.GotoAsync("/#/saved-replies");
+        await agent.Page.GetByRole(AriaRole.Button, new() { Name = "New saved reply" }).ClickAsync();
+        await agent.Page.GetByLabel("Name").FillAsync("Refund sent");
+        await agent.Page.GetByLabel("Text").FillAsync("Hi {{customer.firstName}}, your refund for “{{conversation.subject}}” is on its way.");
+        await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(agent.Page.GetByRole(AriaRole.List, new() { Name = "Your saved replies" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+
+        await agent.Page.GotoAsync("/#/inbox");
+        await agent.Rows.Filter(new() { HasText = "Invoice 2291 is wrong" }).GetByRole(AriaRole.Link).ClickAsync();
+
+        var customer = agent.Page.GetByRole(AriaRole.Complementary, new() { Name = "Customer" });
+        await Expect(customer).ToContainTextAsync("ana@example.com");
+        await Expect(customer.GetByRole(AriaRole.Link, new() { Name = "Change of address" })).ToBeVisibleAsync();
+
+        var reply = agent.Page.GetByLabel("Reply to the customer");
+        await reply.FillAsync("Thanks for waiting. ");
+        await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Saved replies" }).ClickAsync();
+        await agent.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Find a saved reply" }).FillAsync("refund");
+        await agent.Page.Keyboard.PressAsync("Enter");
+
+        await Expect(reply).ToHaveValueAsync("Thanks for waiting. Hi Ana, your refund for “Invoice 2291 is wrong” is on its way.");
+    }
 }

@@ -6,6 +6,7 @@ import { getConversation, type Conversation } from '../api/conversations.ts';
 import { hasPendingDelivery } from '../api/replies.ts';
 import { presenceText, type ConversationState } from '../api/toolkit.ts';
 import { useAssignees } from '../assignees/useAssignees.ts';
+import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { ConversationDrafts } from '../drafts/ConversationDrafts.tsx';
 import { useApiGet } from '../session/session.tsx';
 import { useCurrentAgent } from '../session/useCurrentAgent.ts';
@@ -87,49 +88,53 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
   const [draftsRevision, setDraftsRevision] = useState(0);
   const others = usePresence(conversation.id, drafting ? 'replying' : 'viewing');
   return (
-    <>
-      <ConversationHeader conversation={conversation} />
-      <ConversationToolbar conversation={conversation} assignees={assignees} onChanged={onChanged} />
-      {others.length > 0 && (
-        <p class="presence" role="status" aria-label="Who else is here">
-          {presenceText(others).join(' · ')}
-        </p>
-      )}
-      <ol class="messages">
-        {conversation.messages.map((message) => (
-          <li key={message.id}>
-            <MessageCard message={message} conversationId={conversation.id} onChanged={onItemAdded} />
-          </li>
-        ))}
-      </ol>
-      <ConversationDrafts
-        conversationId={conversation.id}
-        version={conversation.version}
-        me={me}
-        revision={conversation.version * 1000 + draftsRevision}
-        onSent={onItemAdded}
-      />
-      <div class="composer-tabs" role="tablist" aria-label="Write">
-        <button type="button" role="tab" aria-selected={tab === 'reply'} onClick={() => setTab('reply')}>
-          Reply
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'note'} onClick={() => setTab('note')}>
-          Note
-        </button>
-      </div>
-      {/* Both stay mounted so switching tabs never loses a draft. */}
-      <div role="tabpanel" hidden={tab !== 'reply'}>
-        <ReplyComposer
+    <div class="conversation-layout">
+      <div class="conversation-main">
+        <ConversationHeader conversation={conversation} />
+        <ConversationToolbar conversation={conversation} assignees={assignees} onChanged={onChanged} />
+        {others.length > 0 && (
+          <p class="presence" role="status" aria-label="Who else is here">
+            {presenceText(others).join(' · ')}
+          </p>
+        )}
+        <ol class="messages">
+          {conversation.messages.map((message) => (
+            <li key={message.id}>
+              <MessageCard message={message} conversationId={conversation.id} onChanged={onItemAdded} />
+            </li>
+          ))}
+        </ol>
+        <ConversationDrafts
           conversationId={conversation.id}
           version={conversation.version}
-          onDrafting={setDrafting}
-          asDraft={me?.role === 'trainee'}
-          onSent={me?.role === 'trainee' ? () => setDraftsRevision((n) => n + 1) : onItemAdded}
+          me={me}
+          revision={conversation.version * 1000 + draftsRevision}
+          onSent={onItemAdded}
         />
+        <div class="composer-tabs" role="tablist" aria-label="Write">
+          <button type="button" role="tab" aria-selected={tab === 'reply'} onClick={() => setTab('reply')}>
+            Reply
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'note'} onClick={() => setTab('note')}>
+            Note
+          </button>
+        </div>
+        {/* Both stay mounted so switching tabs never loses a draft. */}
+        <div role="tabpanel" hidden={tab !== 'reply'}>
+          <ReplyComposer
+            conversationId={conversation.id}
+            version={conversation.version}
+            onDrafting={setDrafting}
+            asDraft={me?.role === 'trainee'}
+            onSent={me?.role === 'trainee' ? () => setDraftsRevision((n) => n + 1) : onItemAdded}
+          />
+        </div>
+        <div role="tabpanel" hidden={tab !== 'note'}>
+          <NoteComposer conversationId={conversation.id} assignees={assignees} onDrafting={setDrafting} onAdded={onItemAdded} />
+        </div>
       </div>
-      <div role="tabpanel" hidden={tab !== 'note'}>
-        <NoteComposer conversationId={conversation.id} assignees={assignees} onDrafting={setDrafting} onAdded={onItemAdded} />
-      </div>
-    </>
+      {/* Keyed by address, so it reloads when the conversation's customer is a different person. */}
+      {conversation.customer.email && <CustomerPanel key={conversation.customer.email} email={conversation.customer.email} />}
+    </div>
   );
 }
