@@ -62,4 +62,29 @@ public sealed class ReplyComposerTests(BrowserFixture browser)
         await Expect(agent.Messages.Filter(new() { HasText = "Please reload the dashboard." })).ToHaveCountAsync(1);
         await Expect(Composer(agent).GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Agent_logs_a_phone_call_and_emails_the_recap_to_the_customer()
+    {
+        await using var agent = await AgentBrowser.StartAsync(browser);
+        await agent.DeliverAsync("Threads/Gmail3/01-customer.eml");
+        await agent.OpenConversationAsync("Dashboard shows no data for March");
+
+        await agent.Page.GetByRole(AriaRole.Tab, new() { Name = "Call" }).ClickAsync();
+        var call = agent.Page.GetByRole(AriaRole.Form, new() { Name = "Log a call" });
+        await call.GetByLabel("Call recap").FillAsync("Walked through the import settings; March data is back.");
+        await call.GetByLabel("Direction").SelectOptionAsync("outbound");
+        await call.GetByLabel("Minutes").FillAsync("12");
+        await call.GetByLabel("Email this recap to the customer").CheckAsync();
+        await call.GetByRole(AriaRole.Button, new() { Name = "Log call" }).ClickAsync();
+
+        await Expect(agent.Messages).ToHaveCountAsync(3);
+        var logged = agent.Page.GetByRole(AriaRole.Article, new() { Name = "Call logged by Bootstrap key" });
+        await Expect(logged).ToContainTextAsync("Outbound call, 12 min");
+        await Expect(logged).ToContainTextAsync("Walked through the import settings");
+        var emailed = agent.Messages.Nth(2);
+        await Expect(emailed).ToContainTextAsync("Walked through the import settings");
+        await Expect(emailed).ToContainTextAsync("Sending…");
+        await Expect(call.GetByLabel("Call recap")).ToHaveValueAsync("");
+    }
 }

@@ -11,6 +11,7 @@ import { ConversationDrafts } from '../drafts/ConversationDrafts.tsx';
 import { useApiGet } from '../session/session.tsx';
 import { useCurrentAgent } from '../session/useCurrentAgent.ts';
 import { ConversationHeader } from './ConversationHeader.tsx';
+import { CallComposer } from './CallComposer.tsx';
 import { ConversationToolbar } from './ConversationToolbar.tsx';
 import { MessageCard } from './MessageCard.tsx';
 import { NoteComposer } from './NoteComposer.tsx';
@@ -78,7 +79,7 @@ interface ViewProps {
   onItemAdded: () => void;
 }
 
-type ComposerTab = 'reply' | 'note';
+type ComposerTab = 'reply' | 'note' | 'call';
 
 function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
   const assignees = useAssignees();
@@ -118,6 +119,9 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
           <button type="button" role="tab" aria-selected={tab === 'note'} onClick={() => setTab('note')}>
             Note
           </button>
+          <button type="button" role="tab" aria-selected={tab === 'call'} onClick={() => setTab('call')}>
+            Call
+          </button>
         </div>
         {/* Both stay mounted so switching tabs never loses a draft. */}
         <div role="tabpanel" hidden={tab !== 'reply'}>
@@ -131,6 +135,9 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
         </div>
         <div role="tabpanel" hidden={tab !== 'note'}>
           <NoteComposer conversationId={conversation.id} assignees={assignees} onDrafting={setDrafting} onAdded={onItemAdded} />
+        </div>
+        <div role="tabpanel" hidden={tab !== 'call'}>
+          <CallComposer conversationId={conversation.id} mayEmail={me?.role !== 'trainee'} onDrafting={setDrafting} onLogged={onItemAdded} />
         </div>
       </div>
       {/* Keyed by address, so it reloads when the conversation's customer is a different person. */}

@@ -7,11 +7,16 @@ import { MessageBody } from './MessageBody.tsx';
 import { MessageFlags } from './MessageFlags.tsx';
 import { threadMatchHint } from './threadMatch.ts';
 
-const directionLabels: Record<Message['direction'], string> = {
+const directionLabels: Record<Message['direction'] | 'call', string> = {
   inbound: 'Received',
   outbound: 'Sent',
   note: 'Internal note',
+  call: 'Phone call',
 };
+
+/** How a screen reader names the card: whose message, note or logged call it is. */
+const cardLabel = (kind: string, who: string) =>
+  kind === 'note' ? `Note from ${who}` : kind === 'call' ? `Call logged by ${who}` : `Message from ${who}`;
 
 const addressList = (people: Person[]) => people.map(formatAddress).join(', ');
 
@@ -29,17 +34,17 @@ export function MessageCard({ message, conversationId, onChanged }: MessageCardP
   const hint = threadMatchHint(message.threadMatch);
   // "Sent" already says an outbound message is ours; the flag matters only on mail that claims to come in.
   const shownFlags = message.direction === 'outbound' ? flags.filter((flag) => flag !== 'own-message') : flags;
-  // A note is the team's own: shown apart (yellow), never as mail.
-  const kind = message.kind === 'note' ? 'note' : message.direction;
+  // Notes and calls are the team's own record: shown apart, never as mail. A call's subject says which way and how long.
+  const kind = message.kind === 'note' || message.kind === 'call' ? message.kind : message.direction;
   return (
-    <article class={`message message-${kind}`} aria-label={`${kind === 'note' ? 'Note' : 'Message'} from ${displayName(from)}`}>
+    <article class={`message message-${kind}`} aria-label={cardLabel(kind, displayName(from))}>
       <header class="message-header">
         <p class="message-from">
           <strong>{displayName(from)}</strong>
           {from?.name?.trim() && <span class="address"> &lt;{from.email}&gt;</span>}
         </p>
         <p class="message-when">
-          <span class="direction">{directionLabels[kind]}</span>{' '}
+          <span class="direction">{kind === 'call' ? message.subject || directionLabels.call : directionLabels[kind]}</span>{' '}
           <time dateTime={message.sentAt}>{formatDateTime(sentAt)}</time>
           {hint && <span class="thread-hint"> · {hint}</span>}
         </p>
