@@ -1,3 +1,5 @@
+using Switchboard.Core.Conversations;
+
 namespace Switchboard.Handlers.Conversations;
 
 /// <summary>The JSON shapes of the conversations API (camelCase on the wire).</summary>
@@ -13,7 +15,7 @@ public sealed record ConversationSummary(
     public static ConversationSummary Of(Storage.Conversations.ConversationEntity head) => new(
         head.PartitionKey, head.Subject, head.Status, head.Mailbox, new PersonView(head.CustomerEmail, head.CustomerName),
         head.MessageCount, head.LastActivityAt, head.Preview,
-        head.AssigneeId, head.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries), head.SnoozedUntil, Unread: false);
+        head.AssigneeId, ConversationTags.Split(head.Tags), head.SnoozedUntil, Unread: false);
 }
 
 public sealed record ConversationPage(IReadOnlyList<ConversationSummary> Items, string? ContinuationToken);

@@ -44,7 +44,7 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
             participants.Select(p => new ParticipantView(p.Email, p.Name, p.Role, p.Flagged)).ToList(),
             Mailboxes.ReplyAddress(head.Mailbox, head.ReplyToken),
             head.LinkedConversationId, head.CreatedAt, head.LastActivityAt,
-            head.AssigneeId, head.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries), head.SnoozedUntil, head.FirstResponseAt,
+            head.AssigneeId, ConversationTags.Split(head.Tags), head.SnoozedUntil, head.FirstResponseAt,
             head.Version, views));
     }
 }

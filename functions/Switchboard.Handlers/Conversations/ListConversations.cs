@@ -1,7 +1,5 @@
-using System.Text;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Inbound;
 using Switchboard.Handlers.Auth;
@@ -51,15 +49,15 @@ public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox,
         {
             return Problems.BadRequest("status must be one of open, pending, snoozed, closed.", "status");
         }
-        var limit = DefaultLimit;
-        if (query["limit"].FirstOrDefault() is { Length: > 0 } l && (!int.TryParse(l, out limit) || limit is < 1 or > MaxLimit))
+        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
+        if (badLimit is not null)
         {
-            return Problems.BadRequest($"limit must be a whole number from 1 to {MaxLimit}.", "limit");
+            return badLimit;
         }
-        string? storageToken = null;
-        if (query["continuationToken"].FirstOrDefault() is { Length: > 0 } token && !TryDecode(token, out storageToken))
+        var (storageToken, badToken) = PagingQuery.Continuation(query);
+        if (badToken is not null)
         {
-            return Problems.BadRequest("continuationToken is not one this API returned.", "continuationToken");
+            return badToken;
         }
 
         try
@@ -78,25 +76,11 @@ public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox,
                     r.AssigneeId, ConversationTags.Split(r.Tags), r.SnoozedUntil,
                     Unread: !seen.TryGetValue(r.ConversationId, out var seenAt) || seenAt < r.LastActivityAt))
                 .ToList();
-            return Results.Ok(new ConversationPage(items, next is null ? null : WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(next))));
+            return Results.Ok(new ConversationPage(items, next is null ? null : PagingQuery.Wrap(next)));
         }
         catch (RequestFailedException e) when (e.Status == 400 && storageToken is not null)
         {
-            return Problems.BadRequest("continuationToken is not one this API returned.", "continuationToken");
-        }
-    }
-
-    private static bool TryDecode(string token, out string? decoded)
-    {
-        try
-        {
-            decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-            return decoded.Length > 0;
-        }
-        catch (FormatException)
-        {
-            decoded = null;
-            return false;
+            return PagingQuery.NotOurs;
         }
     }
 }

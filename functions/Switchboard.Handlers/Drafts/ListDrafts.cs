@@ -34,10 +34,10 @@ public sealed class ListDrafts(AgentAuthenticator auth, DraftStore drafts, Draft
         {
             return Problems.BadRequest("mine must be true or false.", "mine");
         }
-        var limit = DefaultLimit;
-        if (request.Query["limit"].FirstOrDefault() is { Length: > 0 } limitText && (!int.TryParse(limitText, out limit) || limit is < 1 or > MaxLimit))
+        var (limit, badLimit) = PagingQuery.Limit(request.Query, DefaultLimit, MaxLimit);
+        if (badLimit is not null)
         {
-            return Problems.BadRequest($"limit must be 1-{MaxLimit}.", "limit");
+            return badLimit;
         }
 
         if (mine || agent.Role == AgentRoles.Trainee)

@@ -239,7 +239,7 @@ public sealed partial class EscalationEngine(
         null => "the conversation no longer exists",
         { FirstResponseAt: not null } => "an agent replied",
         _ when head.Status == ConversationStatus.Closed.ToWire() => "the conversation was closed",
-        _ when head.Tags.Split(',', StringSplitOptions.TrimEntries).Contains("spam", StringComparer.OrdinalIgnoreCase) => "the conversation was flagged as spam",
+        _ when ConversationTags.Split(head.Tags).Contains("spam") => "the conversation was flagged as spam",
         _ => null,
     };
 

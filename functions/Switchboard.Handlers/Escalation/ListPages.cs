@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Switchboard.Core.Conversations;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Escalation;
@@ -25,14 +26,14 @@ public sealed partial class ListPages(AgentAuthenticator auth, PageLogStore log)
         }
         var query = request.Query;
         var conversationId = query["conversationId"].FirstOrDefault() is { Length: > 0 } c ? c : null;
-        if (conversationId is not null && !ConversationIdPattern().IsMatch(conversationId))
+        if (conversationId is not null && !ConversationIds.IsConversationId(conversationId))
         {
             return Problems.BadRequest("conversationId is not a conversation id.", "conversationId");
         }
-        var limit = DefaultLimit;
-        if (query["limit"].FirstOrDefault() is { Length: > 0 } l && (!int.TryParse(l, out limit) || limit is < 1 or > MaxLimit))
+        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
+        if (badLimit is not null)
         {
-            return Problems.BadRequest($"limit must be a whole number from 1 to {MaxLimit}.", "limit");
+            return badLimit;
         }
         var after = query["continuationToken"].FirstOrDefault() is { Length: > 0 } t ? t : null;
         if (after is not null && !TokenPattern().IsMatch(after))
@@ -47,9 +48,6 @@ public sealed partial class ListPages(AgentAuthenticator auth, PageLogStore log)
         page.PageId, page.SentAt, page.AgentId, page.Recipient,
         JsonDocument.Parse(page.Channels).RootElement.Clone(), JsonDocument.Parse(page.Conversations).RootElement.Clone(),
         page.AcknowledgedBy, page.AcknowledgedAt);
-
-    [GeneratedRegex("^c[0-9a-f]{23}$")]
-    private static partial Regex ConversationIdPattern();
 
     [GeneratedRegex("^[0-9]{19}-p[0-9a-f]{20}$")]
     private static partial Regex TokenPattern();

@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Search;
 using Switchboard.Handlers.Auth;
@@ -49,15 +47,15 @@ public sealed class SearchConversations(AgentAuthenticator auth, SearchIndexStor
         {
             return Problems.BadRequest($"q may hold at most {MaxTerms} words.", "q");
         }
-        var limit = DefaultLimit;
-        if (query["limit"].FirstOrDefault() is { Length: > 0 } l && (!int.TryParse(l, out limit) || limit is < 1 or > MaxLimit))
+        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
+        if (badLimit is not null)
         {
-            return Problems.BadRequest($"limit must be a whole number from 1 to {MaxLimit}.", "limit");
+            return badLimit;
         }
-        string? after = null;
-        if (query["continuationToken"].FirstOrDefault() is { Length: > 0 } token && !TryDecode(token, out after))
+        var (after, badToken) = PagingQuery.Continuation(query, IsRowKey);
+        if (badToken is not null)
         {
-            return Problems.BadRequest("continuationToken is not one this API returned.", "continuationToken");
+            return badToken;
         }
 
         var driving = terms.OrderByDescending(t => t.Length).First();
@@ -97,7 +95,7 @@ public sealed class SearchConversations(AgentAuthenticator auth, SearchIndexStor
         var items = heads.OfType<ConversationEntity>()
             .Select(ConversationSummary.Of)
             .ToList();
-        var next = exhausted || after is null ? null : WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(after));
+        var next = exhausted || after is null ? null : PagingQuery.Wrap(after);
         return Results.Ok(new SearchResults(terms, items, next));
     }
 
@@ -114,22 +112,8 @@ public sealed class SearchConversations(AgentAuthenticator auth, SearchIndexStor
     }
 
     /// <summary>The token is the last RowKey looked at: 19 digits, "-", a conversation id.</summary>
-    private static bool TryDecode(string token, out string? rowKey)
-    {
-        rowKey = null;
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-            if (decoded.Length == 44 && decoded[19] == '-' && decoded[..19].All(char.IsAsciiDigit) && ConversationIds.IsWellFormed(decoded[20..]))
-            {
-                rowKey = decoded;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-        return rowKey is not null;
-    }
+    private static bool IsRowKey(string position) =>
+        position.Length == 44 && position[19] == '-' && position[..19].All(char.IsAsciiDigit) && ConversationIds.IsWellFormed(position[20..]);
 }
 
 /// <summary>The answer of a search: the terms searched for (after dropping common words), the matches, the next page.</summary>
