@@ -122,6 +122,8 @@ public sealed class LibraryTests(BrowserFixture browser)
         await reply.FillAsync("Thanks for waiting. ");
         await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Saved replies" }).ClickAsync();
         await agent.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Find a saved reply" }).FillAsync("refund");
+        // Enter picks the highlighted reply, so wait until the list (fetched when the picker opens) shows it.
+        await Expect(agent.Page.GetByRole(AriaRole.Listbox, new() { Name = "Saved replies" }).GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
         await agent.Page.Keyboard.PressAsync("Enter");
 
         await Expect(reply).ToHaveValueAsync("Thanks for waiting. Hi Ana, your refund for “Invoice 2291 is wrong” is on its way.");
