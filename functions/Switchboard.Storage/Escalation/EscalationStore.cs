@@ -144,8 +144,9 @@ public sealed class EscalationStore(StorageAccount storage)
             }
             return (await Table.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
+            // Another sweep took the lease, or released (deleted) it between our read and write: it ran just now.
             return null;
         }
     }
