@@ -19,6 +19,9 @@ public static class QueueNames
     /// <summary>Replies accepted for sending (<c>{conversationId, messageId, attempt}</c>), delivered by <c>DeliverOutboundEmail</c>.</summary>
     public const string OutboundEmail = "outbound-email";
 
+    /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail];
+
     public const string PoisonSuffix = "-poison";
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;

@@ -13,13 +13,9 @@ namespace Switchboard.Handlers.Conversations;
 /// and only deleted. Waking publishes <see cref="DomainEventTypes.ConversationWoke"/>.
 /// </summary>
 public sealed partial class WakeSnoozedConversations(
-    WakeupStore wakeups, ConversationUpdater updater, EventQueue events, TimeProvider time, ILogger<WakeSnoozedConversations> logger) : ITimerJob
+    WakeupStore wakeups, ConversationUpdater updater, EventQueue events, TimeProvider time, ILogger<WakeSnoozedConversations> logger)
 {
     private const int BatchSize = 100;
-
-    public string Name => nameof(WakeSnoozedConversations);
-
-    public string Schedule => "0 * * * * *";
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {

@@ -17,14 +17,8 @@ namespace Switchboard.Handlers.Escalation;
 /// (after an outage) are never notified.
 /// </summary>
 public sealed class NotifyShiftStarts(
-    ScheduleStore schedules, ShiftNoticeStore claims, PageSender sender, Mailboxes mailboxes, IOptions<EscalationOptions> options, TimeProvider time) : ITimerJob
+    ScheduleStore schedules, ShiftNoticeStore claims, PageSender sender, Mailboxes mailboxes, IOptions<EscalationOptions> options, TimeProvider time)
 {
-    public const string Every = "0 * * * * *";
-
-    public string Name => nameof(NotifyShiftStarts);
-
-    public string Schedule => Every;
-
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();

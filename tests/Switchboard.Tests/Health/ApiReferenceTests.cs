@@ -19,7 +19,7 @@ public sealed class ApiReferenceTests
         Assert.Contains("/api/inbound/mime", paths);
         Assert.Contains("/api/conversations", paths);
         Assert.Contains("/api/conversations/{id}", paths);
-        Assert.Contains("/api/admin/queues/{queue}/replay", paths);
+        Assert.Contains("/api/queues/{queue}/replay", paths);
     }
 
     [Fact]
