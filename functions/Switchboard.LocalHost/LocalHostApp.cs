@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.Configuration.Memory;
 using Scalar.AspNetCore;
 using Switchboard.Handlers;
@@ -64,6 +65,13 @@ public static class LocalHostApp
             builder.Services.AddQueuePump();
         }
         builder.Services.AddFunctionTriggers(FunctionCatalog.App);
+        // The Functions host routes by route and verb alone; a body's content type is the handler's to judge (a 415
+        // problem). ASP.NET Core's routing would instead skip an endpoint whose [Accepts] type differs, and the request
+        // would fall through to the API's catch-all 404.
+        foreach (var accepts in builder.Services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+        {
+            builder.Services.Remove(accepts);
+        }
         builder.Services.AddTimers();
 
         var app = builder.Build();
