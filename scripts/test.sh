@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: the web app's unit tests and the .NET suite (unit, Azurite integration, Chromium browser tests,
-# Functions parity, Bicep). Installs what is missing (npm packages, Debian's Chromium), builds the web app, and ends
+# the Functions app's metadata contract, Bicep). The .NET build includes the Functions app (the local host references it). Installs what is missing (npm packages, Debian's Chromium), builds the web app, and ends
 # with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."

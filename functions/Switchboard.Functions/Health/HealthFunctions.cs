@@ -6,24 +6,13 @@ using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Health;
 
-// Every function in this project follows one pattern, and FunctionsParityTests holds it to the local host:
-// one class per feature folder, handlers injected by constructor, one [Function] per handler named nameof(the handler),
-// and a body that is one call to that handler. HTTP routes are the local ones without the "/api/" prefix (host.json adds it).
-//
-//   HTTP, route parameters bound by name:
-//     [Function(nameof(GetConversation))]
-//     public Task<IResult> GetConversation(
-//         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}")] HttpRequest request,
-//         string id, CancellationToken cancellationToken) =>
-//         getConversation.HandleAsync(id, request, cancellationToken);
-//   Queue (connection: the AzureWebJobsStorage setting):
-//     [Function(nameof(ProcessInboundEmail))]
-//     public Task ProcessInboundEmail([QueueTrigger(QueueNames.InboundEmail)] string message, CancellationToken cancellationToken) =>
-//         processInboundEmail.HandleAsync(message, cancellationToken);
-//   Timer (function name = ITimerJob.Name, schedule = a const that ITimerJob.Schedule also returns):
-//     [Function(nameof(SendWeeklyDigest))]
-//     public Task SendWeeklyDigest([TimerTrigger(Schedules.WeeklyDigest)] TimerInfo timer, CancellationToken cancellationToken) =>
-//         sendWeeklyDigest.RunAsync(cancellationToken);
+// Every function in this project follows one pattern. Its [Function] method is the only declaration: the SDK writes it
+// into functions.metadata, the local host serves the same method, and FunctionsMetadataTests holds the two together.
+// One class per feature folder, handlers injected by constructor, named nameof(the handler), a body of one call.
+//   HTTP: the route includes "api/" (host.json's routePrefix is ""), never starts with admin or runtime; the OpenAPI
+//   metadata ([EndpointSummary], [Tags], [Accepts<T>], [ProducesResponseType], [ProducesProblem]) sits on the method.
+//   Queue: [QueueTrigger(QueueNames.X)] string message; the body runs the handler through PoisonQueue.RunAsync.
+//   Timer: [TimerTrigger("<six-field NCRONTAB, UTC>")] TimerInfo timer; the body calls the job's RunAsync.
 public sealed class HealthFunctions(CheckHealth checkHealth)
 {
     [Function(nameof(CheckHealth))]
