@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Team;
 using Switchboard.Core.Threading;
-using Switchboard.Handlers.Conversations;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Team;
@@ -80,16 +79,14 @@ public sealed class AgentMailReplies(
             Text = text,
             VisibleText = text,
             ThreadMatch = "agent-mail",
-            Flags = "trainee-mail-reply",
+            Flags = MessageFlags.TraineeMailReply.ToStored(),
             Problems = JsonSerializer.Serialize(Array.Empty<string>(), JsonDefaults.Options),
         };
-        try
+        // A redelivery finds the note already there (ItemAlreadyStored) and adds nothing.
+        await updater.UpdateAsync(conversationId, conversation =>
         {
-            await updater.UpdateAsync(conversationId, _ => note, cancellationToken);
-        }
-        catch (ConversationChangeRefused e) when (e.Status == 409)
-        {
-            // A redelivery: the note is already there.
-        }
+            conversation.AddNote(now);
+            return ConversationEdit.Add(note);
+        }, cancellationToken);
     }
 }
