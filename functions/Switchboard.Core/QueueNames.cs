@@ -19,6 +19,9 @@ public static class QueueNames
     /// <summary>Replies accepted for sending (<c>{conversationId, messageId, attempt}</c>), delivered by <c>DeliverOutboundEmail</c>.</summary>
     public const string OutboundEmail = "outbound-email";
 
+    /// <summary>A site section has a new release (<c>{releaseId, section}</c>): copy the site to Static Web Apps.</summary>
+    public const string StaticSiteDeploys = "static-site-deploys";
+
     public const string PoisonSuffix = "-poison";
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;
