@@ -21,7 +21,11 @@ public static class StorageServiceCollectionExtensions
             return StorageAccount.FromConfiguration(configuration, new StorageNames(options.NamePrefix), sp.GetService<ClientOptionsHook>());
         });
         services.AddSingleton<Queues.WorkQueue>();
-        services.AddOptions<StaticSiteOptions>().BindConfiguration(StaticSiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaticSiteOptions>().BindConfiguration(StaticSiteOptions.Section)
+            // In Azure the platform names the app's host; its public API is the static pages' one other origin.
+            .PostConfigure(o => o.ApiOrigin = o.ApiOrigin is { Length: > 0 } ? o.ApiOrigin
+                : configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host ? "https://" + host : "")
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StaticSiteStore>();
         services.AddSingleton<StaticWebAppDeployer>();
         services.AddHttpClient(StaticWebAppDeployer.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(100));
