@@ -19,8 +19,11 @@ public static class QueueNames
     /// <summary>Replies accepted for sending (<c>{conversationId, messageId, attempt}</c>), delivered by <c>DeliverOutboundEmail</c>.</summary>
     public const string OutboundEmail = "outbound-email";
 
+    /// <summary>A site section has a new release (<c>{releaseId, section}</c>): copy the site to Static Web Apps.</summary>
+    public const string StaticSiteDeploys = "static-site-deploys";
+
     /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
-    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail];
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, StaticSiteDeploys];
 
     public const string PoisonSuffix = "-poison";
 

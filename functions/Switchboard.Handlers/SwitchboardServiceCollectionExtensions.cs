@@ -39,6 +39,7 @@ using Switchboard.Storage.Replies;
 using Switchboard.Storage.Team;
 using Switchboard.Storage.SavedReplies;
 using Switchboard.Storage.Search;
+using Switchboard.Handlers.StaticSite;
 
 namespace Switchboard.Handlers;
 
@@ -181,6 +182,9 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<AcknowledgePage>();
         services.AddSingleton<SetPagingSettings>();
         AddAgentLibrary(services);
+        services.AddSingleton<SitePublisher>();
+        services.AddSingleton<DeployStaticSite>();
+        services.AddSingleton<ServeStaticSite>();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<RecordDomainEvent>();

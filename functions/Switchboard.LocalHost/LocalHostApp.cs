@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.Configuration.Memory;
 using Scalar.AspNetCore;
+using Switchboard.Core.StaticSite;
 using Switchboard.Handlers;
+using Switchboard.Handlers.StaticSite;
 using Switchboard.Handlers.WebApp;
 using Switchboard.LocalHost.Configuration;
 using Switchboard.LocalHost.Demo;
@@ -81,6 +83,12 @@ public static class LocalHostApp
         app.MapScalarApiReference("/api-reference");
         // The agent app too: the catch-all function serves web/dist, as in Azure.
         app.MapFunctions(FunctionCatalog.App);
+        // In Azure, Static Web Apps serves the public site; here the host stands in for it (more specific than the catch-all).
+        foreach (var section in SiteSections.All)
+        {
+            app.MapGet($"/{section}/{{**path}}", (HttpContext context, string? path, ServeStaticSite site, CancellationToken ct) =>
+                site.HandleAsync(context, section, path, ct)).ExcludeFromDescription();
+        }
         return app;
     }
 }
