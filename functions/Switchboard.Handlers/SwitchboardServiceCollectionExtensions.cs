@@ -190,9 +190,13 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<RecordDomainEvent>();
         services.AddSingleton<NotifyMentionedAgents>();
         services.AddSingleton<WakeSnoozedConversations>();
+        services.AddSingleton<SnoozeAlarm>();
+        services.AddSingleton<WakeSnoozedConversationsWhenDue>();
         services.AddSingleton<RunEscalationCheck>();
         services.AddSingleton<SweepEscalations>();
         services.AddSingleton<NotifyShiftStarts>();
+        services.AddSingleton<ShiftStartAlarm>();
+        services.AddSingleton<NotifyShiftStartsWhenDue>();
         services.AddSingleton<DeliverOutboundEmail>();
         return services;
     }

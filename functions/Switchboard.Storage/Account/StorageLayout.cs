@@ -53,6 +53,8 @@ public static class StorageLayout
         QueueNames.NoteMentions, QueueNames.PoisonOf(QueueNames.NoteMentions),
         QueueNames.EscalationChecks, QueueNames.PoisonOf(QueueNames.EscalationChecks),
         QueueNames.OutboundEmail, QueueNames.PoisonOf(QueueNames.OutboundEmail),
+        QueueNames.ConversationWakeups, QueueNames.PoisonOf(QueueNames.ConversationWakeups),
+        QueueNames.ShiftStarts, QueueNames.PoisonOf(QueueNames.ShiftStarts),
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
     ];
 
