@@ -14,7 +14,7 @@ namespace Switchboard.Handlers.Conversations;
 /// change (the version, and so a composer's ETag, stays).
 /// </summary>
 public sealed class UpdateConversation(
-    AgentAuthenticator auth, ConversationUpdater updater, Teammates team, WakeupStore wakeups, TimeProvider time)
+    AgentAuthenticator auth, ConversationUpdater updater, Teammates team, WakeupStore wakeups, SnoozeAlarm snoozeAlarm, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -80,7 +80,7 @@ public sealed class UpdateConversation(
         if (wakeAt is not null)
         {
             // Before the head: a crash in between leaves a wake-up the timer finds stale, never a snooze without one.
-            await wakeups.AddAsync(wakeAt.Value, id, cancellationToken);
+            await snoozeAlarm.SetAsync(id, wakeAt.Value, cancellationToken);
         }
         DateTimeOffset? previousWake = null;
         var update = await updater.UpdateAsync(id, conversation =>
