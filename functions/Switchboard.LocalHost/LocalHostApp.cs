@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 using Switchboard.Handlers;
+using Switchboard.Handlers.Security;
 using Switchboard.LocalHost.Configuration;
 using Switchboard.LocalHost.Demo;
 using Switchboard.LocalHost.Queues;
@@ -63,6 +64,7 @@ public static class LocalHostApp
         builder.Services.AddTimers();
 
         var app = builder.Build();
+        app.Use(SecurityHeaders.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var webRoot = WebRoot(app.Configuration, root);
