@@ -139,6 +139,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ListAgents>();
         services.AddSingleton<InviteAgent>();
         services.AddSingleton<UpdateAgent>();
+        services.AddSingleton<AgentAccessRevoker>();
         services.AddSingleton<ListDevMail>();
         services.AddSingleton<GetDevMail>();
 
