@@ -19,6 +19,7 @@ using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Drafts;
 using Switchboard.Storage.Drafts;
+using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.OnCall;
@@ -168,7 +169,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<PageLinks>();
         services.AddSingleton<PageSender>();
         services.AddSingleton<EscalationEngine>();
-        services.AddHttpClient(PageSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(PageSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicEndpoints.CreateHandler(sp.GetRequiredService<IOptions<EscalationOptions>>().Value.AllowLocalWebhooks));
         services.AddSingleton<ListEscalationPolicies>();
         services.AddSingleton<GetEscalationPolicy>();
         services.AddSingleton<PutEscalationPolicy>();
