@@ -117,6 +117,9 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ReceiveDeliveryEvents>();
         services.AddSingleton<NewConversationNotifier>();
         services.AddSingleton<AgentMailReplies>();
+        services.AddSingleton<NotificationReplyAddresses>();
+        services.AddSingleton<AgentMailVerification>();
+        services.AddSingleton<AgentMailNotes>();
         services.AddSingleton<UpdatePreferences>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<DraftWorkflow>();
