@@ -45,7 +45,7 @@ public static class SecurityHeaders
         var policy = ApiReferencePaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
             ? ApiReferencePolicy
             : ContentSecurityPolicy;
-        var api = path.StartsWithSegments(SwitchboardApi.Prefix, StringComparison.OrdinalIgnoreCase);
+        var api = path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Switchboard.Handlers;
+using Switchboard.Handlers.WebApp;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Security;
@@ -26,10 +26,10 @@ public sealed class SecurityHeaderTests
         await File.WriteAllTextAsync(Path.Combine(webRoot.FullName, "index.html"), "<!doctype html><title>Switchboard</title><div id=app></div>");
         try
         {
-            await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["LocalHost:WebRoot"] = webRoot.FullName }, queuePump: false);
+            await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { [$"{WebAppOptions.Section}:{nameof(WebAppOptions.Root)}"] = webRoot.FullName }, queuePump: false);
             using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
             var routes = ((IEndpointRouteBuilder)host.App).DataSources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-                .Where(e => e.RoutePattern.RawText?.StartsWith(SwitchboardApi.Prefix + "/", StringComparison.Ordinal) == true)
+                .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
                 .ToList();
 
             var missing = new List<string>();
