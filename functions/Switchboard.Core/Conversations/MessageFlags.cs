@@ -26,6 +26,9 @@ public enum MessageFlags
 
     /// <summary>A trainee answered a notification by mail: kept as a note, not sent.</summary>
     TraineeMailReply = 1 << 8,
+
+    /// <summary>Mail claiming to be an agent's reply whose sender could not be verified: kept as a note, not sent.</summary>
+    UnverifiedMailReply = 1 << 9,
 }
 
 public static class MessageFlagNames
@@ -41,6 +44,7 @@ public static class MessageFlagNames
         (MessageFlags.CallInbound, "call-inbound"),
         (MessageFlags.CallOutbound, "call-outbound"),
         (MessageFlags.TraineeMailReply, "trainee-mail-reply"),
+        (MessageFlags.UnverifiedMailReply, "unverified-mail-reply"),
     ];
 
     /// <summary>The names of the flags set, in a fixed order.</summary>

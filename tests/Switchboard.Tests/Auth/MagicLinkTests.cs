@@ -125,6 +125,43 @@ public sealed class MagicLinkTests
     }
 
     [Fact]
+    public async Task A_stranger_hammering_an_agents_address_does_not_lock_the_agent_out()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Auth:ClientAddressHeader"] = "X-Forwarded-For" }, fakeTime: true);
+        using var driver = new SignInDriver(host);
+        // The front end appends the address it saw; what the stranger writes before it changes nothing.
+        Task<HttpResponseMessage> RequestFrom(string forwardedFor, string email) => driver.Client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, "/api/auth/magic-links") { Content = JsonContent.Create(new { email }), Headers = { { "X-Forwarded-For", forwardedFor } } });
+        for (var i = 0; i < 5; i++)
+        {
+            await RequestFrom($"10.0.0.{i}, 203.0.113.7", Admin);
+        }
+
+        var stranger = await RequestFrom("10.0.0.99, 203.0.113.7", Admin);
+        var agent = await RequestFrom("198.51.100.20", Admin);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, agent.StatusCode);
+        Assert.Equal(6, (await driver.MailToAsync(Admin)).Count);
+    }
+
+    [Fact]
+    public async Task One_caller_spraying_many_addresses_is_limited_after_20()
+    {
+        await using var host = await TestHost.StartAsync(fakeTime: true);
+        using var driver = new SignInDriver(host);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await driver.RequestLinkAsync($"guess{i}@acme.test")).StatusCode);
+        }
+
+        var next = await driver.RequestLinkAsync("guess20@acme.test");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, next.StatusCode);
+        Assert.NotNull(next.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Tampered_session_cookie_is_refused()
     {
         await using var host = await TestHost.StartAsync();
