@@ -48,7 +48,7 @@ public static class LocalHostApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSwitchboard(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddSchemaTransformer<WireFormatSchemas>());
         builder.Services.AddHostedService<StartupBanner>();
         if (demo)
         {
@@ -71,6 +71,8 @@ public static class LocalHostApp
             var files = new PhysicalFileProvider(webRoot);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            // The app routes real paths (/conversations/{id}): any other non-API path gets its page, index.html.
+            app.MapFallbackToFile("{*path:regex(^(?!api/).*$)}", "index.html", new StaticFileOptions { FileProvider = files });
         }
         else
         {
