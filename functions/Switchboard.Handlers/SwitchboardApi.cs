@@ -96,7 +96,7 @@ public static class SwitchboardApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapGet("/magic-links/{token}", (HttpRequest request, string token, ConsumeMagicLink handler, CancellationToken ct) => handler.HandleAsync(request, token, ct))
             .WithName(nameof(ConsumeMagicLink))
-            .WithSummary("The emailed link: sets the session cookie and redirects to /, or to /#/sign-in?error=invalid|expired|used|disabled.")
+            .WithSummary("The emailed link: sets the session cookie and redirects to /, or to /sign-in?error=invalid|expired|used|disabled.")
             .Produces(StatusCodes.Status302Found);
         auth.MapPost("/sign-out", (HttpRequest request, SignOut handler, CancellationToken ct) => handler.HandleAsync(request, ct))
             .WithName(nameof(SignOut))

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { pagesQuery } from '../api/escalation.ts';
 import { conversationHref } from '../routing.ts';
 import { useApi } from '../session/session.tsx';
-import { AgentName, useAgentNames } from './AgentName.tsx';
+import { useAgentNames } from './AgentName.tsx';
 
 const when = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
@@ -39,9 +39,7 @@ export function PageHistory() {
                 <td>
                   <time dateTime={page.sentAt}>{when(page.sentAt)}</time>
                 </td>
-                <td>
-                  <AgentName name={nameOf(page.agentId)} />
-                </td>
+                <td>{nameOf(page.agentId)}</td>
                 <td>
                   {page.channels.map((channel) => (
                     <span key={channel.channel} class={channel.ok ? 'channel' : 'channel channel-failed'} title={channel.detail ?? undefined}>

@@ -144,7 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The emailed link: sets the session cookie and redirects to /, or to /#/sign-in?error=invalid|expired|used|disabled. */
+        /** The emailed link: sets the session cookie and redirects to /, or to /sign-in?error=invalid|expired|used|disabled. */
         get: operations["ConsumeMagicLink"];
         put?: never;
         post?: never;
