@@ -1,4 +1,4 @@
-// Turns the API's OpenAPI document into the web app's types (src/shared/api/schema.d.ts).
+// Turns the API's OpenAPI document into the web app's types (generated/api-schema.d.ts, outside src/: generated code is not ours to edit).
 //   node web/scripts/generate-api-types.mjs                         from a running local host (./scripts/run.sh)
 //   node web/scripts/generate-api-types.mjs path/to/openapi.json    from a saved document
 //   … --stdout                                                       print instead of writing (the staleness test uses it)
@@ -27,4 +27,4 @@ function integerAsNumber(schema) {
 const types = header + astToString(await openapiTS(url, { alphabetize: true, transform: integerAsNumber }));
 
 if (toStdout) process.stdout.write(types);
-else writeFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../src/shared/api/schema.d.ts'), types);
+else writeFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../generated/api-schema.d.ts'), types);

@@ -4,7 +4,7 @@ using Switchboard.Tests.Infrastructure;
 namespace Switchboard.Tests.Health;
 
 /// <summary>
-/// The web app's API types (web/src/shared/api/schema.d.ts) are generated from the host's OpenAPI document. When an
+/// The web app's API types (web/generated/api-schema.d.ts) are generated from the host's OpenAPI document. When an
 /// endpoint or record changes and nobody regenerates them, the app compiles against an API that no longer exists.
 /// </summary>
 public sealed class WebApiTypesTests
@@ -18,10 +18,10 @@ public sealed class WebApiTypesTests
         try
         {
             var generated = await GenerateAsync(document);
-            var committed = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "web", "src", "shared", "api", "schema.d.ts"));
+            var committed = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "web", "generated", "api-schema.d.ts"));
 
             Assert.True(generated == committed,
-                "web/src/shared/api/schema.d.ts is stale: the OpenAPI document changed. Regenerate it: ./scripts/run.sh, then " +
+                "web/generated/api-schema.d.ts is stale: the OpenAPI document changed. Regenerate it: ./scripts/run.sh, then " +
                 "npm --prefix web run generate:api (or node web/scripts/generate-api-types.mjs <saved openapi.json>), and commit it.");
         }
         finally

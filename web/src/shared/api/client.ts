@@ -1,8 +1,8 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, describeProblem } from './problem.ts';
-import type { components, paths } from './schema.d.ts';
+import type { components, paths } from '../../../generated/api-schema.d.ts';
 
-/** The Switchboard API, typed from its OpenAPI document (schema.d.ts, generated: see web/README.md). */
+/** The Switchboard API, typed from its OpenAPI document (web/generated/api-schema.d.ts: see web/README.md). */
 export type Api = ReturnType<typeof createClient<paths>>;
 
 /** A record of the API by its schema name: `Schema<'ScheduleView'>`. */
