@@ -71,6 +71,8 @@ public static class LocalHostApp
             var files = new PhysicalFileProvider(webRoot);
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            // Routing after the files: a file that exists is served before the fallback below can claim its path.
+            app.UseRouting();
             // The app routes real paths (/conversations/{id}): any other non-API path gets its page, index.html.
             app.MapFallbackToFile("{*path:regex(^(?!api/).*$)}", "index.html", new StaticFileOptions { FileProvider = files });
         }

@@ -10,7 +10,7 @@ namespace Switchboard.Tests.Browser;
 
 /// <summary>
 /// The on-call page as an agent sees it; the host's clock is fake (Monday 2 March 2026, 09:00 UTC, 10:00 in Berlin) and
-/// the browser's clock is set to it, so "now" is the same moment on both sides.
+/// the browser's clock is set to it, so "now" is the same moment on both sides; the browser's zone is UTC.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OnCallTests(BrowserFixture browser)
@@ -28,7 +28,7 @@ public sealed class OnCallTests(BrowserFixture browser)
         var id = (await api.CreateAsync(OnCallDriver.Body(startDate: "2026-03-04", participants: [ada, bob]))).Str("id");
         var now = host.Time!.GetUtcNow();
         await api.AddOverrideAsync(id, carol, now.AddHours(-1), now.AddHours(2));
-        await using var context = await browser.NewContextAsync(host);
+        await using var context = await browser.NewContextAsync(host, timeZone: "UTC");
         var page = await context.NewPageAsync();
         await page.Clock.SetFixedTimeAsync(now.UtcDateTime);
 
@@ -44,10 +44,13 @@ public sealed class OnCallTests(BrowserFixture browser)
         await Expect(primary.Nth(1)).ToHaveTextAsync("BBBob Byrne");
         await Expect(timeline.GetByRole(AriaRole.List, new() { Name = "Overrides" }).GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["CDCarol Danvers"]);
         var onCall = timeline.GetByRole(AriaRole.List, new() { Name = "On call" }).GetByRole(AriaRole.Listitem);
-        await Expect(onCall.Nth(0)).ToHaveTextAsync("CDCarol Danvers");
-        await Expect(onCall.Nth(1)).ToHaveTextAsync("Nobody");
-        await Expect(onCall.Nth(1)).ToHaveAttributeAsync("aria-label", new Regex("^Nobody on call: Mon 2 Mar 11:00 your time"));
-        await Expect(onCall.Nth(2)).ToHaveTextAsync("ALAda Lovelace");
+        // From the start of today in the browser's zone: nobody until the override, Carol, nobody until Wednesday, Ada.
+        string[] first = ["Nobody", "CDCarol Danvers", "Nobody", "ALAda Lovelace", "BBBob Byrne"];
+        for (var i = 0; i < first.Length; i++)
+        {
+            await Expect(onCall.Nth(i)).ToHaveTextAsync(first[i]);
+        }
+        await Expect(onCall.Nth(2)).ToHaveAttributeAsync("aria-label", "Nobody on call: Mon 2 Mar 11:00 your time (12:00 Europe/Berlin) – Wed 4 Mar 08:00 your time (09:00 Europe/Berlin)");
         await Expect(timeline.GetByRole(AriaRole.Note, new() { Name = "Now, Mon 2 Mar 09:00 your time (10:00 Europe/Berlin)" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Hand-offs" }).GetByRole(AriaRole.Listitem).First)
             .ToHaveTextAsync("Mon 2 Mar 11:00 your time (12:00 Europe/Berlin): nobody takes over");
@@ -57,6 +60,7 @@ public sealed class OnCallTests(BrowserFixture browser)
 
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "On call now: nobody" })).ToBeVisibleAsync();
         await Expect(onCall.Nth(0)).ToHaveTextAsync("Nobody");
+        await Expect(onCall.Nth(1)).ToHaveTextAsync("ALAda Lovelace");
         await Expect(page.GetByText("No overrides.")).ToBeVisibleAsync();
     }
 
@@ -68,7 +72,7 @@ public sealed class OnCallTests(BrowserFixture browser)
         await AgentAsync(team, "dora@acme.test", "Dora Diaz");
         await AgentAsync(team, "eli@acme.test", "Eli Evans");
         await AgentAsync(team, "finn@acme.test", "Finn Fox");
-        await using var context = await browser.NewContextAsync(host);
+        await using var context = await browser.NewContextAsync(host, timeZone: "UTC");
         var page = await context.NewPageAsync();
         await page.Clock.SetFixedTimeAsync(host.Time!.GetUtcNow().UtcDateTime);
         await page.GotoAsync("/oncall");
