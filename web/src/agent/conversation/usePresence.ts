@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/preact-query';
+import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { conversationsKey } from '../api/conversations.ts';
 import { beatPresence, type Presence, type PresenceState } from '../api/toolkit.ts';
 import { useApi } from '../session/session.tsx';
 
@@ -13,9 +14,15 @@ const nobody: Presence[] = [];
  */
 export function usePresence(conversationId: string, state: PresenceState): Presence[] {
   const api = useApi();
+  const queries = useQueryClient();
   const { data } = useQuery({
     queryKey: ['presence', conversationId, state],
-    queryFn: ({ signal }) => beatPresence(api, conversationId, state, signal),
+    queryFn: async ({ signal }) => {
+      const answer = await beatPresence(api, conversationId, state, signal);
+      // A beat marks the conversation read for this agent: the inbox lists (not shown now) are read again on return.
+      void queries.invalidateQueries({ queryKey: [...conversationsKey, 'list'] });
+      return answer;
+    },
     refetchInterval: presenceBeatMs,
     staleTime: 0,
     gcTime: 0,
