@@ -56,7 +56,7 @@ public sealed class NewConversationNotifier(
         var text = first.BodyBlobName is { } blob ? (await content.ReadBodyAsync(blob, cancellationToken)).VisibleText : first.VisibleText ?? first.Text ?? "";
         var team = mailOptions.Value.TeamName is { Length: > 0 } name ? name : "Switchboard";
         var customer = head.CustomerName is { Length: > 0 } customerName ? $"{customerName} <{head.CustomerEmail}>" : head.CustomerEmail;
-        var link = authOptions.Value.PublicUrl is { Length: > 0 } url ? $"\nOpen it in Switchboard: {url.TrimEnd('/')}/#/conversations/{id}\n" : "";
+        var link = authOptions.Value.PublicUrl is { Length: > 0 } url ? $"\nOpen it in Switchboard: {url.TrimEnd('/')}/conversations/{id}\n" : "";
 
         foreach (var agent in recipients)
         {

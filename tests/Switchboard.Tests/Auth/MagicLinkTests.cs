@@ -44,7 +44,7 @@ public sealed class MagicLinkTests
         host.Time!.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         var followed = await driver.FollowAsync(link);
 
-        Assert.Equal("/#/sign-in?error=expired", followed.Headers.Location?.OriginalString);
+        Assert.Equal("/sign-in?error=expired", followed.Headers.Location?.OriginalString);
         Assert.Null(SignInDriver.SessionCookie(followed));
     }
 
@@ -59,7 +59,7 @@ public sealed class MagicLinkTests
         await driver.SignInWithLinkAsync(link);
         var second = await driver.FollowAsync(link);
 
-        Assert.Equal("/#/sign-in?error=used", second.Headers.Location?.OriginalString);
+        Assert.Equal("/sign-in?error=used", second.Headers.Location?.OriginalString);
         Assert.Null(SignInDriver.SessionCookie(second));
     }
 
