@@ -19,6 +19,7 @@ using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Drafts;
 using Switchboard.Storage.Drafts;
+using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.WebApp;
@@ -39,6 +40,7 @@ using Switchboard.Storage.Replies;
 using Switchboard.Storage.Team;
 using Switchboard.Storage.SavedReplies;
 using Switchboard.Storage.Search;
+using Switchboard.Handlers.StaticSite;
 
 namespace Switchboard.Handlers;
 
@@ -121,6 +123,9 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ReceiveDeliveryEvents>();
         services.AddSingleton<NewConversationNotifier>();
         services.AddSingleton<AgentMailReplies>();
+        services.AddSingleton<NotificationReplyAddresses>();
+        services.AddSingleton<AgentMailVerification>();
+        services.AddSingleton<AgentMailNotes>();
         services.AddSingleton<UpdatePreferences>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<DraftWorkflow>();
@@ -144,6 +149,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ListAgents>();
         services.AddSingleton<InviteAgent>();
         services.AddSingleton<UpdateAgent>();
+        services.AddSingleton<AgentAccessRevoker>();
         services.AddSingleton<ListDevMail>();
         services.AddSingleton<GetDevMail>();
 
@@ -172,7 +178,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<PageLinks>();
         services.AddSingleton<PageSender>();
         services.AddSingleton<EscalationEngine>();
-        services.AddHttpClient(PageSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(PageSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicEndpoints.CreateHandler(sp.GetRequiredService<IOptions<EscalationOptions>>().Value.AllowLocalWebhooks));
         services.AddSingleton<ListEscalationPolicies>();
         services.AddSingleton<GetEscalationPolicy>();
         services.AddSingleton<PutEscalationPolicy>();
@@ -181,14 +188,21 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<AcknowledgePage>();
         services.AddSingleton<SetPagingSettings>();
         AddAgentLibrary(services);
+        services.AddSingleton<SitePublisher>();
+        services.AddSingleton<DeployStaticSite>();
+        services.AddSingleton<ServeStaticSite>();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<RecordDomainEvent>();
         services.AddSingleton<NotifyMentionedAgents>();
         services.AddSingleton<WakeSnoozedConversations>();
+        services.AddSingleton<SnoozeAlarm>();
+        services.AddSingleton<WakeSnoozedConversationsWhenDue>();
         services.AddSingleton<RunEscalationCheck>();
         services.AddSingleton<SweepEscalations>();
         services.AddSingleton<NotifyShiftStarts>();
+        services.AddSingleton<ShiftStartAlarm>();
+        services.AddSingleton<NotifyShiftStartsWhenDue>();
         services.AddSingleton<DeliverOutboundEmail>();
         return services;
     }

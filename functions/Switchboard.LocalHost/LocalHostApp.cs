@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.Configuration.Memory;
 using Scalar.AspNetCore;
+using Switchboard.Core.StaticSite;
 using Switchboard.Handlers;
+using Switchboard.Handlers.Security;
+using Switchboard.Handlers.StaticSite;
 using Switchboard.Handlers.WebApp;
 using Switchboard.LocalHost.Configuration;
 using Switchboard.LocalHost.Demo;
@@ -52,7 +55,7 @@ public static class LocalHostApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSwitchboard(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddSchemaTransformer<WireFormatSchemas>());
         builder.Services.AddHostedService<StartupBanner>();
         if (demo)
         {
@@ -75,12 +78,19 @@ public static class LocalHostApp
         builder.Services.AddTimers();
 
         var app = builder.Build();
+        app.Use(SecurityHeaders.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");
         // The agent app too: the catch-all function serves web/dist, as in Azure.
         app.MapFunctions(FunctionCatalog.App);
+        // In Azure, Static Web Apps serves the public site; here the host stands in for it (more specific than the catch-all).
+        foreach (var section in SiteSections.All)
+        {
+            app.MapGet($"/{section}/{{**path}}", (HttpContext context, string? path, ServeStaticSite site, CancellationToken ct) =>
+                site.HandleAsync(context, section, path, ct)).ExcludeFromDescription();
+        }
         return app;
     }
 }

@@ -18,7 +18,8 @@ public sealed class ConversationFunctions(
     BeatPresence beatPresence,
     ListAssignees listAssignees,
     NotifyMentionedAgents notifyMentionedAgents,
-    WakeSnoozedConversations wakeSnoozedConversations)
+    WakeSnoozedConversations wakeSnoozedConversations,
+    WakeSnoozedConversationsWhenDue wakeSnoozedConversationsWhenDue)
 {
     [Function(nameof(ListConversations))]
     [EndpointSummary("The inbox, newest activity first. Query: view (all|mine|unassigned), mailbox, status (open|pending|snoozed|closed), limit, continuationToken.")]
@@ -117,6 +118,10 @@ public sealed class ConversationFunctions(
         poisonQueue.RunAsync(QueueNames.NoteMentions, message, notifyMentionedAgents.HandleAsync, cancellationToken);
 
     [Function(nameof(WakeSnoozedConversations))]
-    public Task WakeSnoozedConversations([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task WakeSnoozedConversations([TimerTrigger(TimerSchedules.Hourly)] TimerInfo timer, CancellationToken cancellationToken) =>
         wakeSnoozedConversations.RunAsync(cancellationToken);
+
+    [Function(nameof(WakeSnoozedConversationsWhenDue))]
+    public Task WakeSnoozedConversationsWhenDue([QueueTrigger(QueueNames.ConversationWakeups)] string message, CancellationToken cancellationToken) =>
+        poisonQueue.RunAsync(QueueNames.ConversationWakeups, message, wakeSnoozedConversationsWhenDue.HandleAsync, cancellationToken);
 }

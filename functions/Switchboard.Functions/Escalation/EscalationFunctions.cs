@@ -18,7 +18,8 @@ public sealed class EscalationFunctions(
     AcknowledgePage acknowledgePage,
     RunEscalationCheck runEscalationCheck,
     SweepEscalations sweepEscalations,
-    NotifyShiftStarts notifyShiftStarts)
+    NotifyShiftStarts notifyShiftStarts,
+    NotifyShiftStartsWhenDue notifyShiftStartsWhenDue)
 {
     [Function(nameof(ListEscalationPolicies))]
     [EndpointSummary("Every mailbox with its escalation policy (null: nobody is paged).")]
@@ -109,10 +110,14 @@ public sealed class EscalationFunctions(
         poisonQueue.RunAsync(QueueNames.EscalationChecks, message, runEscalationCheck.HandleAsync, cancellationToken);
 
     [Function(nameof(SweepEscalations))]
-    public Task SweepEscalations([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task SweepEscalations([TimerTrigger(TimerSchedules.EveryTenMinutes)] TimerInfo timer, CancellationToken cancellationToken) =>
         sweepEscalations.RunAsync(cancellationToken);
 
     [Function(nameof(NotifyShiftStarts))]
-    public Task NotifyShiftStarts([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task NotifyShiftStarts([TimerTrigger(TimerSchedules.Hourly)] TimerInfo timer, CancellationToken cancellationToken) =>
         notifyShiftStarts.RunAsync(cancellationToken);
+
+    [Function(nameof(NotifyShiftStartsWhenDue))]
+    public Task NotifyShiftStartsWhenDue([QueueTrigger(QueueNames.ShiftStarts)] string message, CancellationToken cancellationToken) =>
+        poisonQueue.RunAsync(QueueNames.ShiftStarts, message, notifyShiftStartsWhenDue.HandleAsync, cancellationToken);
 }

@@ -8,7 +8,8 @@ using Switchboard.Storage.Events;
 namespace Switchboard.Handlers.Conversations;
 
 /// <summary>
-/// Timer, every minute: opens the snoozed conversations whose time has come. The due wake-ups are one range query of
+/// Opens the snoozed conversations whose time has come: on time from a snooze's delayed message
+/// (<see cref="WakeSnoozedConversationsWhenDue"/>), and hourly as a sweep. The due wake-ups are one range query of
 /// <c>Wakeups</c>; a wake-up whose conversation was meanwhile un-snoozed, re-snoozed or woken by the customer is stale
 /// and only deleted. Waking publishes <see cref="DomainEventTypes.ConversationWoke"/>.
 /// </summary>
@@ -35,25 +36,9 @@ public sealed partial class WakeSnoozedConversations(
 
     private async Task WakeAsync(WakeupEntity wakeup, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ConversationEntity? woken;
-        try
-        {
-            woken = await updater.UpdateAsync(wakeup.ConversationId, head =>
-            {
-                if (head.Status != ConversationStatus.Snoozed.ToWire() || head.SnoozedUntil != wakeup.WakeAt)
-                {
-                    throw new ConversationChangeRefused(409, "Stale wake-up.");
-                }
-                head.Status = ConversationStatus.Open.ToWire();
-                head.SnoozedUntil = null;
-                return null;
-            }, cancellationToken);
-        }
-        catch (ConversationChangeRefused)
-        {
-            return;
-        }
-        if (woken is null)
+        var update = await updater.UpdateAsync(wakeup.ConversationId,
+            conversation => conversation.Wake(wakeup.WakeAt) ? ConversationEdit.HeadOnly : ConversationEdit.Decline, cancellationToken);
+        if (update is not { Outcome: ConversationWriteOutcome.Written, Conversation: var woken })
         {
             return;
         }
@@ -62,7 +47,7 @@ public sealed partial class WakeSnoozedConversations(
             Id: $"{wakeup.ConversationId}-woke-{wakeup.WakeAt.UtcTicks}",
             Type: DomainEventTypes.ConversationWoke,
             OccurredAt: now,
-            ConversationId: woken.PartitionKey,
+            ConversationId: woken.Id,
             MessageId: null,
             Mailbox: woken.Mailbox,
             CustomerEmail: woken.CustomerEmail,

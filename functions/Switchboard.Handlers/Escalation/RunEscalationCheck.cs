@@ -16,7 +16,7 @@ public sealed class RunEscalationCheck(EscalationEngine engine)
 }
 
 /// <summary>
-/// Every minute: fires the checks that are overdue (their queue message was lost, or the host was down), late rather
+/// Every 10 minutes: fires the checks that are overdue (their queue message was lost, or the host was down), late rather
 /// than never. One range query of the <c>due</c> partition when nothing is due.
 /// </summary>
 public sealed class SweepEscalations(EscalationEngine engine)
