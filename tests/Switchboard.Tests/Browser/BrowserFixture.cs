@@ -52,9 +52,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A fresh browser context (empty localStorage) whose relative URLs resolve against the host. Dispose it.</summary>
     public Task<IBrowserContext> NewContextAsync(TestHost host, ViewportSize? viewport = null) =>
+        NewContextAsync(host.BaseAddress.ToString(), viewport);
+
+    /// <summary>As above for any server, e.g. a plain file server standing in for the static host.</summary>
+    public Task<IBrowserContext> NewContextAsync(string baseUrl, ViewportSize? viewport = null) =>
         browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = host.BaseAddress.ToString(),
+            BaseURL = baseUrl,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
         });
 
