@@ -50,16 +50,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (empty localStorage) whose relative URLs resolve against the host. Dispose it.</summary>
-    public Task<IBrowserContext> NewContextAsync(TestHost host, ViewportSize? viewport = null) =>
-        NewContextAsync(host.BaseAddress.ToString(), viewport);
+    /// <summary>
+    /// A fresh browser context (empty localStorage) whose relative URLs resolve against the host. Dispose it.
+    /// <paramref name="timeZone"/>: the browser's zone (an IANA id) for tests that read times; the machine's otherwise.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(TestHost host, ViewportSize? viewport = null, string? timeZone = null) =>
+        NewContextAsync(host.BaseAddress.ToString(), viewport, timeZone);
 
     /// <summary>As above for any server, e.g. a plain file server standing in for the static host.</summary>
-    public Task<IBrowserContext> NewContextAsync(string baseUrl, ViewportSize? viewport = null) =>
+    public Task<IBrowserContext> NewContextAsync(string baseUrl, ViewportSize? viewport = null, string? timeZone = null) =>
         browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            TimezoneId = timeZone,
         });
 
     public async Task DisposeAsync()
