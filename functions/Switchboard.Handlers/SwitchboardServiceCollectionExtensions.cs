@@ -25,6 +25,7 @@ using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.WebApp;
 using Switchboard.Handlers.OnCall;
 using Switchboard.Handlers.SavedReplies;
+using Switchboard.Handlers.Status;
 using Switchboard.Handlers.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
@@ -191,6 +192,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<SitePublisher>();
         services.AddSingleton<DeployStaticSite>();
         services.AddSingleton<ServeStaticSite>();
+        services.AddStatusPage();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<RecordDomainEvent>();

@@ -30,6 +30,7 @@ public static class StorageLayout
     public const string SavedRepliesTable = "SavedReplies";
     public const string DeliveryEventsTable = "DeliveryEvents";
     public const string DraftQueueTable = "DraftQueue";
+    public const string StatusPageTable = "StatusPage";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -42,7 +43,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
-            SearchIndexTable, SavedRepliesTable, DraftQueueTable,
+            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 

@@ -55,9 +55,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <paramref name="timeZone"/>: the browser's zone (an IANA id) for tests that read times; the machine's otherwise.
     /// </summary>
     public Task<IBrowserContext> NewContextAsync(TestHost host, ViewportSize? viewport = null, string? timeZone = null) =>
+        NewContextAsync(host.BaseAddress.ToString(), viewport, timeZone);
+
+    /// <summary>As above for any server, e.g. a plain file server standing in for the static host.</summary>
+    public Task<IBrowserContext> NewContextAsync(string baseUrl, ViewportSize? viewport = null, string? timeZone = null) =>
         browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = host.BaseAddress.ToString(),
+            BaseURL = baseUrl,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             TimezoneId = timeZone,
         });

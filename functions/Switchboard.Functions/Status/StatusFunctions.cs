@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Switchboard.Core.Status;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Status;
+
+namespace Switchboard.Functions.Status;
+
+/// <summary>The agents' status page API: components, incidents and their updates, maintenance, update templates.</summary>
+public sealed class StatusFunctions(
+    CreateStatusComponent createComponent, ListStatusComponents listComponents,
+    CreateIncident createIncident, AddIncidentUpdate addIncidentUpdate, ListIncidents listIncidents, GetIncident getIncident,
+    WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances,
+    CreateIncidentTemplate createTemplate, ListIncidentTemplates listTemplates)
+{
+    [Function(nameof(CreateStatusComponent))]
+    [EndpointSummary("Adds a component to the status page (admins); it starts operational unless a state is given.")]
+    [Tags("Status page")]
+    [Accepts<NewComponent>("application/json")]
+    [ProducesResponseType<StatusComponent>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    public Task<IResult> CreateStatusComponent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/components")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        createComponent.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(ListStatusComponents))]
+    [EndpointSummary("The status page's components in display order, with their states.")]
+    [Tags("Status page")]
+    [ProducesResponseType<ComponentList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> ListStatusComponents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/components")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        listComponents.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(CreateIncident))]
+    [EndpointSummary("Opens an incident {title, impact, status, message, components: [{id, state}], notify}; the public page is republished.")]
+    [Tags("Status page")]
+    [Accepts<NewIncident>("application/json")]
+    [ProducesResponseType<IncidentView>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> CreateIncident(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/incidents")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        createIncident.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(ListIncidents))]
+    [EndpointSummary("The incidents of the last 90 days, newest first, with their updates.")]
+    [Tags("Status page")]
+    [ProducesResponseType<IncidentList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> ListIncidents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/incidents")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        listIncidents.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(GetIncident))]
+    [EndpointSummary("One incident with its updates and post-mortem.")]
+    [Tags("Status page")]
+    [ProducesResponseType<IncidentView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> GetIncident(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/incidents/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        getIncident.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(AddIncidentUpdate))]
+    [EndpointSummary("The next update of an open incident; resolving returns its components to operational. A resolved incident is final (409).")]
+    [Tags("Status page")]
+    [Accepts<NewIncidentUpdate>("application/json")]
+    [ProducesResponseType<IncidentView>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    public Task<IResult> AddIncidentUpdate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/incidents/{id}/updates")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        addIncidentUpdate.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(WritePostmortem))]
+    [EndpointSummary("Sets the post-mortem of a resolved incident (409 while it is open).")]
+    [Tags("Status page")]
+    [Accepts<PostmortemBody>("application/json")]
+    [ProducesResponseType<IncidentView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    public Task<IResult> WritePostmortem(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/status/incidents/{id}/postmortem")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        writePostmortem.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(ScheduleMaintenance))]
+    [EndpointSummary("Schedules maintenance {title, message, components, startsAt, endsAt}, at least 5 minutes ahead and at most 7 days long.")]
+    [Tags("Status page")]
+    [Accepts<NewMaintenance>("application/json")]
+    [ProducesResponseType<Maintenance>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> ScheduleMaintenance(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/maintenances")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        scheduleMaintenance.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(ListMaintenances))]
+    [EndpointSummary("Maintenance windows starting in the last 90 days or later, earliest first.")]
+    [Tags("Status page")]
+    [ProducesResponseType<MaintenanceList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> ListMaintenances(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/maintenances")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        listMaintenances.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(CreateIncidentTemplate))]
+    [EndpointSummary("A template {name, title, status, message} for a common incident update.")]
+    [Tags("Status page")]
+    [Accepts<NewTemplate>("application/json")]
+    [ProducesResponseType<IncidentTemplate>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> CreateIncidentTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/templates")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        createTemplate.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(ListIncidentTemplates))]
+    [EndpointSummary("The incident update templates, by name.")]
+    [Tags("Status page")]
+    [ProducesResponseType<TemplateList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> ListIncidentTemplates(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/templates")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        listTemplates.HandleAsync(request, cancellationToken);
+}

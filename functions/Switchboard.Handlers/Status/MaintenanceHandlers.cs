@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Core.Status;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Status.Site;
+using Switchboard.Storage.Status;
+
+namespace Switchboard.Handlers.Status;
+
+/// <summary><c>POST /api/status/maintenances</c>: schedules planned work; it starts and completes by itself.</summary>
+public sealed class ScheduleMaintenance(AgentAuthenticator auth, StatusStore store, StatusPageChanges changes, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        if (agent is null)
+        {
+            return rejection!;
+        }
+        var (body, invalid) = await JsonBody.ReadAsync<NewMaintenance>(request, cancellationToken);
+        return body is null ? invalid! : await RunAsync(body, cancellationToken);
+    }
+
+    public async Task<IResult> RunAsync(NewMaintenance body, CancellationToken cancellationToken = default)
+    {
+        if (StatusRules.First(
+                StatusRules.Text(body.Title, "title", Maintenance.MaxTitleLength),
+                StatusRules.Text(body.Message, "message", Maintenance.MaxMessageLength),
+                body.StartsAt is null ? Problems.BadRequest("startsAt is required.", "startsAt") : null,
+                body.EndsAt is null ? Problems.BadRequest("endsAt is required.", "endsAt") : null,
+                body.Components is not { Count: > 0 } ? Problems.BadRequest("components must name at least one component.", "components") : null) is { } problem)
+        {
+            return problem;
+        }
+        var existing = await store.ListComponentsAsync(cancellationToken);
+        if (body.Components!.FirstOrDefault(id => existing.All(c => c.Id != id)) is { } unknown)
+        {
+            return Problems.BadRequest($"There is no component '{unknown}'.", "components");
+        }
+        if (body.Components!.Count > StatusStore.MaxComponentsPerChange)
+        {
+            return Problems.BadRequest($"A window covers at most {StatusStore.MaxComponentsPerChange} components.", "components");
+        }
+        Maintenance maintenance;
+        try
+        {
+            maintenance = Maintenance.Schedule(StatusStore.NewMaintenanceId(body.StartsAt!.Value), body.Title!.Trim(), body.Message!.Trim(),
+                body.Components!, body.StartsAt.Value.ToUniversalTime(), body.EndsAt!.Value.ToUniversalTime(), time.GetUtcNow());
+        }
+        catch (StatusRuleException e)
+        {
+            return Problems.BadRequest(e.Message, "startsAt");
+        }
+        await store.SaveMaintenanceAsync(maintenance, [], etag: null, cancellationToken);
+        await changes.MaintenanceChangedAsync(maintenance, cancellationToken);
+        return Results.Created($"/api/status/maintenances/{maintenance.Id}", maintenance);
+    }
+}
+
+/// <summary><c>GET /api/status/maintenances</c>: windows starting in the last 90 days or later, earliest first.</summary>
+public sealed class ListMaintenances(AgentAuthenticator auth, StatusStore store, TimeProvider time)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        return agent is null
+            ? rejection!
+            : Results.Ok(new MaintenanceList(await store.ListMaintenancesAsync(time.GetUtcNow() - StatusPageModel.History, cancellationToken)));
+    }
+}

@@ -1,0 +1,41 @@
+using Switchboard.Core.Status;
+using Switchboard.Storage.Status;
+
+namespace Switchboard.Handlers.Status.Site;
+
+/// <summary>Everything the public page shows, read once and rendered into every file of the section.</summary>
+public sealed record StatusSnapshot(
+    string PageName, string PageUrl, DateTimeOffset UpdatedAt,
+    IReadOnlyList<StatusComponent> Components, IReadOnlyList<Incident> Incidents, IReadOnlyList<Maintenance> Maintenances)
+{
+    public StatusIndicator Indicator => StatusRollup.Overall(Components, Incidents);
+
+    public IEnumerable<Incident> Active => Incidents.Where(i => !i.IsResolved);
+
+    public IEnumerable<Incident> Past => Incidents.Where(i => i.IsResolved);
+
+    /// <summary>Windows not yet completed: in progress first, then upcoming by start.</summary>
+    public IEnumerable<Maintenance> OpenMaintenances =>
+        Maintenances.Where(m => m.Status != MaintenanceStatus.Completed).OrderByDescending(m => m.Status).ThenBy(m => m.StartsAt);
+
+    public IReadOnlyList<UptimeDay> Uptime(string componentId) =>
+        UptimeHistory.Daily(componentId, Incidents, UpdatedAt, StatusPageModel.HistoryDays);
+
+    public string ComponentName(string id) => Components.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+}
+
+/// <summary>Reads the <see cref="StatusSnapshot"/> from <see cref="StatusStore"/>: three ranges of one partition.</summary>
+public sealed class StatusPageModel(StatusStore store, Microsoft.Extensions.Options.IOptions<StatusPageOptions> options, TimeProvider time)
+{
+    public const int HistoryDays = 90;
+    public static readonly TimeSpan History = TimeSpan.FromDays(HistoryDays);
+
+    public async Task<StatusSnapshot> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        return new StatusSnapshot(options.Value.Name, options.Value.Url, now,
+            await store.ListComponentsAsync(cancellationToken),
+            await store.ListIncidentsAsync(now - History, cancellationToken),
+            await store.ListMaintenancesAsync(now - History, cancellationToken));
+    }
+}

@@ -1,0 +1,42 @@
+using Switchboard.Core.StaticSite;
+using Switchboard.Core.Status;
+using Switchboard.Handlers.StaticSite;
+using Switchboard.Handlers.Status.Site;
+
+namespace Switchboard.Handlers.Status;
+
+/// <summary>
+/// What follows every change to the status page: the whole <c>status</c> section is rendered again from storage and
+/// published through <see cref="SitePublisher"/> (unchanged files are not rewritten), so the static copy customers
+/// read always matches the tables.
+/// </summary>
+public sealed class StatusPageChanges(StatusPageModel model, SitePublisher publisher)
+{
+    public Task IncidentChangedAsync(Incident incident, IncidentUpdate update, CancellationToken cancellationToken = default) =>
+        PublishAsync(cancellationToken);
+
+    public Task MaintenanceChangedAsync(Maintenance maintenance, CancellationToken cancellationToken = default) =>
+        PublishAsync(cancellationToken);
+
+    public async Task PublishAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await model.LoadAsync(cancellationToken);
+        await publisher.PublishAsync(SiteSections.Status, Render(snapshot), cancellationToken);
+    }
+
+    public static IReadOnlyList<SiteFile> Render(StatusSnapshot snapshot)
+    {
+        const string html = "text/html; charset=utf-8";
+        var files = new List<SiteFile>
+        {
+            new("index.html", html, StatusHtml.Index(snapshot)),
+            new("404.html", html, StatusHtml.NotFound(snapshot)),
+            new("status.json", "application/json; charset=utf-8", StatusJson.Render(snapshot)),
+            new("feed.atom", "application/atom+xml; charset=utf-8", StatusAtomFeed.Render(snapshot)),
+            new("style.css", "text/css; charset=utf-8", StatusAssets.Style),
+            new("widget.js", "text/javascript; charset=utf-8", StatusAssets.Widget),
+        };
+        files.AddRange(snapshot.Incidents.Select(i => new SiteFile($"incidents/{i.Id}/index.html", html, StatusHtml.IncidentPage(snapshot, i))));
+        return files;
+    }
+}
