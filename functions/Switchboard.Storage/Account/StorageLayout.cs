@@ -30,9 +30,14 @@ public static class StorageLayout
     public const string SavedRepliesTable = "SavedReplies";
     public const string DeliveryEventsTable = "DeliveryEvents";
     public const string DraftQueueTable = "DraftQueue";
+    public const string KbArticlesTable = "KbArticles";
+    public const string KbRevisionsTable = "KbRevisions";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
+
+    /// <summary>Images and files uploaded for knowledge base articles (<c>{articleId}/{fileId}/{name}</c>).</summary>
+    public const string KbFilesContainer = "kb-files";
 
     /// <summary>The public static site as published (knowledge base, status page): see <c>StaticSiteStore</c>.</summary>
     public const string SiteContainer = "site";
@@ -42,7 +47,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
-            SearchIndexTable, SavedRepliesTable, DraftQueueTable,
+            SearchIndexTable, SavedRepliesTable, DraftQueueTable, KbArticlesTable, KbRevisionsTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 
@@ -58,5 +63,5 @@ public static class StorageLayout
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
     ];
 
-    public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer];
+    public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];
 }
