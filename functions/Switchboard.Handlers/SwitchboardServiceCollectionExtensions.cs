@@ -228,6 +228,9 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DiffArticleRevisions>();
         services.AddSingleton<RestoreArticleRevision>();
         services.AddSingleton<PreviewArticle>();
+        services.AddSingleton<ArticleFileStore>();
+        services.AddSingleton<UploadArticleFile>();
+        services.AddSingleton<GetArticleFile>();
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>

@@ -140,4 +140,25 @@ public sealed class ArticleApiTests
         Assert.Equal("<p><strong>hi</strong></p>", preview.Str("html").Trim());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task An_uploaded_image_comes_back_as_markdown_and_is_served_to_agents()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
+        var upload = new HttpRequestMessage(HttpMethod.Post, "/api/kb/files?name=my screenshot.png") { Content = new ByteArrayContent(png) };
+        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
+        var html = new HttpRequestMessage(HttpMethod.Post, "/api/kb/files?name=x.html") { Content = new StringContent("<script></script>", System.Text.Encoding.UTF8, "text/html") };
+        html.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
+
+        var file = await JsonAsync(await host.Client.SendAsync(upload), HttpStatusCode.Created);
+        var served = await SendAsync(host, HttpMethod.Get, file.Str("url"));
+        var refused = await host.Client.SendAsync(html);
+
+        Assert.Equal($"![my-screenshot.png]({file.Str("url")})", file.Str("markdown"));
+        Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
+    }
 }
