@@ -60,12 +60,15 @@ public static class MailParser
             text, VisibleText(body, text, subject), body.Html is null ? null : HtmlCleaner.Sanitize(body.Html),
             body.Attachments, flags,
             body.BouncedMessageId ?? (bounce ? BounceDetector.QuotedMessageId(text) : null),
-            problems);
+            problems)
+        {
+            ThreadIndex = headers.ThreadIndex,
+        };
     }
 
     private static string VisibleText(MimeBody body, string text, string subject)
     {
-        var forward = SubjectNormalizer.IsForward(subject);
+        var forward = Subjects.IsForward(subject);
         if (body.Text is not null || body.Html is null)
             return ReplyExtractor.VisibleText(text, forward);
 

@@ -49,9 +49,11 @@ public sealed class ReceiveSendGridEmail(WebhookGuard guard, InboundAcceptance a
         }
 
         var (envelopeTo, envelopeFrom) = Envelope(form.Values.GetValueOrDefault("envelope"));
+        // Both modes post SendGrid's own SPF and DKIM verdicts; agents' mail replies are trusted on them (AgentMailReplies).
+        var checks = SenderAuthentication.FromSendGridFields(Field(form, "SPF"), Field(form, "dkim"), envelopeFrom);
         if (form.Values.TryGetValue("email", out var raw) && raw.Length > 0)
         {
-            return await acceptance.AcceptAsync(raw, "sendgrid-raw", envelopeTo, envelopeFrom, cancellationToken);
+            return await acceptance.AcceptAsync(raw, "sendgrid-raw", envelopeTo, envelopeFrom, cancellationToken, checks);
         }
         if (!new[] { "headers", "text", "html", "from" }.Any(form.Values.ContainsKey) && form.Files.Count == 0)
         {
@@ -59,8 +61,11 @@ public sealed class ReceiveSendGridEmail(WebhookGuard guard, InboundAcceptance a
         }
         var attachments = Attachments(form);
         var mime = SendGridParsedMail.ToMime(SendGridParsedFields.FromForm(form.Values, attachments));
-        return await acceptance.AcceptAsync(mime, "sendgrid-parsed", envelopeTo, envelopeFrom, cancellationToken);
+        return await acceptance.AcceptAsync(mime, "sendgrid-parsed", envelopeTo, envelopeFrom, cancellationToken, checks);
     }
+
+    private static string? Field(Form form, string name) =>
+        form.Values.TryGetValue(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 
     private sealed record FormFile(string FieldName, string FileName, string ContentType, byte[] Content);
 

@@ -28,7 +28,7 @@ public sealed class StorageCostTests(ITestOutputHelper output)
         var indexing = counter.Requests.Where(r => r.Contains(StorageLayout.SearchIndexTable, StringComparison.Ordinal)).ToList();
         Assert.InRange(counter.Count - indexing.Count, 1, 12); // 11th: the assignee view's InboxIndex row; 12th: the customer's last contact
         // The search index: one upsert per distinct term of the message (docs/storage.md, SearchIndex), bounded.
-        Assert.InRange(indexing.Count, 1, Switchboard.Handlers.Search.ConversationIndexer.MaxTermsPerItem);
+        Assert.InRange(indexing.Count, 1, Switchboard.Storage.Search.ConversationIndexer.MaxTermsPerItem);
         Assert.All(indexing, r => Assert.StartsWith("PUT ", r));
     }
 }
