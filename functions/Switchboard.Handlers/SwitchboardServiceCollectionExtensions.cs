@@ -42,6 +42,8 @@ using Switchboard.Storage.Team;
 using Switchboard.Storage.SavedReplies;
 using Switchboard.Storage.Search;
 using Switchboard.Handlers.StaticSite;
+using Switchboard.Handlers.KnowledgeBase;
+using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers;
 
@@ -223,6 +225,20 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<UpdateSavedReply>();
         services.AddSingleton<DeleteSavedReply>();
         services.AddSingleton<RenderSavedReply>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<ArticleAuthoring>();
+        services.AddSingleton<ListArticles>();
+        services.AddSingleton<GetArticle>();
+        services.AddSingleton<CreateArticle>();
+        services.AddSingleton<UpdateArticle>();
+        services.AddSingleton<PublishArticle>();
+        services.AddSingleton<ListArticleRevisions>();
+        services.AddSingleton<DiffArticleRevisions>();
+        services.AddSingleton<RestoreArticleRevision>();
+        services.AddSingleton<PreviewArticle>();
+        services.AddSingleton<ArticleFileStore>();
+        services.AddSingleton<UploadArticleFile>();
+        services.AddSingleton<GetArticleFile>();
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>

@@ -31,9 +31,14 @@ public static class StorageLayout
     public const string DeliveryEventsTable = "DeliveryEvents";
     public const string DraftQueueTable = "DraftQueue";
     public const string StatusPageTable = "StatusPage";
+    public const string KbArticlesTable = "KbArticles";
+    public const string KbRevisionsTable = "KbRevisions";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
+
+    /// <summary>Images and files uploaded for knowledge base articles (<c>{articleId}/{fileId}/{name}</c>).</summary>
+    public const string KbFilesContainer = "kb-files";
 
     /// <summary>The public static site as published (knowledge base, status page): see <c>StaticSiteStore</c>.</summary>
     public const string SiteContainer = "site";
@@ -43,7 +48,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
-            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable,
+            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 
@@ -59,5 +64,5 @@ public static class StorageLayout
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
     ];
 
-    public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer];
+    public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];
 }

@@ -61,6 +61,9 @@ public sealed class DemoSeederTests
         var adminBrowser = await signIn.SignInAsync(TestHost.FirstAdminEmail);
         var saved = await (await adminBrowser.GetAsync("/api/saved-replies")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["Looking into it", "Refund issued"], saved.GetProperty("items").EnumerateArray().Select(r => r.Str("name")));
+        var kb = await (await adminBrowser.GetAsync("/api/kb/articles")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(4, kb.GetProperty("items").EnumerateArray().Count(a => a.Str("status") == "published"));
+        Assert.Equal(["Account", "Billing"], kb.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
 
         var schedules = await (await mail.GetAsync("/api/oncall/schedules")).Content.ReadFromJsonAsync<JsonElement>();
         var schedule = Assert.Single(schedules.GetProperty("items").EnumerateArray());

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.KnowledgeBase;
+
+namespace Switchboard.Functions.KnowledgeBase;
+
+public sealed class ArticleRevisionFunctions(
+    ListArticleRevisions listRevisions,
+    DiffArticleRevisions diffRevisions,
+    RestoreArticleRevision restoreRevision)
+{
+    [Function(nameof(ListArticleRevisions))]
+    [EndpointSummary("Every save of an article (who, when, the whole text), newest first.")]
+    [Tags("Knowledge base")]
+    [ProducesResponseType<RevisionList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> ListArticleRevisions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/revisions")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        listRevisions.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(DiffArticleRevisions))]
+    [EndpointSummary("The line diff of the body and the changed fields between versions ?from= and ?to=.")]
+    [Tags("Knowledge base")]
+    [ProducesResponseType<RevisionDiffView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> DiffArticleRevisions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/diff")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        diffRevisions.HandleAsync(request, id, cancellationToken);
+
+    [Function(nameof(RestoreArticleRevision))]
+    [EndpointSummary("Saves a new revision with an earlier version's title, body, category and summary; If-Match required.")]
+    [Tags("Knowledge base")]
+    [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    public Task<IResult> RestoreArticleRevision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/articles/{id}/revisions/{version}/restore")] HttpRequest request,
+        string id, string version, CancellationToken cancellationToken) =>
+        restoreRevision.HandleAsync(request, id, version, cancellationToken);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Hosting;
+
+namespace Switchboard.Handlers.KnowledgeBase;
+
+/// <summary>Maps a save's outcome to its HTTP answer: 200/201 with the ETag, 404, 409 with what changed.</summary>
+internal static class ArticleResults
+{
+    public static IResult Of(SaveOutcome outcome, HttpResponse response, string id, bool created = false)
+    {
+        switch (outcome)
+        {
+            case SaveOutcome.Saved saved:
+                response.Headers.ETag = ConversationVersions.ETag(saved.Article.Version);
+                var view = ArticleView.Of(saved.Article);
+                return created ? Results.Created($"/api/kb/articles/{view.Id}", view) : Results.Ok(view);
+            case SaveOutcome.Stale stale:
+                return Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "The article changed since you loaded it.",
+                    detail: $"{stale.Current.LastEditorName ?? stale.Current.LastEditorId} saved version {stale.Current.Version} since your version {stale.SeenVersion}; " +
+                            $"nothing was saved. Merge their changes, then save again with If-Match {ConversationVersions.ETag(stale.Current.Version)}.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["field"] = "If-Match",
+                        ["currentVersion"] = stale.Current.Version,
+                        ["etag"] = ConversationVersions.ETag(stale.Current.Version),
+                        ["changedFields"] = stale.Changes.ChangedFields,
+                        ["changes"] = stale.Changes.Body,
+                        ["current"] = ArticleView.Of(stale.Current),
+                    });
+            case SaveOutcome.SlugTaken taken:
+                return Problems.Conflict($"The slug '{taken.Slug}' belongs (or belonged) to another article; choose another.", "slug");
+            default:
+                return Problems.NotFound($"There is no article '{id}'.");
+        }
+    }
+
+    /// <summary>The version an If-Match names, or the 428/400 to answer.</summary>
+    public static (int? Version, IResult? Rejection) ReadIfMatch(HttpRequest request)
+    {
+        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch)
+        {
+            return (null, Problems.PreconditionRequired(
+                "Send the article's ETag (from GET /api/kb/articles/{id}) as If-Match, so no save overwrites a teammate's.", "If-Match"));
+        }
+        return ConversationVersions.Parse(ifMatch) is { } version
+            ? (version, null)
+            : (null, Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match"));
+    }
+}
