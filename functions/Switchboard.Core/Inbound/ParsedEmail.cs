@@ -35,8 +35,9 @@ public sealed record ParsedAttachment(string FileName, string ContentType, long 
 /// <param name="ThreadIndexRoot">Base64 of the first 22 bytes of Outlook's Thread-Index (the conversation root), else null.</param>
 /// <param name="Subject">Decoded; "" when missing.</param>
 /// <param name="Text">The full plain text: the text/plain part, else converted from the HTML part.</param>
-/// <param name="VisibleText">Only what the author wrote now: quoted history and signature removed;
-/// forwarded messages are kept whole; interleaved replies keep the quotes the author answered.</param>
+/// <param name="VisibleText">Only what the author wrote now: quoted history and signature removed; a forwarded
+/// message is left to <see cref="Text"/> (the visible text is what the forwarder wrote above it); interleaved replies
+/// keep the quotes the author answered; "" for a reply that only quotes. See docs/mail.md.</param>
 /// <param name="Html">Sanitized HTML (cid: image sources kept), or null when the message has no HTML part.</param>
 /// <param name="BouncedMessageId">For a bounce: the Message-ID of the message that could not be delivered.</param>
 /// <param name="Problems">Human-readable notes on what could not be read.</param>
