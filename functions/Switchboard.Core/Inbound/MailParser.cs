@@ -44,7 +44,7 @@ public static class MailParser
         var subject = message.Subject ?? "";
         var text = !string.IsNullOrWhiteSpace(body.Text) || body.Html is null ? body.Text ?? "" : HtmlText.ToPlainText(body.Html);
         var bounce = BounceDetector.IsBounce(message);
-        var flags = (AutoReplyDetector.IsAutomatic(message.Headers) ? MailFlags.AutoReply : MailFlags.None)
+        var flags = AutoReplyDetector.Detect(message.Headers)
             | (bounce ? MailFlags.Bounce | MailFlags.AutoReply : MailFlags.None)
             | (headers.AnyUsable ? MailFlags.None : MailFlags.Unparsed);
         if (!headers.AnyUsable)

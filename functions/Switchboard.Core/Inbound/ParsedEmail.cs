@@ -9,7 +9,7 @@ public enum MailFlags
 {
     None = 0,
 
-    /// <summary>Sent by a machine (out-of-office, autoresponder, list or bulk mail): never auto-reply to it.</summary>
+    /// <summary>Sent by a machine (out-of-office, autoresponder, Auto-Submitted): never auto-reply to it.</summary>
     AutoReply = 1,
 
     /// <summary>A delivery status notification (bounce). Always set together with <see cref="AutoReply"/>.</summary>
@@ -17,6 +17,12 @@ public enum MailFlags
 
     /// <summary>The MIME could not be read into anything usable; show the raw source instead.</summary>
     Unparsed = 4,
+
+    /// <summary>
+    /// Came through a mailing list or group (List-Id, List-Unsubscribe, Precedence: list/bulk). Written by a person:
+    /// threaded and paged on like other mail, but never answered automatically (RFC 3834).
+    /// </summary>
+    List = 8,
 }
 
 /// <summary>

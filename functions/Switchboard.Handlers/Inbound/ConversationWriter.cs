@@ -30,8 +30,11 @@ public sealed class ConversationWriter(
     private const int MaxHeadRetries = 30;
 
     /// <param name="knownHead">The head as threading just read it, if it did: saves reading it again.</param>
-    public async Task WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
-        bool startsConversation, string? linkedConversationId, ConversationEntity? knownHead = null, CancellationToken cancellationToken = default)
+    /// <param name="unknownReferences">References that led nowhere when threading; registered for this conversation.</param>
+    /// <returns>Other conversations this message turned out to link (they held one of its keys): to be merged with it.</returns>
+    public async Task<WriteResult> WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
+        bool startsConversation, string? linkedConversationId, ConversationEntity? knownHead = null, CancellationToken cancellationToken = default,
+        IReadOnlyList<string>? unknownReferences = null)
     {
         var email = incoming.Email;
         var rowKey = ConversationIds.ForMessage(email.MessageId);
@@ -51,6 +54,13 @@ public sealed class ConversationWriter(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + 10 * attempt)), cancellationToken);
             }
             var current = attempt == 0 && knownHead is not null ? knownHead : await conversations.GetHeadAsync(conversationId, cancellationToken);
+            if (current?.MergedInto is { Length: > 0 })
+            {
+                // Folded into another conversation since threading chose it: the message goes where its rows went.
+                current = await conversations.GetLiveHeadAsync(conversationId, cancellationToken);
+                conversationId = current!.PartitionKey;
+                message.PartitionKey = conversationId;
+            }
             if (current is null && !startsConversation)
             {
                 throw new InvalidOperationException($"Conversation {conversationId} was matched but has no head row.");
@@ -71,13 +81,14 @@ public sealed class ConversationWriter(
         {
             // A redelivery: finish what the first delivery may not have (index, keys, event), all of it idempotent.
             // The conversation id comes from the message that started it, so this is that message when starting.
-            head = (await conversations.GetHeadAsync(conversationId, cancellationToken))!;
+            head = (await conversations.GetLiveHeadAsync(conversationId, cancellationToken))!;
+            conversationId = head.PartitionKey;
             created = startsConversation;
             (previousStatus, previousRowKey) = (null, null);
         }
 
         await inbox.MoveAsync(head, previousStatus, previousRowKey, cancellationToken);
-        await RegisterThreadKeysAsync(incoming, head, created, cancellationToken);
+        var linked = await RegisterThreadKeysAsync(incoming, head, created, unknownReferences, cancellationToken);
         await RecordPeopleAsync(incoming, head, created, message, cancellationToken);
         await search.IndexAsync(head, message, email.VisibleText,
             conversationTerms: created || redelivered || previousSubject != head.Subject, cancellationToken);
@@ -91,6 +102,7 @@ public sealed class ConversationWriter(
             CustomerEmail: head.CustomerEmail,
             Automatic: incoming.IsAutomatic,
             Flags: SplitFlags(message.Flags)), cancellationToken);
+        return new WriteResult(conversationId, linked);
     }
 
     private ConversationEntity NewHead(string conversationId, IncomingMessage incoming, string? linkedConversationId)
@@ -193,11 +205,28 @@ public sealed class ConversationWriter(
         return message;
     }
 
-    private async Task RegisterThreadKeysAsync(IncomingMessage incoming, ConversationEntity head, bool created, CancellationToken cancellationToken)
+    /// <summary>Registers the message's keys; returns other conversations found holding them (to merge with).</summary>
+    private async Task<List<string>> RegisterThreadKeysAsync(IncomingMessage incoming, ConversationEntity head, bool created,
+        IReadOnlyList<string>? unknownReferences, CancellationToken cancellationToken)
     {
         var id = head.PartitionKey;
         var email = incoming.Email;
-        await threadKeys.RegisterAsync(ThreadKey.ForMessageId(email.MessageId), id, ThreadKeyRole.Stored, cancellationToken);
+        var others = new List<string>();
+        void Note(ThreadKeyTarget? holder)
+        {
+            if (holder is { ConversationId.Length: > 0 } && holder.ConversationId != id && holder.Role is ThreadKeyRole.Stored or ThreadKeyRole.Referenced)
+            {
+                others.Add(holder.ConversationId);
+            }
+        }
+        Note(await threadKeys.RegisterStoredAsync(ThreadKey.ForMessageId(email.MessageId), id, cancellationToken));
+        // References that led nowhere when it was threaded (a parent still to come, or a ghost we will never receive):
+        // a later message naming only one of them then finds this conversation. One taken meanwhile by another
+        // conversation links the two.
+        foreach (var parentId in unknownReferences ?? [])
+        {
+            Note(await threadKeys.RegisterIfAbsentAsync(ThreadKey.ForMessageId(parentId), id, ThreadKeyRole.Referenced, cancellationToken));
+        }
         if (created)
         {
             await threadKeys.RegisterAsync(ThreadKey.ForReplyToken(head.ReplyToken), id, ThreadKeyRole.Stored, cancellationToken);
@@ -213,6 +242,7 @@ public sealed class ConversationWriter(
         {
             await threadKeys.RegisterAsync(ThreadKey.ForSubject(head.Mailbox, from.Address, subject), id, ThreadKeyRole.Stored, cancellationToken);
         }
+        return others;
     }
 
     private async Task RecordPeopleAsync(IncomingMessage incoming, ConversationEntity head, bool created, MessageEntity message, CancellationToken cancellationToken)
@@ -238,6 +268,7 @@ public sealed class ConversationWriter(
         if ((flags & MailFlags.AutoReply) != 0) yield return "auto-reply";
         if ((flags & MailFlags.Bounce) != 0) yield return "bounce";
         if ((flags & MailFlags.Unparsed) != 0) yield return "unparsed";
+        if ((flags & MailFlags.List) != 0) yield return "list";
         if (incoming.SentByUs) yield return "own-message";
     }
 
@@ -251,3 +282,6 @@ public sealed class ConversationWriter(
         return collapsed.Length <= 160 ? collapsed : collapsed[..157] + "…";
     }
 }
+
+/// <summary>Where the message was written, and other conversations found to hold one of its keys (to merge with it).</summary>
+public sealed record WriteResult(string ConversationId, IReadOnlyList<string> LinkedConversationIds);

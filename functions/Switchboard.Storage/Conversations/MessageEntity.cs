@@ -60,7 +60,7 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>JSON list of <see cref="StoredAttachment"/>.</summary>
     public string Attachments { get; set; } = "[]";
 
-    /// <summary>Comma-separated: auto-reply, bounce, unparsed, new-participant, own-message.</summary>
+    /// <summary>Comma-separated: auto-reply, bounce, unparsed, list, new-participant, own-message.</summary>
     public string Flags { get; set; } = "";
 
     public string RawBlobName { get; set; } = "";
