@@ -8,6 +8,7 @@ import { presenceText, type ConversationState } from '../api/toolkit.ts';
 import { useAssignees } from '../assignees/useAssignees.ts';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { ConversationDrafts } from '../drafts/ConversationDrafts.tsx';
+import { conversationHref } from '../routing.ts';
 import { useApiGet } from '../session/session.tsx';
 import { useCurrentAgent } from '../session/useCurrentAgent.ts';
 import { ConversationHeader } from './ConversationHeader.tsx';
@@ -31,7 +32,11 @@ export function ConversationPage({ id }: { id: string }) {
   const load = useCallback(
     (signal?: AbortSignal) =>
       getConversation(get, id, signal).then(
-        (conversation) => setLoaded({ conversation }),
+        (conversation) => {
+          // A conversation merged into another answers as that one: move to the surviving id, so writes use it too.
+          if (conversation.id !== id) window.location.replace(conversationHref(conversation.id));
+          setLoaded({ conversation });
+        },
         (error: unknown) => {
           if (!isAbort(error)) setLoaded({ error });
         },
