@@ -1,5 +1,6 @@
-// Switchboard on Azure: one resource group with a Flex Consumption function app, its storage account, Key Vault,
-// monitoring, a user-assigned identity and the static front end. `azd up` deploys it (azure.yaml, docs/deploy.md).
+// Switchboard on Azure: one resource group with a Flex Consumption function app (which also serves the agent app),
+// its storage account, Key Vault, monitoring, a user-assigned identity and the public static site (knowledge base,
+// status page) on Static Web Apps Free. Nothing in it has a fixed monthly fee. `azd up` deploys it (docs/deploy.md).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -12,7 +13,7 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Region of the Static Web Apps resource, which is offered in these regions only.')
+@description('Region of the Static Web Apps resources (public site; agent app when agentAppOnStaticWebApps), offered in these regions only.')
 @allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
 param webLocation string = 'westeurope'
 
@@ -64,14 +65,17 @@ param mailSender string = 'sink'
 @description('Verification key of the Signed Event Webhook (SendGrid:EventWebhookPublicKey); empty refuses delivery events.')
 param sendGridEventWebhookKey string = ''
 
-@description('Memory of one function app instance in MB.')
+@description('Memory of one function app instance in MB; GB-s are billed on it, so 512 keeps an idle month and a few thousand emails inside the free grant (docs/deploy.md).')
 @allowed([512, 2048, 4096])
-param instanceMemoryMB int = 2048
+param instanceMemoryMB int = 512
 
 @description('Most instances the function app scales out to.')
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('Serve the agent app from Static Web Apps Standard (a fixed monthly fee) with the function app as its linked backend, instead of from the function app itself. Also add the web service to azure.yaml (docs/deploy.md).')
+param agentAppOnStaticWebApps bool = false
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -88,6 +92,10 @@ var inboundSettings = union(
   { Inbound__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundWebhookSecretUri})' },
   empty(sendGridVerificationKey) ? {} : { Inbound__SendGridVerificationKey: sendGridVerificationKey }
 )
+// The app publishes the knowledge base and status page to this site (StaticSite:StaticWebAppResourceId).
+var staticSiteSettings = {
+  StaticSite__StaticWebAppResourceId: site.outputs.id
+}
 var authSettings = {
   Auth__BootstrapApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.bootstrapApiKeyUri})'
   Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.signingKeyUri})'
@@ -158,6 +166,7 @@ module rbac 'app/rbac.bicep' = {
   scope: rg
   params: {
     storageAccountName: storage.outputs.name
+    staticSiteName: site.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
@@ -186,11 +195,21 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    appSettings: union(mailSettings, inboundSettings, authSettings, sendGridSettings)
+    appSettings: union(mailSettings, inboundSettings, authSettings, sendGridSettings, staticSiteSettings)
   }
 }
 
-module web 'app/web.bicep' = {
+module site 'app/site.bicep' = {
+  name: 'site'
+  scope: rg
+  params: {
+    name: 'stapp-site-${resourceToken}'
+    location: webLocation
+    tags: tags
+  }
+}
+
+module web 'app/web.bicep' = if (agentAppOnStaticWebApps) {
   name: 'web'
   scope: rg
   params: {
@@ -202,7 +221,8 @@ module web 'app/web.bicep' = {
   }
 }
 
-var webUrl = 'https://${web.outputs.defaultHostName}'
+var webUrl = agentAppOnStaticWebApps ? 'https://${web!.outputs.defaultHostName}' : 'https://${api.outputs.defaultHostName}'
+var siteUrl = 'https://${site.outputs.defaultHostName}'
 
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
@@ -210,10 +230,12 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
-@description('The function app itself; once linked it answers only requests that came through WEB_URL.')
+@description('The function app itself (with agentAppOnStaticWebApps it answers only requests that came through WEB_URL).')
 output API_URL string = 'https://${api.outputs.defaultHostName}'
 @description('The agent app, and the public origin of the API under /api.')
 output WEB_URL string = webUrl
+@description('The public static site: knowledge base under /kb/, status page under /status/ (add your custom domain here).')
+output SITE_URL string = siteUrl
 @description('SendGrid Inbound Parse destination; replace the placeholder with the Key Vault secret inbound-webhook-secret.')
 output SENDGRID_INBOUND_PARSE_URL string = '${webUrl}/api/inbound/sendgrid?key=<Key Vault secret inbound-webhook-secret>'
 @description('SendGrid Event Webhook destination (Signed Event Webhook; its key goes in sendGridEventWebhookKey).')

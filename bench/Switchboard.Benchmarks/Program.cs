@@ -19,6 +19,11 @@ using Switchboard.Tests.Infrastructure;
 
 // dotnet run -c Release --project bench/Switchboard.Benchmarks [-- emails-per-kind]
 // dotnet run -c Release --project bench/Switchboard.Benchmarks -- escalation [conversations]
+// dotnet run -c Release --project bench/Switchboard.Benchmarks -- cold-start [runs]
+if (args is ["cold-start", ..])
+{
+    return await ColdStart.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+}
 if (args is ["escalation", ..])
 {
     return await EscalationLatency.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40);

@@ -19,6 +19,18 @@ public static class QueueNames
     /// <summary>Replies accepted for sending (<c>{conversationId, messageId, attempt}</c>), delivered by <c>DeliverOutboundEmail</c>.</summary>
     public const string OutboundEmail = "outbound-email";
 
+    /// <summary>A snoozed conversation's wake-up (<c>{conversationId, wakeAt}</c>), hidden until it is due.</summary>
+    public const string ConversationWakeups = "conversation-wakeups";
+
+    /// <summary>The next shift start of any schedule (<c>{at}</c>), hidden until then: shift-start notices go out on time.</summary>
+    public const string ShiftStarts = "shift-starts";
+
+    /// <summary>A site section has a new release (<c>{releaseId, section}</c>): copy the site to Static Web Apps.</summary>
+    public const string StaticSiteDeploys = "static-site-deploys";
+
+    /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys];
+
     public const string PoisonSuffix = "-poison";
 
     public static string PoisonOf(string queueName) => queueName + PoisonSuffix;

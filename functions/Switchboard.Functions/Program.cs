@@ -1,13 +1,7 @@
-using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Switchboard.Handlers;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Switchboard.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddSwitchboard(builder.Configuration);
-// AddSwitchboard set up the exporters; this adds the worker's invocation spans and stops the host sending them as well.
-builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
-
+builder.AddSwitchboardWorker();
 builder.Build().Run();

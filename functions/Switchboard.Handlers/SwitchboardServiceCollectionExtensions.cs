@@ -21,6 +21,7 @@ using Switchboard.Handlers.Drafts;
 using Switchboard.Storage.Drafts;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
+using Switchboard.Handlers.WebApp;
 using Switchboard.Handlers.OnCall;
 using Switchboard.Handlers.SavedReplies;
 using Switchboard.Handlers.Search;
@@ -38,6 +39,7 @@ using Switchboard.Storage.Replies;
 using Switchboard.Storage.Team;
 using Switchboard.Storage.SavedReplies;
 using Switchboard.Storage.Search;
+using Switchboard.Handlers.StaticSite;
 
 namespace Switchboard.Handlers;
 
@@ -49,6 +51,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSwitchboardStorage(configuration);
         services.AddSwitchboardTelemetry(configuration);
+        services.AddRequestBodyLimit();
+        services.AddSingleton<PoisonQueue>();
         AddValidatedOptions<MailOptions>(services, MailOptions.Section);
         AddValidatedOptions<InboundOptions>(services, InboundOptions.Section);
         AddValidatedOptions<AuthOptions>(services, AuthOptions.Section);
@@ -90,6 +94,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<FirstAdminSeeder>());
 
         services.AddSingleton<CheckHealth>();
+        services.AddOptions<WebAppOptions>().BindConfiguration(WebAppOptions.Section);
+        services.AddSingleton<ServeWebApp>();
         services.AddSingleton<WebhookGuard>();
         services.AddSingleton<InboundAcceptance>();
         services.AddSingleton<ReceiveMimeEmail>();
@@ -177,23 +183,23 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<AcknowledgePage>();
         services.AddSingleton<SetPagingSettings>();
         AddAgentLibrary(services);
+        services.AddSingleton<SitePublisher>();
+        services.AddSingleton<DeployStaticSite>();
+        services.AddSingleton<ServeStaticSite>();
 
-        AddQueueHandler<ProcessInboundEmail>(services);
-        AddQueueHandler<RecordDomainEvent>(services);
-        AddQueueHandler<NotifyMentionedAgents>(services);
-        AddTimerJob<WakeSnoozedConversations>(services);
-        AddQueueHandler<RunEscalationCheck>(services);
-        AddTimerJob<SweepEscalations>(services);
-        AddTimerJob<NotifyShiftStarts>(services);
-        AddQueueHandler<DeliverOutboundEmail>(services);
+        services.AddSingleton<ProcessInboundEmail>();
+        services.AddSingleton<RecordDomainEvent>();
+        services.AddSingleton<NotifyMentionedAgents>();
+        services.AddSingleton<WakeSnoozedConversations>();
+        services.AddSingleton<SnoozeAlarm>();
+        services.AddSingleton<WakeSnoozedConversationsWhenDue>();
+        services.AddSingleton<RunEscalationCheck>();
+        services.AddSingleton<SweepEscalations>();
+        services.AddSingleton<NotifyShiftStarts>();
+        services.AddSingleton<ShiftStartAlarm>();
+        services.AddSingleton<NotifyShiftStartsWhenDue>();
+        services.AddSingleton<DeliverOutboundEmail>();
         return services;
-    }
-
-    /// <summary>Registered as itself (the Functions app injects the concrete class) and as an <see cref="ITimerJob"/> (the local scheduler).</summary>
-    private static void AddTimerJob<T>(IServiceCollection services) where T : class, ITimerJob
-    {
-        services.AddSingleton<T>();
-        services.AddSingleton<ITimerJob>(sp => sp.GetRequiredService<T>());
     }
 
     /// <summary>Search (and the indexer the writers call), customers, saved replies.</summary>
@@ -214,11 +220,4 @@ public static class SwitchboardServiceCollectionExtensions
 
     private static void AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
-
-    /// <summary>Registered as itself (the Functions app injects the concrete class) and as an <see cref="IQueueHandler"/> (the pump).</summary>
-    private static void AddQueueHandler<T>(IServiceCollection services) where T : class, IQueueHandler
-    {
-        services.AddSingleton<T>();
-        services.AddSingleton<IQueueHandler>(sp => sp.GetRequiredService<T>());
-    }
 }

@@ -1,17 +1,21 @@
+using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
+using Switchboard.Core.StaticSite;
 using Switchboard.Handlers;
+using Switchboard.Handlers.StaticSite;
+using Switchboard.Handlers.WebApp;
 using Switchboard.LocalHost.Configuration;
 using Switchboard.LocalHost.Demo;
+using Switchboard.LocalHost.Functions;
 using Switchboard.LocalHost.Queues;
 using Switchboard.LocalHost.Timers;
 
 namespace Switchboard.LocalHost;
 
 /// <summary>
-/// Builds the local host: the same handlers as the Functions app behind a minimal API, plus the built web app,
-/// the OpenAPI document and its reference page.
+/// Builds the local host: the Functions app's own functions (HTTP routes, queue triggers, timers, discovered in its
+/// assembly and invoked as the worker invokes them), plus the OpenAPI document and its reference page.
 /// </summary>
 public static class LocalHostApp
 {
@@ -33,17 +37,19 @@ public static class LocalHostApp
         builder.Configuration.AddFunctionsStyleSources(root, localSettings);
         // Lowest precedence: the local host lets someone at this machine read the mail sink before signing in
         // (DevMailAccess checks the connection and Host are loopback). The Functions app never sets it.
+        // The agent app is served from the repository's web/dist by default (the Functions app: wwwroot beside it).
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            InitialData = new Dictionary<string, string?> { ["LocalHost:DevMailView"] = "true" },
+            InitialData = new Dictionary<string, string?>
+            {
+                ["LocalHost:DevMailView"] = "true",
+                [$"{WebAppOptions.Section}:{nameof(WebAppOptions.Root)}"] = root is null ? null : Path.Combine(root, "web", "dist"),
+            },
         });
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        // Webhook handlers enforce their own, configurable limit and answer 413 themselves.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
-
         // Request-by-request logs drown the start-up banner and our own logs; failures still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSwitchboard(builder.Configuration);
@@ -60,36 +66,29 @@ public static class LocalHostApp
         {
             builder.Services.AddQueuePump();
         }
+        builder.Services.AddFunctionTriggers(FunctionCatalog.App);
+        // The Functions host routes by route and verb alone; a body's content type is the handler's to judge (a 415
+        // problem). ASP.NET Core's routing would instead skip an endpoint whose [Accepts] type differs, and the request
+        // would fall through to the API's catch-all 404.
+        foreach (var accepts in builder.Services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+        {
+            builder.Services.Remove(accepts);
+        }
         builder.Services.AddTimers();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        var webRoot = WebRoot(app.Configuration, root);
-        if (webRoot is not null)
-        {
-            var files = new PhysicalFileProvider(webRoot);
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        }
-        else
-        {
-            app.MapGet("/", () => Results.Text(
-                "The web app is not built yet. Run ./scripts/run.sh (or: npm --prefix web ci && npm --prefix web run build).",
-                statusCode: StatusCodes.Status503ServiceUnavailable)).ExcludeFromDescription();
-        }
-
         app.MapOpenApi();
         app.MapScalarApiReference("/api-reference");
-        app.MapSwitchboardApi();
+        // The agent app too: the catch-all function serves web/dist, as in Azure.
+        app.MapFunctions(FunctionCatalog.App);
+        // In Azure, Static Web Apps serves the public site; here the host stands in for it (more specific than the catch-all).
+        foreach (var section in SiteSections.All)
+        {
+            app.MapGet($"/{section}/{{**path}}", (HttpContext context, string? path, ServeStaticSite site, CancellationToken ct) =>
+                site.HandleAsync(context, section, path, ct)).ExcludeFromDescription();
+        }
         return app;
-    }
-
-    private static string? WebRoot(IConfiguration configuration, string? repositoryRoot)
-    {
-        var configured = configuration["LocalHost:WebRoot"];
-        var candidate = configured is { Length: > 0 } ? configured
-            : repositoryRoot is null ? null : Path.Combine(repositoryRoot, "web", "dist");
-        return candidate is not null && File.Exists(Path.Combine(candidate, "index.html")) ? candidate : null;
     }
 }

@@ -2,6 +2,7 @@
 // what the app and the Functions host use; the deploying person optionally gets the same data access for local work.
 
 param storageAccountName string
+param staticSiteName string
 param keyVaultName string
 param applicationInsightsName string
 
@@ -27,6 +28,9 @@ var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Key Vault references of the app settings.
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  // Zip deployments of the public static site (Microsoft.Web/staticSites/zipdeploy); no narrower built-in role covers
+  // it, so Contributor is scoped to that one static site.
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
   // Telemetry to an Application Insights with local authentication disabled.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
@@ -41,6 +45,10 @@ var deployerGranted = grantDeployerAccess && !empty(deployerPrincipalId)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource staticSite 'Microsoft.Web/staticSites@2024-04-01' existing = {
+  name: staticSiteName
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
@@ -66,6 +74,16 @@ resource identitySecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource identityStaticSite 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(staticSite.id, identityPrincipalId, roles.contributor)
+  scope: staticSite
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.contributor)
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -1,6 +1,6 @@
-// The static front end (web/dist) on Azure Static Web Apps, with the function app linked as its /api backend.
-// The web app calls the API and follows download links by relative /api paths, so both must share one origin;
-// docs/deploy.md explains why this rules out the storage $web site and the Free plan.
+// Optional (agentAppOnStaticWebApps): the agent app (web/dist) on Azure Static Web Apps Standard, with the function
+// app linked as its /api backend. By default the function app serves the agent app itself on the same origin as /api,
+// with no fixed fee; this module is for teams that want the agent app on Static Web Apps' edge (docs/deploy.md).
 
 param name string
 

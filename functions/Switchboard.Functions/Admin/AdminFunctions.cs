@@ -1,14 +1,22 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Admin;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Admin;
 
 public sealed class AdminFunctions(ReplayPoisonMessages replayPoisonMessages)
 {
     [Function(nameof(ReplayPoisonMessages))]
+    [EndpointSummary("Moves the messages of {queue}-poison back onto {queue}. Admins only.")]
+    [Tags("Admin")]
+    [ProducesResponseType<ReplayResult>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> ReplayPoisonMessages(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/queues/{queue}/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/queues/{queue}/replay")] HttpRequest request,
         string queue, CancellationToken cancellationToken) =>
         replayPoisonMessages.HandleAsync(request, queue, cancellationToken);
 }

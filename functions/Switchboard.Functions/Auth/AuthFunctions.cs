@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Auth;
 
@@ -13,38 +15,69 @@ public sealed class AuthFunctions(
     RevokeApiKey revokeApiKey)
 {
     [Function(nameof(RequestMagicLink))]
+    [EndpointSummary("Emails a sign-in link (single use, 15 minutes) if the address is an agent's. Always 202; 429 after 5 requests per address in 15 minutes.")]
+    [Tags("Sign-in")]
+    [Accepts<MagicLinkRequest>("application/json")]
+    [ProducesResponseType<MagicLinkRequested>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
     public Task<IResult> RequestMagicLink(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/magic-links")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/auth/magic-links")] HttpRequest request,
         CancellationToken cancellationToken) =>
         requestMagicLink.HandleAsync(request, cancellationToken);
 
     [Function(nameof(ConsumeMagicLink))]
+    [EndpointSummary("The emailed link: sets the session cookie and redirects to /, or to /#/sign-in?error=invalid|expired|used|disabled.")]
+    [Tags("Sign-in")]
+    [ProducesResponseType(StatusCodes.Status302Found)]
     public Task<IResult> ConsumeMagicLink(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/magic-links/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/auth/magic-links/{token}")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         consumeMagicLink.HandleAsync(request, token, cancellationToken);
 
     [Function(nameof(SignOut))]
+    [EndpointSummary("Ends the browser session (its row is deleted, so every copy of the cookie stops working).")]
+    [Tags("Sign-in")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     public Task<IResult> SignOut(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/sign-out")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/auth/sign-out")] HttpRequest request,
         CancellationToken cancellationToken) =>
         signOut.HandleAsync(request, cancellationToken);
 
     [Function(nameof(GetCurrentAgent))]
+    [EndpointSummary("The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.")]
+    [Tags("Sign-in")]
+    [ProducesResponseType<CurrentAgent>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> GetCurrentAgent(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/me")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/auth/me")] HttpRequest request,
         CancellationToken cancellationToken) =>
         getCurrentAgent.HandleAsync(request, cancellationToken);
 
     [Function(nameof(CreateApiKey))]
+    [EndpointSummary("Creates an API key for a script (Authorization: Bearer). The key is shown in this answer only. Admins only.")]
+    [Tags("Team")]
+    [Accepts<ApiKeyRequest>("application/json")]
+    [ProducesResponseType<CreatedApiKey>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     public Task<IResult> CreateApiKey(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api-keys")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/api-keys")] HttpRequest request,
         CancellationToken cancellationToken) =>
         createApiKey.HandleAsync(request, cancellationToken);
 
     [Function(nameof(RevokeApiKey))]
+    [EndpointSummary("Revokes an API key at once. Admins only.")]
+    [Tags("Team")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> RevokeApiKey(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api-keys/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/api-keys/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         revokeApiKey.HandleAsync(request, id, cancellationToken);
 }

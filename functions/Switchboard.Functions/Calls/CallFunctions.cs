@@ -1,14 +1,24 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Calls;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Calls;
 
 public sealed class CallFunctions(LogCall logCall)
 {
     [Function(nameof(LogCall))]
+    [EndpointSummary("Logs a phone call: recap, direction inbound|outbound, durationMinutes?, emailToCustomer? (sends the recap as your reply; not for trainees).")]
+    [Tags("Conversations")]
+    [Accepts<CallRequest>("application/json")]
+    [ProducesResponseType<CallLogged>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> LogCall(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/calls")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/calls")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         logCall.HandleAsync(request, id, cancellationToken);
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
 using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Conversations;
 
 public sealed class ConversationFunctions(
+    PoisonQueue poisonQueue,
     ListConversations listConversations,
     GetConversation getConversation,
     DownloadRawMessage downloadRawMessage,
@@ -15,61 +18,110 @@ public sealed class ConversationFunctions(
     BeatPresence beatPresence,
     ListAssignees listAssignees,
     NotifyMentionedAgents notifyMentionedAgents,
-    WakeSnoozedConversations wakeSnoozedConversations)
+    WakeSnoozedConversations wakeSnoozedConversations,
+    WakeSnoozedConversationsWhenDue wakeSnoozedConversationsWhenDue)
 {
     [Function(nameof(ListConversations))]
+    [EndpointSummary("The inbox, newest activity first. Query: view (all|mine|unassigned), mailbox, status (open|pending|snoozed|closed), limit, continuationToken.")]
+    [Tags("Conversations")]
+    [ProducesResponseType<ConversationPage>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> ListConversations(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listConversations.HandleAsync(request, cancellationToken);
 
     [Function(nameof(GetConversation))]
+    [EndpointSummary("A conversation with all its messages.")]
+    [Tags("Conversations")]
+    [ProducesResponseType<ConversationDetail>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> GetConversation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         getConversation.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(DownloadRawMessage))]
+    [EndpointSummary("The message as received (message/rfc822). API key or signed link.")]
+    [Tags("Conversations")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> DownloadRawMessage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{id}/messages/{messageId}/raw")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/raw")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
         downloadRawMessage.HandleAsync(request, id, messageId, cancellationToken);
 
     [Function(nameof(DownloadAttachment))]
+    [EndpointSummary("One attachment or inline image. API key or signed link.")]
+    [Tags("Conversations")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> DownloadAttachment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{id}/messages/{messageId}/attachments/{index:int}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/attachments/{index:int}")] HttpRequest request,
         string id, string messageId, int index, CancellationToken cancellationToken) =>
         downloadAttachment.HandleAsync(request, id, messageId, index, cancellationToken);
 
     [Function(nameof(UpdateConversation))]
+    [EndpointSummary("Changes status (snoozed needs a future snoozedUntil), assignee (an active agent, or null) and/or tags. Absent fields stay.")]
+    [Tags("Conversations")]
+    [Accepts<ConversationChange>("application/json")]
+    [ProducesResponseType<ConversationState>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> UpdateConversation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "conversations/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         updateConversation.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(AddNote))]
+    [EndpointSummary("Adds an internal note (never emailed to the customer); @handles email the mentioned agents.")]
+    [Tags("Conversations")]
+    [Accepts<NoteBody>("application/json")]
+    [ProducesResponseType<NoteAdded>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> AddNote(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/notes")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/notes")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         addNote.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(BeatPresence))]
+    [EndpointSummary("Heartbeat while the conversation is open (state viewing|replying); answers who else is here (beats of the last 40 s).")]
+    [Tags("Conversations")]
+    [Accepts<PresenceBeat>("application/json")]
+    [ProducesResponseType<PresenceList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> BeatPresence(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/presence")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/presence")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         beatPresence.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(ListAssignees))]
+    [EndpointSummary("Active agents to assign or @mention, and the caller's own agent id (me).")]
+    [Tags("Conversations")]
+    [ProducesResponseType<AssigneeList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> ListAssignees(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "assignees")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/assignees")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listAssignees.HandleAsync(request, cancellationToken);
 
     [Function(nameof(NotifyMentionedAgents))]
     public Task NotifyMentionedAgents([QueueTrigger(QueueNames.NoteMentions)] string message, CancellationToken cancellationToken) =>
-        notifyMentionedAgents.HandleAsync(message, cancellationToken);
+        poisonQueue.RunAsync(QueueNames.NoteMentions, message, notifyMentionedAgents.HandleAsync, cancellationToken);
 
     [Function(nameof(WakeSnoozedConversations))]
-    public Task WakeSnoozedConversations([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task WakeSnoozedConversations([TimerTrigger(TimerSchedules.Hourly)] TimerInfo timer, CancellationToken cancellationToken) =>
         wakeSnoozedConversations.RunAsync(cancellationToken);
+
+    [Function(nameof(WakeSnoozedConversationsWhenDue))]
+    public Task WakeSnoozedConversationsWhenDue([QueueTrigger(QueueNames.ConversationWakeups)] string message, CancellationToken cancellationToken) =>
+        poisonQueue.RunAsync(QueueNames.ConversationWakeups, message, wakeSnoozedConversationsWhenDue.HandleAsync, cancellationToken);
 }

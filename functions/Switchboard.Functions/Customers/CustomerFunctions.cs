@@ -1,20 +1,34 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Customers;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Customers;
 
 public sealed class CustomerFunctions(GetCustomer getCustomer, UpdateCustomerNotes updateCustomerNotes)
 {
     [Function(nameof(GetCustomer))]
+    [EndpointSummary("A customer: name, first and last contact, the team's notes, and their conversations (latest activity first).")]
+    [Tags("Customers")]
+    [ProducesResponseType<CustomerView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> GetCustomer(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers/{email}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{email}")] HttpRequest request,
         string email, CancellationToken cancellationToken) =>
         getCustomer.HandleAsync(request, email, cancellationToken);
 
     [Function(nameof(UpdateCustomerNotes))]
+    [EndpointSummary("Replaces the team's notes about the customer ({text}, at most 5,000 characters; empty clears them).")]
+    [Tags("Customers")]
+    [Accepts<CustomerNotesBody>("application/json")]
+    [ProducesResponseType<CustomerNotesView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> UpdateCustomerNotes(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "customers/{email}/notes")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{email}/notes")] HttpRequest request,
         string email, CancellationToken cancellationToken) =>
         updateCustomerNotes.HandleAsync(request, email, cancellationToken);
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Drafts;
+using Switchboard.Handlers.Replies;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Drafts;
 
@@ -13,38 +16,84 @@ public sealed class DraftFunctions(
     ReturnDraft returnDraft)
 {
     [Function(nameof(SubmitDraft))]
+    [EndpointSummary("Submits a reply for approval (the body of a reply). Anyone may; trainees must. It waits in the approval queue.")]
+    [Tags("Conversations")]
+    [Accepts<ReplyRequest>("application/json")]
+    [ProducesResponseType<DraftView>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
     public Task<IResult> SubmitDraft(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/drafts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/drafts")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         submitDraft.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(ListConversationDrafts))]
+    [EndpointSummary("The conversation's drafts in every state, oldest first.")]
+    [Tags("Conversations")]
+    [ProducesResponseType<ConversationDrafts>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> ListConversationDrafts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{id}/drafts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/drafts")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         listConversationDrafts.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(ListDrafts))]
+    [EndpointSummary("The approval queue (submitted drafts, oldest first); for trainees, or with mine=true, the caller's own drafts (state? submitted|returned|approved).")]
+    [Tags("Drafts")]
+    [ProducesResponseType<DraftList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> ListDrafts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "drafts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listDrafts.HandleAsync(request, cancellationToken);
 
     [Function(nameof(UpdateDraft))]
+    [EndpointSummary("The author replaces a submitted or returned draft and (re)submits it.")]
+    [Tags("Drafts")]
+    [Accepts<ReplyRequest>("application/json")]
+    [ProducesResponseType<DraftView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public Task<IResult> UpdateDraft(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "drafts/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/drafts/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         updateDraft.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(ApproveDraft))]
+    [EndpointSummary("Sends a submitted draft, optionally edited (text, html, cc, statusAfter; version = the draft version read). If-Match with the conversation's ETag. Not trainees.")]
+    [Tags("Drafts")]
+    [Accepts<ApproveDraftRequest>("application/json")]
+    [ProducesResponseType<DraftApproved>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
     public Task<IResult> ApproveDraft(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "drafts/{id}/approve")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{id}/approve")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         approveDraft.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(ReturnDraft))]
+    [EndpointSummary("Returns a submitted draft to its author with a comment (they are emailed). Not trainees.")]
+    [Tags("Drafts")]
+    [Accepts<ReturnDraftRequest>("application/json")]
+    [ProducesResponseType<DraftView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public Task<IResult> ReturnDraft(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "drafts/{id}/return")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{id}/return")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         returnDraft.HandleAsync(request, id, cancellationToken);
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
 using Switchboard.Handlers.Escalation;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Escalation;
 
 public sealed class EscalationFunctions(
+    PoisonQueue poisonQueue,
     ListEscalationPolicies listEscalationPolicies,
     GetEscalationPolicy getEscalationPolicy,
     PutEscalationPolicy putEscalationPolicy,
@@ -15,59 +18,106 @@ public sealed class EscalationFunctions(
     AcknowledgePage acknowledgePage,
     RunEscalationCheck runEscalationCheck,
     SweepEscalations sweepEscalations,
-    NotifyShiftStarts notifyShiftStarts)
+    NotifyShiftStarts notifyShiftStarts,
+    NotifyShiftStartsWhenDue notifyShiftStartsWhenDue)
 {
     [Function(nameof(ListEscalationPolicies))]
+    [EndpointSummary("Every mailbox with its escalation policy (null: nobody is paged).")]
+    [Tags("On call")]
+    [ProducesResponseType<PolicyList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> ListEscalationPolicies(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/policies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listEscalationPolicies.HandleAsync(request, cancellationToken);
 
     [Function(nameof(GetEscalationPolicy))]
+    [EndpointSummary("A mailbox's escalation policy and the ETag a PUT sends as If-Match.")]
+    [Tags("On call")]
+    [ProducesResponseType<PolicyView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> GetEscalationPolicy(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/policies/{mailbox}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
         string mailbox, CancellationToken cancellationToken) =>
         getEscalationPolicy.HandleAsync(request, mailbox, cancellationToken);
 
     [Function(nameof(PutEscalationPolicy))]
+    [EndpointSummary("Creates (no If-Match) or replaces (If-Match) a mailbox's escalation policy: targetFirstResponse, levels, repeat, afterHours, supportHours. Admins only.")]
+    [Tags("On call")]
+    [Accepts<PolicyBody>("application/json")]
+    [ProducesResponseType<PolicyView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesValidationProblem]
     public Task<IResult> PutEscalationPolicy(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "oncall/policies/{mailbox}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
         string mailbox, CancellationToken cancellationToken) =>
         putEscalationPolicy.HandleAsync(request, mailbox, cancellationToken);
 
     [Function(nameof(ListPages))]
+    [EndpointSummary("Pages sent, newest first: to whom, by which channel, about which conversations, acknowledged by whom. Query: conversationId, limit, continuationToken.")]
+    [Tags("On call")]
+    [ProducesResponseType<PageLogPage>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> ListPages(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/pages")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/pages")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listPages.HandleAsync(request, cancellationToken);
 
     [Function(nameof(SetPagingSettings))]
+    [EndpointSummary("The agent's page webhook (Slack/Teams-compatible; null clears it). The agent or an admin.")]
+    [Tags("On call")]
+    [Accepts<PagingSettingsBody>("application/json")]
+    [ProducesResponseType<PagingSettingsView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> SetPagingSettings(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "oncall/agents/{agentId}/paging")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/paging")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
         setPagingSettings.HandleAsync(request, agentId, cancellationToken);
 
     [Function(nameof(ShowPageAcknowledgement))]
+    [EndpointSummary("A page's acknowledge link: a page with a button (link previews must not acknowledge). The signed token is the credential; 404 unknown, 410 used.")]
+    [Tags("On call")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status410Gone)]
     public Task<IResult> ShowPageAcknowledgement(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/acknowledge/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/acknowledge/{token}")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         showPageAcknowledgement.HandleAsync(request, token, cancellationToken);
 
     [Function(nameof(AcknowledgePage))]
+    [EndpointSummary("Acknowledges the page once: escalation stops for every conversation it listed. 404 unknown or tampered, 410 already used.")]
+    [Tags("On call")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    [ProducesResponseType(StatusCodes.Status410Gone)]
     public Task<IResult> AcknowledgePage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "oncall/acknowledge/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/acknowledge/{token}")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         acknowledgePage.HandleAsync(request, token, cancellationToken);
 
     [Function(nameof(RunEscalationCheck))]
     public Task RunEscalationCheck([QueueTrigger(QueueNames.EscalationChecks)] string message, CancellationToken cancellationToken) =>
-        runEscalationCheck.HandleAsync(message, cancellationToken);
+        poisonQueue.RunAsync(QueueNames.EscalationChecks, message, runEscalationCheck.HandleAsync, cancellationToken);
 
     [Function(nameof(SweepEscalations))]
-    public Task SweepEscalations([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task SweepEscalations([TimerTrigger(TimerSchedules.EveryTenMinutes)] TimerInfo timer, CancellationToken cancellationToken) =>
         sweepEscalations.RunAsync(cancellationToken);
 
     [Function(nameof(NotifyShiftStarts))]
-    public Task NotifyShiftStarts([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task NotifyShiftStarts([TimerTrigger(TimerSchedules.Hourly)] TimerInfo timer, CancellationToken cancellationToken) =>
         notifyShiftStarts.RunAsync(cancellationToken);
+
+    [Function(nameof(NotifyShiftStartsWhenDue))]
+    public Task NotifyShiftStartsWhenDue([QueueTrigger(QueueNames.ShiftStarts)] string message, CancellationToken cancellationToken) =>
+        poisonQueue.RunAsync(QueueNames.ShiftStarts, message, notifyShiftStartsWhenDue.HandleAsync, cancellationToken);
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Health;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Health;
 
@@ -11,7 +13,7 @@ namespace Switchboard.Functions.Health;
 //   HTTP, route parameters bound by name:
 //     [Function(nameof(GetConversation))]
 //     public Task<IResult> GetConversation(
-//         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "conversations/{id}")] HttpRequest request,
+//         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}")] HttpRequest request,
 //         string id, CancellationToken cancellationToken) =>
 //         getConversation.HandleAsync(id, request, cancellationToken);
 //   Queue (connection: the AzureWebJobsStorage setting):
@@ -25,8 +27,12 @@ namespace Switchboard.Functions.Health;
 public sealed class HealthFunctions(CheckHealth checkHealth)
 {
     [Function(nameof(CheckHealth))]
+    [EndpointSummary("Whether storage (tables, queues, blobs) answers.")]
+    [Tags("Health")]
+    [ProducesResponseType<HealthReport>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<HealthReport>(StatusCodes.Status503ServiceUnavailable, "application/json")]
     public Task<IResult> CheckHealth(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request,
         CancellationToken cancellationToken) =>
         checkHealth.HandleAsync(request, cancellationToken);
 }

@@ -1,25 +1,43 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
+using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Inbound;
 
 namespace Switchboard.Functions.Inbound;
 
-public sealed class InboundFunctions(ReceiveSendGridEmail receiveSendGridEmail, ReceiveMimeEmail receiveMimeEmail, ProcessInboundEmail processInboundEmail)
+public sealed class InboundFunctions(PoisonQueue poisonQueue, ReceiveSendGridEmail receiveSendGridEmail, ReceiveMimeEmail receiveMimeEmail, ProcessInboundEmail processInboundEmail)
 {
     [Function(nameof(ReceiveSendGridEmail))]
+    [EndpointSummary("SendGrid Inbound Parse webhook (raw or parsed mode). Secret as ?key= or the Basic password.")]
+    [Tags("Inbound email")]
+    [Accepts<IFormCollection>("multipart/form-data")]
+    [ProducesResponseType<InboundAccepted>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
     public Task<IResult> ReceiveSendGridEmail(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbound/sendgrid")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inbound/sendgrid")] HttpRequest request,
         CancellationToken cancellationToken) =>
         receiveSendGridEmail.HandleAsync(request, cancellationToken);
 
     [Function(nameof(ReceiveMimeEmail))]
+    [EndpointSummary("One raw RFC 5322 message as the body. Secret as ?key= or the Basic password; mailbox by X-Envelope-To or ?to=.")]
+    [Tags("Inbound email")]
+    [Accepts<string>("message/rfc822")]
+    [ProducesResponseType<InboundAccepted>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
     public Task<IResult> ReceiveMimeEmail(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbound/mime")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inbound/mime")] HttpRequest request,
         CancellationToken cancellationToken) =>
         receiveMimeEmail.HandleAsync(request, cancellationToken);
 
     [Function(nameof(ProcessInboundEmail))]
     public Task ProcessInboundEmail([QueueTrigger(QueueNames.InboundEmail)] string message, CancellationToken cancellationToken) =>
-        processInboundEmail.HandleAsync(message, cancellationToken);
+        poisonQueue.RunAsync(QueueNames.InboundEmail, message, processInboundEmail.HandleAsync, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Mail;
 
 namespace Switchboard.Functions.Mail;
@@ -7,14 +9,24 @@ namespace Switchboard.Functions.Mail;
 public sealed class DevMailFunctions(ListDevMail listDevMail, GetDevMail getDevMail)
 {
     [Function(nameof(ListDevMail))]
+    [EndpointSummary("Mail kept by the mail sink, newest first. Only while Mail:Sender is sink; signed-in agents, or anyone on the local host's loopback.")]
+    [Tags("Dev mail view")]
+    [ProducesResponseType<DevMailList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> ListDevMail(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/mail")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/mail")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listDevMail.HandleAsync(request, cancellationToken);
 
     [Function(nameof(GetDevMail))]
+    [EndpointSummary("One message of the mail sink.")]
+    [Tags("Dev mail view")]
+    [ProducesResponseType<DevMailMessage>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> GetDevMail(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/mail/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/mail/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         getDevMail.HandleAsync(request, id, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.OnCall;
 
 namespace Switchboard.Functions.OnCall;
@@ -21,86 +23,168 @@ public sealed class OnCallFunctions(
     GetCalendarFeed getCalendarFeed)
 {
     [Function(nameof(ListSchedules))]
+    [EndpointSummary("Every schedule, by name.")]
+    [Tags("On call")]
+    [ProducesResponseType<ScheduleList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> ListSchedules(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/schedules")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listSchedules.HandleAsync(request, cancellationToken);
 
     [Function(nameof(CreateSchedule))]
+    [EndpointSummary("A new schedule: name, timeZoneId, layers. Admins only. 400 names each bad field (errors, field).")]
+    [Tags("On call")]
+    [Accepts<ScheduleBody>("application/json")]
+    [ProducesResponseType<ScheduleView>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesValidationProblem]
     public Task<IResult> CreateSchedule(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "oncall/schedules")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules")] HttpRequest request,
         CancellationToken cancellationToken) =>
         createSchedule.HandleAsync(request, cancellationToken);
 
     [Function(nameof(GetSchedule))]
+    [EndpointSummary("A schedule with its layers and overrides; the ETag a PUT must send as If-Match.")]
+    [Tags("On call")]
+    [ProducesResponseType<ScheduleView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> GetSchedule(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/schedules/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         getSchedule.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(UpdateSchedule))]
+    [EndpointSummary("Replaces name, zone and layers; needs If-Match. A stale ETag is a 409. Admins only.")]
+    [Tags("On call")]
+    [Accepts<ScheduleBody>("application/json")]
+    [ProducesResponseType<ScheduleView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesValidationProblem]
     public Task<IResult> UpdateSchedule(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "oncall/schedules/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         updateSchedule.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(DeleteSchedule))]
+    [EndpointSummary("Deletes the schedule, its overrides and its calendar feed. Admins only.")]
+    [Tags("On call")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> DeleteSchedule(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "oncall/schedules/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         deleteSchedule.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(AddOverride))]
+    [EndpointSummary("agentId covers [start, end) whatever the layers say. Admins only.")]
+    [Tags("On call")]
+    [Accepts<OverrideBody>("application/json")]
+    [ProducesResponseType<OverrideView>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesValidationProblem]
     public Task<IResult> AddOverride(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "oncall/schedules/{id}/overrides")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules/{id}/overrides")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         addOverride.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(RemoveOverride))]
+    [EndpointSummary("Removes an override. Admins only.")]
+    [Tags("On call")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> RemoveOverride(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "oncall/schedules/{id}/overrides/{overrideId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}/overrides/{overrideId}")] HttpRequest request,
         string id, string overrideId, CancellationToken cancellationToken) =>
         removeOverride.HandleAsync(request, id, overrideId, cancellationToken);
 
     [Function(nameof(GetTimeline))]
+    [EndpointSummary("Who is on call over [from, to) (default: now to 14 days ahead, at most 62 days), gaps included, with local times.")]
+    [Tags("On call")]
+    [ProducesResponseType<TimelineView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> GetTimeline(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/schedules/{id}/timeline")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules/{id}/timeline")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         getTimeline.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(GetOnCallNow))]
+    [EndpointSummary("For every schedule: who is on call now, until when, and who is next.")]
+    [Tags("On call")]
+    [ProducesResponseType<OnCallNow>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> GetOnCallNow(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/now")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/now")] HttpRequest request,
         CancellationToken cancellationToken) =>
         getOnCallNow.HandleAsync(request, cancellationToken);
 
     [Function(nameof(IssueScheduleCalendarToken))]
+    [EndpointSummary("A new secret iCalendar URL for the schedule, shown once; the previous one stops working.")]
+    [Tags("On call")]
+    [ProducesResponseType<CalendarTokenIssued>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> IssueScheduleCalendarToken(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "oncall/schedules/{id}/calendar-token")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules/{id}/calendar-token")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         issueScheduleCalendarToken.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(RevokeScheduleCalendarToken))]
+    [EndpointSummary("The schedule's iCalendar URL stops working.")]
+    [Tags("On call")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> RevokeScheduleCalendarToken(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "oncall/schedules/{id}/calendar-token")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}/calendar-token")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         revokeScheduleCalendarToken.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(IssueAgentCalendarToken))]
+    [EndpointSummary("A new secret iCalendar URL of the agent's shifts in every schedule, shown once. The agent or an admin.")]
+    [Tags("On call")]
+    [ProducesResponseType<CalendarTokenIssued>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> IssueAgentCalendarToken(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "oncall/agents/{agentId}/calendar-token")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/agents/{agentId}/calendar-token")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
         issueAgentCalendarToken.HandleAsync(request, agentId, cancellationToken);
 
     [Function(nameof(RevokeAgentCalendarToken))]
+    [EndpointSummary("The agent's iCalendar URL stops working. The agent or an admin.")]
+    [Tags("On call")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> RevokeAgentCalendarToken(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "oncall/agents/{agentId}/calendar-token")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/agents/{agentId}/calendar-token")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
         revokeAgentCalendarToken.HandleAsync(request, agentId, cancellationToken);
 
     [Function(nameof(GetCalendarFeed))]
+    [EndpointSummary("iCalendar feed (text/calendar) for calendar apps; the secret token in the URL is the only credential.")]
+    [Tags("On call")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> GetCalendarFeed(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "oncall/calendars/{token}.ics")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/calendars/{token}.ics")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         getCalendarFeed.HandleAsync(request, token, cancellationToken);
 }

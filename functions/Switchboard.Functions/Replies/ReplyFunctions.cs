@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
+using Switchboard.Handlers.Conversations;
+using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 
 namespace Switchboard.Functions.Replies;
 
 public sealed class ReplyFunctions(
+    PoisonQueue poisonQueue,
     SendReply sendReply,
     RetryDelivery retryDelivery,
     ReceiveDeliveryEvents receiveDeliveryEvents,
@@ -13,30 +17,65 @@ public sealed class ReplyFunctions(
     DeliverOutboundEmail deliverOutboundEmail)
 {
     [Function(nameof(SendReply))]
+    [EndpointSummary("Sends a reply (text, html?, cc?, attachments? [{name, contentType, contentBase64}], statusAfter? open|pending|closed, default pending). Needs If-Match with the conversation's ETag (428 without; 409 with the new messages when stale); Idempotency-Key makes retries safe. Trainees get 403.")]
+    [Tags("Conversations")]
+    [Accepts<ReplyRequest>("application/json")]
+    [ProducesResponseType<MessageView>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
     public Task<IResult> SendReply(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/replies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/replies")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         sendReply.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(RetryDelivery))]
+    [EndpointSummary("Sends a failed reply again (back to sending). 409 unless the reply is failed.")]
+    [Tags("Conversations")]
+    [ProducesResponseType<MessageView>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public Task<IResult> RetryDelivery(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/messages/{messageId}/retry")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/messages/{messageId}/retry")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
         retryDelivery.HandleAsync(request, id, messageId, cancellationToken);
 
     [Function(nameof(ReceiveDeliveryEvents))]
+    [EndpointSummary("SendGrid's Signed Event Webhook (processed, deferred, delivered, bounce, dropped, open). ECDSA signature and a recent timestamp required.")]
+    [Tags("Delivery events")]
+    [Accepts<JsonElementList>("application/json")]
+    [ProducesResponseType<DeliveryEventsReceived>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
     public Task<IResult> ReceiveDeliveryEvents(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events/sendgrid")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/events/sendgrid")] HttpRequest request,
         CancellationToken cancellationToken) =>
         receiveDeliveryEvents.HandleAsync(request, cancellationToken);
 
     [Function(nameof(UpdatePreferences))]
+    [EndpointSummary("The signed-in agent's preferences: notifyNewConversations (email me each new conversation; answer it from my mail client). Not for API keys (409).")]
+    [Tags("Sign-in")]
+    [Accepts<PreferencesChange>("application/json")]
+    [ProducesResponseType<Preferences>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public Task<IResult> UpdatePreferences(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "auth/me/preferences")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/auth/me/preferences")] HttpRequest request,
         CancellationToken cancellationToken) =>
         updatePreferences.HandleAsync(request, cancellationToken);
 
     [Function(nameof(DeliverOutboundEmail))]
     public Task DeliverOutboundEmail([QueueTrigger(QueueNames.OutboundEmail)] string message, CancellationToken cancellationToken) =>
-        deliverOutboundEmail.HandleAsync(message, cancellationToken);
+        poisonQueue.RunAsync(QueueNames.OutboundEmail, message, deliverOutboundEmail.HandleAsync, cancellationToken);
 }
+
+/// <summary>The shape of an Event Webhook post, for the API reference: an array of event objects.</summary>
+public sealed class JsonElementList : List<System.Text.Json.JsonElement>;

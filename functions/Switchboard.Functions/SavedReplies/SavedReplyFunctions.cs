@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.SavedReplies;
 
 namespace Switchboard.Functions.SavedReplies;
@@ -12,32 +14,60 @@ public sealed class SavedReplyFunctions(
     RenderSavedReply renderSavedReply)
 {
     [Function(nameof(ListSavedReplies))]
+    [EndpointSummary("The calling agent's own saved replies, by name, and the placeholders a body may use.")]
+    [Tags("Saved replies")]
+    [ProducesResponseType<SavedReplyList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> ListSavedReplies(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "saved-replies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/saved-replies")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listSavedReplies.HandleAsync(request, cancellationToken);
 
     [Function(nameof(CreateSavedReply))]
+    [EndpointSummary("A new saved reply {name, body}; a placeholder the renderer does not know is a 400 naming it.")]
+    [Tags("Saved replies")]
+    [Accepts<SavedReplyBody>("application/json")]
+    [ProducesResponseType<SavedReplyView>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public Task<IResult> CreateSavedReply(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "saved-replies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/saved-replies")] HttpRequest request,
         CancellationToken cancellationToken) =>
         createSavedReply.HandleAsync(request, cancellationToken);
 
     [Function(nameof(UpdateSavedReply))]
+    [EndpointSummary("Replaces name and body of one of the caller's saved replies.")]
+    [Tags("Saved replies")]
+    [Accepts<SavedReplyBody>("application/json")]
+    [ProducesResponseType<SavedReplyView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> UpdateSavedReply(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "saved-replies/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/saved-replies/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         updateSavedReply.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(DeleteSavedReply))]
+    [EndpointSummary("Deletes one of the caller's saved replies.")]
+    [Tags("Saved replies")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> DeleteSavedReply(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "saved-replies/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/saved-replies/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         deleteSavedReply.HandleAsync(request, id, cancellationToken);
 
     [Function(nameof(RenderSavedReply))]
+    [EndpointSummary("The caller's saved reply with its placeholders filled in for this conversation.")]
+    [Tags("Saved replies")]
+    [ProducesResponseType<RenderedReply>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     public Task<IResult> RenderSavedReply(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "conversations/{id}/saved-replies/{replyId}/render")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/saved-replies/{replyId}/render")] HttpRequest request,
         string id, string replyId, CancellationToken cancellationToken) =>
         renderSavedReply.HandleAsync(request, id, replyId, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Search;
 
 namespace Switchboard.Functions.Search;
@@ -7,8 +9,13 @@ namespace Switchboard.Functions.Search;
 public sealed class SearchFunctions(SearchConversations searchConversations)
 {
     [Function(nameof(SearchConversations))]
+    [EndpointSummary("Conversations containing every word of q (subject, customer address or name, message and note text), newest conversation first. Query: q, limit (1-50, 20), continuationToken.")]
+    [Tags("Search")]
+    [ProducesResponseType<SearchResults>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     public Task<IResult> SearchConversations(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "search")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/search")] HttpRequest request,
         CancellationToken cancellationToken) =>
         searchConversations.HandleAsync(request, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Team;
 
 namespace Switchboard.Functions.Team;
@@ -7,20 +9,42 @@ namespace Switchboard.Functions.Team;
 public sealed class TeamFunctions(ListAgents listAgents, InviteAgent inviteAgent, UpdateAgent updateAgent)
 {
     [Function(nameof(ListAgents))]
+    [EndpointSummary("The team. Admins only.")]
+    [Tags("Team")]
+    [ProducesResponseType<AgentList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     public Task<IResult> ListAgents(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "agents")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agents")] HttpRequest request,
         CancellationToken cancellationToken) =>
         listAgents.HandleAsync(request, cancellationToken);
 
     [Function(nameof(InviteAgent))]
+    [EndpointSummary("Adds an invited agent (email, name, role: admin|agent|trainee) and emails them a sign-in link valid 72 hours. Admins only.")]
+    [Tags("Team")]
+    [Accepts<Invitation>("application/json")]
+    [ProducesResponseType<AgentView>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public Task<IResult> InviteAgent(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agents/invitations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agents/invitations")] HttpRequest request,
         CancellationToken cancellationToken) =>
         inviteAgent.HandleAsync(request, cancellationToken);
 
     [Function(nameof(UpdateAgent))]
+    [EndpointSummary("Changes role and/or status (active|disabled); never leaves the team without an active admin (409). Admins only.")]
+    [Tags("Team")]
+    [Accepts<AgentChange>("application/json")]
+    [ProducesResponseType<AgentView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public Task<IResult> UpdateAgent(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "agents/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/agents/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         updateAgent.HandleAsync(request, id, cancellationToken);
 }

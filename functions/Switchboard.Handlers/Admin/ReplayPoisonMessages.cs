@@ -7,10 +7,10 @@ using Switchboard.Storage.Account;
 namespace Switchboard.Handlers.Admin;
 
 /// <summary>
-/// <c>POST /api/admin/queues/{queue}/replay</c>: moves every message of <c>{queue}-poison</c> back onto the queue,
+/// <c>POST /api/queues/{queue}/replay</c>: moves every message of <c>{queue}-poison</c> back onto the queue,
 /// once whatever made it fail is fixed. Admins only.
 /// </summary>
-public sealed class ReplayPoisonMessages(AgentAuthenticator auth, StorageAccount storage, IEnumerable<IQueueHandler> handlers)
+public sealed class ReplayPoisonMessages(AgentAuthenticator auth, StorageAccount storage)
 {
     private const int MaxPerCall = 1000;
 
@@ -21,9 +21,9 @@ public sealed class ReplayPoisonMessages(AgentAuthenticator auth, StorageAccount
         {
             return rejection!;
         }
-        if (!handlers.Any(h => h.QueueName == queue))
+        if (!QueueNames.All.Contains(queue))
         {
-            return Problems.NotFound($"There is no queue '{queue}'. Queues: {string.Join(", ", handlers.Select(h => h.QueueName))}.");
+            return Problems.NotFound($"There is no queue '{queue}'. Queues: {string.Join(", ", QueueNames.All)}.");
         }
 
         var poison = storage.Queue(QueueNames.PoisonOf(queue));

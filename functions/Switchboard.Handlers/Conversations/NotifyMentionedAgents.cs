@@ -16,14 +16,11 @@ namespace Switchboard.Handlers.Conversations;
 /// </summary>
 public sealed class NotifyMentionedAgents(
     Teammates team, ConversationStore conversations, MentionsSentStore sent, IMailSender mail, IOptions<MailOptions> mailOptions, TimeProvider time)
-    : IQueueHandler
 {
-    public string QueueName => QueueNames.NoteMentions;
-
     public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
     {
-        var mention = JsonSerializer.Deserialize<NoteMentioned>(message, JsonDefaults.Options)
-            ?? throw new InvalidDataException("The note-mentions queue message is empty.");
+        var mention = QueueMessages.Read<NoteMentioned>(message, QueueNames.NoteMentions, JsonDefaults.Options,
+            m => m.ConversationId is null ? "conversationId" : m.NoteId is null ? "noteId" : null);
         var note = await conversations.GetMessageAsync(mention.ConversationId, mention.NoteId, cancellationToken);
         if (note is null)
         {

@@ -14,7 +14,7 @@ namespace Switchboard.Handlers.Conversations;
 /// change (the version, and so a composer's ETag, stays).
 /// </summary>
 public sealed class UpdateConversation(
-    AgentAuthenticator auth, ConversationUpdater updater, Teammates team, WakeupStore wakeups, TimeProvider time)
+    AgentAuthenticator auth, ConversationUpdater updater, Teammates team, WakeupStore wakeups, SnoozeAlarm snoozeAlarm, TimeProvider time)
 {
     private static readonly TimeSpan LongestSnooze = TimeSpan.FromDays(366);
 
@@ -85,7 +85,7 @@ public sealed class UpdateConversation(
         if (snoozeUntil is { } wakeAt)
         {
             // Before the head: a crash in between leaves a wake-up the timer finds stale, never a snooze without one.
-            await wakeups.AddAsync(wakeAt, id, cancellationToken);
+            await snoozeAlarm.SetAsync(id, wakeAt, cancellationToken);
         }
         DateTimeOffset? previousWake = null;
         var head = await updater.UpdateAsync(id, head =>

@@ -8,18 +8,15 @@ using Switchboard.Storage.Events;
 namespace Switchboard.Handlers.Conversations;
 
 /// <summary>
-/// Timer, every minute: opens the snoozed conversations whose time has come. The due wake-ups are one range query of
+/// Opens the snoozed conversations whose time has come: on time from a snooze's delayed message
+/// (<see cref="WakeSnoozedConversationsWhenDue"/>), and hourly as a sweep. The due wake-ups are one range query of
 /// <c>Wakeups</c>; a wake-up whose conversation was meanwhile un-snoozed, re-snoozed or woken by the customer is stale
 /// and only deleted. Waking publishes <see cref="DomainEventTypes.ConversationWoke"/>.
 /// </summary>
 public sealed partial class WakeSnoozedConversations(
-    WakeupStore wakeups, ConversationUpdater updater, EventQueue events, TimeProvider time, ILogger<WakeSnoozedConversations> logger) : ITimerJob
+    WakeupStore wakeups, ConversationUpdater updater, EventQueue events, TimeProvider time, ILogger<WakeSnoozedConversations> logger)
 {
     private const int BatchSize = 100;
-
-    public string Name => nameof(WakeSnoozedConversations);
-
-    public string Schedule => "0 * * * * *";
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {

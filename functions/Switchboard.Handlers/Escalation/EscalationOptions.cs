@@ -38,7 +38,7 @@ public sealed class EscalationOptions : IValidatableObject
         }
         if (ShiftStartGrace < TimeSpan.FromMinutes(2) || ShiftStartGrace > TimeSpan.FromHours(1))
         {
-            yield return new ValidationResult("Escalation:ShiftStartGrace must be between 00:02:00 and 01:00:00 (the job runs every minute).", [nameof(ShiftStartGrace)]);
+            yield return new ValidationResult("Escalation:ShiftStartGrace must be between 00:02:00 and 01:00:00 (it covers a shift-start message that arrives late).", [nameof(ShiftStartGrace)]);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Switchboard.Core.OnCall;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.OnCall;
 using Switchboard.Core.Inbound;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.OnCall;
@@ -10,21 +11,17 @@ using Switchboard.Storage.OnCall;
 namespace Switchboard.Handlers.Escalation;
 
 /// <summary>
-/// Every minute: tells each person whose shift started within the last <see cref="EscalationOptions.ShiftStartGrace"/>
+/// At each shift start (a message on <c>shift-starts</c>, see <see cref="ShiftStartAlarm"/>) and hourly as a sweep that
+/// re-arms a lost alarm: tells each person whose shift started within the last <see cref="EscalationOptions.ShiftStartGrace"/>
 /// that they are on call now (email, and their page webhook if set). A shift start is any moment someone comes on call
 /// in a schedule: a hand-off, an override beginning, the end of a gap. Each (schedule, person, start) is claimed
 /// insert-only before the notice goes out, so overlapping or repeated runs notify once; starts older than the grace
 /// (after an outage) are never notified.
 /// </summary>
 public sealed class NotifyShiftStarts(
-    ScheduleStore schedules, ShiftNoticeStore claims, PageSender sender, Mailboxes mailboxes, IOptions<EscalationOptions> options, TimeProvider time) : ITimerJob
+    ScheduleStore schedules, ShiftNoticeStore claims, PageSender sender, Mailboxes mailboxes, ShiftStartAlarm alarm,
+    IOptions<EscalationOptions> options, TimeProvider time)
 {
-    public const string Every = "0 * * * * *";
-
-    public string Name => nameof(NotifyShiftStarts);
-
-    public string Schedule => Every;
-
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -54,5 +51,6 @@ public sealed class NotifyShiftStarts(
                 }
             }
         }
+        await alarm.ArmAsync(cancellationToken);
     }
 }

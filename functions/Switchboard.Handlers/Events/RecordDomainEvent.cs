@@ -14,14 +14,11 @@ namespace Switchboard.Handlers.Events;
 /// A new conversation that is not automatic mail starts its mailbox's escalation (<see cref="EscalationEngine.StartAsync"/>) and is
 /// emailed to the agents who want it (<see cref="NewConversationNotifier"/>), so they can answer from their own mail client.
 /// </summary>
-public sealed class RecordDomainEvent(ActivityLog activity, EscalationEngine escalation, NewConversationNotifier notifier) : IQueueHandler
+public sealed class RecordDomainEvent(ActivityLog activity, EscalationEngine escalation, NewConversationNotifier notifier)
 {
-    public string QueueName => QueueNames.DomainEvents;
-
     public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
     {
-        var domainEvent = JsonSerializer.Deserialize<DomainEvent>(message, JsonDefaults.Options)
-            ?? throw new InvalidDataException("The domain-events queue message is empty.");
+        var domainEvent = QueueMessages.Read<DomainEvent>(message, QueueNames.DomainEvents, JsonDefaults.Options);
         await activity.RecordAsync(domainEvent, cancellationToken);
         await escalation.StartAsync(domainEvent, cancellationToken);
         await notifier.NotifyAsync(domainEvent, cancellationToken);

@@ -33,15 +33,13 @@ public sealed class ProcessInboundEmail(
     AgentMailReplies agentMailReplies,
     ConversationMerger merger,
     SwitchboardMetrics metrics,
-    ILogger<ProcessInboundEmail> logger) : IQueueHandler
+    ILogger<ProcessInboundEmail> logger)
 {
     /// <summary>
     /// A message that loses a race to a related one (it took the keys first, or is still writing its conversation) is
     /// resolved again, at most this often, before the queue's retry takes over.
     /// </summary>
     private const int MaxResolveAttempts = 5;
-
-    public string QueueName => QueueNames.InboundEmail;
 
     /// <summary>What became of a message, as the span tag and metric tag <c>switchboard.outcome</c>.</summary>
     public static class Outcomes
@@ -71,8 +69,8 @@ public sealed class ProcessInboundEmail(
 
     private async Task<string> ProcessAsync(string message, CancellationToken cancellationToken)
     {
-        var received = JsonSerializer.Deserialize<InboundEmailReceived>(message, JsonDefaults.Options)
-            ?? throw new InvalidDataException("The inbound-email queue message is empty.");
+        var received = QueueMessages.Read<InboundEmailReceived>(message, QueueNames.InboundEmail, JsonDefaults.Options,
+            r => string.IsNullOrEmpty(r.RawBlobName) ? "rawBlobName" : null);
         var email = MailParser.Parse(await rawMail.ReadAsync(received.RawBlobName, cancellationToken));
         var (mailbox, tokens) = mailboxes.Route(received.EnvelopeTo, email.To, email.Cc);
         var incoming = new IncomingMessage(email, mailbox, tokens, ownMessageIds.IsOurs(email.MessageId));

@@ -11,7 +11,7 @@ namespace Switchboard.Handlers.OnCall;
 /// <c>POST /api/oncall/schedules/{id}/overrides</c> <c>{agentId, start, end}</c>: the agent covers [start, end) whatever the
 /// layers say (admins). Overrides are rows of their own, so adding one never conflicts with an edit of the layers.
 /// </summary>
-public sealed class AddOverride(AgentAuthenticator auth, ScheduleStore schedules, TimeProvider time)
+public sealed class AddOverride(AgentAuthenticator auth, ScheduleStore schedules, ShiftStartAlarm shiftStarts, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -57,6 +57,7 @@ public sealed class AddOverride(AgentAuthenticator auth, ScheduleStore schedules
             return OnCallRequests.Invalid(problems);
         }
         await schedules.AddOverrideAsync(id, added, time.GetUtcNow(), cancellationToken);
+        await shiftStarts.ArmAsync(cancellationToken);
         return Results.Json(new OverrideView(added.Id, added.AgentId, added.Start.ToDateTimeOffset(), added.End.ToDateTimeOffset()),
             OnCallJson.Options, statusCode: StatusCodes.Status201Created);
     }

@@ -6,7 +6,7 @@ using Switchboard.Storage.OnCall;
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>POST /api/oncall/schedules</c>: a new schedule (admins). 201 with its id and ETag; 400 naming each bad field.</summary>
-public sealed class CreateSchedule(AgentAuthenticator auth, ScheduleStore schedules, TimeProvider time)
+public sealed class CreateSchedule(AgentAuthenticator auth, ScheduleStore schedules, ShiftStartAlarm shiftStarts, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -27,6 +27,7 @@ public sealed class CreateSchedule(AgentAuthenticator auth, ScheduleStore schedu
         }
         var now = time.GetUtcNow();
         var etag = await schedules.AddAsync(schedule, now, cancellationToken);
+        await shiftStarts.ArmAsync(cancellationToken);
         OnCallRequests.SetETag(request, etag);
         return Results.Json(OnCallViewMapping.ToView(schedule, etag, now, now), OnCallJson.Options, statusCode: StatusCodes.Status201Created);
     }

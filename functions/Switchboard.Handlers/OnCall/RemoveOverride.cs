@@ -6,7 +6,7 @@ using Switchboard.Storage.OnCall;
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>DELETE /api/oncall/schedules/{id}/overrides/{overrideId}</c>: the layers apply again (admins). 204.</summary>
-public sealed class RemoveOverride(AgentAuthenticator auth, ScheduleStore schedules)
+public sealed class RemoveOverride(AgentAuthenticator auth, ScheduleStore schedules, ShiftStartAlarm shiftStarts)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, string overrideId, CancellationToken cancellationToken = default)
     {
@@ -15,8 +15,12 @@ public sealed class RemoveOverride(AgentAuthenticator auth, ScheduleStore schedu
         {
             return rejection!;
         }
-        return OnCallRequests.IsId(id) && OnCallRequests.IsId(overrideId) && await schedules.DeleteOverrideAsync(id, overrideId, cancellationToken)
-            ? Results.NoContent()
-            : Problems.NotFound($"Schedule '{id}' has no override '{overrideId}'.");
+        if (!OnCallRequests.IsId(id) || !OnCallRequests.IsId(overrideId) || !await schedules.DeleteOverrideAsync(id, overrideId, cancellationToken))
+        {
+            return Problems.NotFound($"Schedule '{id}' has no override '{overrideId}'.");
+        }
+        // Without the override, whoever it covered may come on call at its start.
+        await shiftStarts.ArmAsync(cancellationToken);
+        return Results.NoContent();
     }
 }

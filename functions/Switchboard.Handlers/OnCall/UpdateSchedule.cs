@@ -10,7 +10,7 @@ namespace Switchboard.Handlers.OnCall;
 /// <c>PUT /api/oncall/schedules/{id}</c> with <c>If-Match: {etag}</c>: replaces name, zone and layers (overrides stay;
 /// they have their own routes). A stale ETag is a 409, so two admins editing at once never clobber each other.
 /// </summary>
-public sealed class UpdateSchedule(AgentAuthenticator auth, ScheduleStore schedules, TimeProvider time)
+public sealed class UpdateSchedule(AgentAuthenticator auth, ScheduleStore schedules, ShiftStartAlarm shiftStarts, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -42,6 +42,7 @@ public sealed class UpdateSchedule(AgentAuthenticator auth, ScheduleStore schedu
         {
             return Problems.Conflict($"Schedule '{id}' was changed (or deleted) since you read it. Read it again, then reapply your edit.");
         }
+        await shiftStarts.ArmAsync(cancellationToken);
         OnCallRequests.SetETag(request, etag);
         return Results.Json(OnCallViewMapping.ToView(schedule, etag, stored.CreatedAt, now), OnCallJson.Options);
     }

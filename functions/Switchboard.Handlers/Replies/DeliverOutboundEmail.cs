@@ -28,17 +28,15 @@ public sealed class DeliverOutboundEmail(
     EventQueue events,
     IOptions<MailOptions> mail,
     TimeProvider time,
-    ILogger<DeliverOutboundEmail> logger) : IQueueHandler
+    ILogger<DeliverOutboundEmail> logger)
 {
     private const int MaxStateWrites = 10;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(6);
 
-    public string QueueName => QueueNames.OutboundEmail;
-
     public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
     {
-        var queued = JsonSerializer.Deserialize<OutboundEmailQueued>(message, JsonDefaults.Options)
-            ?? throw new InvalidDataException("The outbound-email queue message is empty.");
+        var queued = QueueMessages.Read<OutboundEmailQueued>(message, QueueNames.OutboundEmail, JsonDefaults.Options,
+            q => q.ConversationId is null ? "conversationId" : q.MessageId is null ? "messageId" : null);
         var (head, thread) = await conversations.GetAsync(queued.ConversationId, cancellationToken);
         var reply = thread.FirstOrDefault(m => m.RowKey == queued.MessageId);
         if (head is null || reply is null)

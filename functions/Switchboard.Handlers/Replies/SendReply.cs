@@ -109,14 +109,16 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
     /// <summary>Reads and checks a reply body (replies and drafts share it): the draft, or the 400/413 to answer.</summary>
     internal static async Task<(ReplyDraft? Draft, IResult? Rejection)> ReadDraftAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        // Base64 is 4/3 of the files, plus room for the text.
-        var (body, bad) = await JsonBody.ReadAsync<ReplyRequest>(request, cancellationToken, maxBytes: limit / 3 * 4 + 4 + 2 * 1024 * 1024);
+        var (body, bad) = await JsonBody.ReadAsync<ReplyRequest>(request, cancellationToken, maxBytes: MaxBodyBytes(limit));
         if (body is null)
         {
             return (null, bad is not null && IsTooLarge(bad) ? TooLarge(limit) : bad!);
         }
         return Validate(body, limit);
     }
+
+    /// <summary>The largest reply body read: base64 is 4/3 of the files, plus room for the text.</summary>
+    public static long MaxBodyBytes(long attachmentLimit) => attachmentLimit / 3 * 4 + 4 + 2 * 1024 * 1024;
 
     private static IResult TraineeRefused() =>
         Problems.Forbidden("Trainees do not send replies themselves: submit the reply as a draft for approval.");

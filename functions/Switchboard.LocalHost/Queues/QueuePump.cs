@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage.Account;
 

@@ -1,5 +1,4 @@
 using Cronos;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Telemetry;
 
 namespace Switchboard.LocalHost.Timers;

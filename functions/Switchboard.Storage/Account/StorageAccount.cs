@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -71,9 +70,7 @@ public sealed class StorageAccount
                 "(or the blobServiceUri, queueServiceUri and tableServiceUri settings) to use a managed identity.");
         }
 
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+        var credential = AzureCredential.FromConfiguration(configuration);
         return new StorageAccount(
             new TableServiceClient(tableUri, credential, tableOptions),
             new QueueServiceClient(queueUri, credential, queueOptions),

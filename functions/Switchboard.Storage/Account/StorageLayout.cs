@@ -34,6 +34,9 @@ public static class StorageLayout
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
 
+    /// <summary>The public static site as published (knowledge base, status page): see <c>StaticSiteStore</c>.</summary>
+    public const string SiteContainer = "site";
+
     public static readonly IReadOnlyList<string> Tables =
         [
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
@@ -50,7 +53,10 @@ public static class StorageLayout
         QueueNames.NoteMentions, QueueNames.PoisonOf(QueueNames.NoteMentions),
         QueueNames.EscalationChecks, QueueNames.PoisonOf(QueueNames.EscalationChecks),
         QueueNames.OutboundEmail, QueueNames.PoisonOf(QueueNames.OutboundEmail),
+        QueueNames.ConversationWakeups, QueueNames.PoisonOf(QueueNames.ConversationWakeups),
+        QueueNames.ShiftStarts, QueueNames.PoisonOf(QueueNames.ShiftStarts),
+        QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
     ];
 
-    public static readonly IReadOnlyList<string> Containers = [MailContainer];
+    public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer];
 }

@@ -121,9 +121,9 @@ public sealed class ConversationApiTests
         await poison.SendMessageAsync(stuck.Body);
         await queue.DeleteMessageAsync(stuck.MessageId, stuck.PopReceipt);
 
-        var anonymous = await host.Client.PostAsync("/api/admin/queues/inbound-email/replay", null);
-        var unknown = await host.Client.SendAsync(Admin("/api/admin/queues/no-such-queue/replay"));
-        var replay = await host.Client.SendAsync(Admin("/api/admin/queues/inbound-email/replay"));
+        var anonymous = await host.Client.PostAsync("/api/queues/inbound-email/replay", null);
+        var unknown = await host.Client.SendAsync(Admin("/api/queues/no-such-queue/replay"));
+        var replay = await host.Client.SendAsync(Admin("/api/queues/inbound-email/replay"));
         await mail.ProcessQueuedAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

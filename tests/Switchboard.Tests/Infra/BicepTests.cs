@@ -14,6 +14,7 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string Contributor = "b24988ac-6180-42a0-ab88-20f7382dd24c";
 
     [Fact]
     public void Every_bicep_file_compiles_without_warnings_or_errors()
@@ -202,6 +203,7 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
         var storage = Id(StorageAccount());
         var vault = Id(bicep.Single("Microsoft.KeyVault/vaults"));
         var insights = Id(bicep.Single("Microsoft.Insights/components"));
+        var staticSite = Id(bicep.Single("Microsoft.Web/staticSites"));
         var identity = $"[reference('{IdentityId()}', '2023-01-31').principalId]";
         var deployer = BicepFixture.DeployerPrincipalId;
         string[] expected =
@@ -211,6 +213,7 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
             Grant(StorageTableDataContributor, storage, identity),
             Grant(KeyVaultSecretsUser, vault, identity),
             Grant(MonitoringMetricsPublisher, insights, identity),
+            Grant(Contributor, staticSite, identity),
             Grant(StorageBlobDataOwner, storage, deployer),
             Grant(StorageQueueDataContributor, storage, deployer),
             Grant(StorageTableDataContributor, storage, deployer),
@@ -241,28 +244,44 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public void Web_front_end_serves_the_function_app_under_api_on_its_own_origin()
+    public void The_function_app_serves_the_agent_app_and_publishes_to_a_free_static_site()
     {
-        var web = bicep.Single("Microsoft.Web/staticSites");
-        Assert.Equal("Standard", web.GetProperty("sku").GetProperty("name").GetString());
-        var backend = bicep.Single("Microsoft.Web/staticSites/linkedBackends");
-        Assert.Equal(Id(Site()), backend.GetProperty("properties").GetProperty("backendResourceId").GetString());
+        var site = bicep.Single("Microsoft.Web/staticSites");
+        Assert.Equal("Free", site.GetProperty("sku").GetProperty("name").GetString());
+        Assert.Empty(bicep.OfType("Microsoft.Web/staticSites/linkedBackends"));
+        Assert.Equal(Id(site), AppSettings()["StaticSite__StaticWebAppResourceId"]);
 
-        // azd deploys each service of azure.yaml to the resource carrying its name in this tag.
-        Assert.Equal("web", web.GetProperty("tags").GetProperty("azd-service-name").GetString());
+        // azd deploys only the function app (with web/dist inside); the static site is deployed by the app itself.
         Assert.Equal("api", Site().GetProperty("tags").GetProperty("azd-service-name").GetString());
+        Assert.False(site.GetProperty("tags").TryGetProperty("azd-service-name", out _));
+    }
+
+    [Fact]
+    public void The_default_deployment_has_no_resource_with_a_fixed_monthly_fee()
+    {
+        // Pay-per-use only: Flex Consumption on demand, Static Web Apps Free, storage, Key Vault, Log Analytics per GB.
+        Assert.All(bicep.OfType("Microsoft.Web/serverfarms"), plan => Assert.Equal("FC1", plan.GetProperty("sku").GetProperty("name").GetString()));
+        Assert.All(bicep.OfType("Microsoft.Web/staticSites"), site => Assert.Equal("Free", site.GetProperty("sku").GetProperty("name").GetString()));
+        string[] fixedFee = ["Microsoft.Cdn/profiles", "Microsoft.Network/frontDoors", "Microsoft.ApiManagement/service", "Microsoft.Web/staticSites/linkedBackends"];
+        Assert.All(fixedFee, type => Assert.Empty(bicep.OfType(type)));
+        Assert.Equal(512, Site().GetProperty("properties").GetProperty("functionAppConfig").GetProperty("scaleAndConcurrency").GetProperty("instanceMemoryMB").GetInt32());
+        Assert.DoesNotContain(bicep.OfType("Microsoft.Web/sites"), s => s.GetProperty("properties").GetProperty("functionAppConfig")
+            .GetProperty("scaleAndConcurrency").TryGetProperty("alwaysReady", out var ready) && ready.GetArrayLength() > 0);
     }
 
     [Fact]
     public void Outputs_give_the_sendgrid_urls_on_the_public_origin_without_the_secret()
     {
-        var web = Id(bicep.Single("Microsoft.Web/staticSites"));
-        var origin = $"format('https://{{0}}', reference('{web}', '2024-04-01').defaultHostname)";
+        var inbound = bicep.Outputs.GetProperty("SENDGRID_INBOUND_PARSE_URL").GetString()!;
+        var events = bicep.Outputs.GetProperty("SENDGRID_EVENT_WEBHOOK_URL").GetString()!;
+        var web = bicep.Outputs.GetProperty("WEB_URL").GetString()!;
+        output.WriteLine(web);
 
-        Assert.Equal($"[format('{{0}}/api/inbound/sendgrid?key=<Key Vault secret inbound-webhook-secret>', {origin})]",
-            bicep.Outputs.GetProperty("SENDGRID_INBOUND_PARSE_URL").GetString());
-        Assert.Equal($"[format('{{0}}/api/events/sendgrid', {origin})]", bicep.Outputs.GetProperty("SENDGRID_EVENT_WEBHOOK_URL").GetString());
-        Assert.Equal($"[{origin}]", bicep.Outputs.GetProperty("WEB_URL").GetString());
+        // The agent app and the webhooks are on the function app's own host name.
+        Assert.Contains(Id(Site()), web);
+        Assert.EndsWith("/api/inbound/sendgrid?key=<Key Vault secret inbound-webhook-secret>', " + web[1..^1] + ")]", inbound);
+        Assert.EndsWith("/api/events/sendgrid', " + web[1..^1] + ")]", events);
+        Assert.Contains(Id(bicep.Single("Microsoft.Web/staticSites")), bicep.Outputs.GetProperty("SITE_URL").GetString());
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Switchboard.Handlers.Hosting;
+using Switchboard.LocalHost.Queues;
 using Switchboard.Storage.Account;
 using Switchboard.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Switchboard.Handlers.Hosting;
+using Switchboard.LocalHost.Queues;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Queues;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Switchboard.Handlers.Hosting;
+using Switchboard.LocalHost.Queues;
 
 namespace Switchboard.Tests.Queues;
 

@@ -72,7 +72,7 @@ public sealed class TelemetryTests
             ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = "2",
         }, s =>
         {
-            s.AddSingleton<Switchboard.Handlers.Hosting.IQueueHandler>(handler);
+            s.AddSingleton<Switchboard.LocalHost.Queues.IQueueHandler>(handler);
             s.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(spans));
         });
         using var metrics = new MetricRecorder(host.Services);

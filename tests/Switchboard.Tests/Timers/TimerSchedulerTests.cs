@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Switchboard.Handlers.Hosting;
+using Switchboard.LocalHost.Timers;
 using Switchboard.LocalHost;
 using Switchboard.Tests.Infrastructure;
 
