@@ -99,6 +99,8 @@ var staticSiteSettings = {
 var authSettings = {
   Auth__BootstrapApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.bootstrapApiKeyUri})'
   Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.signingKeyUri})'
+  // App Service's front ends append the address they saw: rate limits count that one, not the worker's connection.
+  Auth__ClientAddressHeader: 'X-Forwarded-For'
 }
 // Always set, so that the settings do not hinge on a secure value (which also keeps them predictable before
 // deployment); until the secret exists the reference stays unresolved, and SendGrid:ApiKey is read only once

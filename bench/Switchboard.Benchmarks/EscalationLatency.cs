@@ -112,7 +112,7 @@ internal static partial class EscalationLatency
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    [GeneratedRegex(@"#/conversations/(c[0-9a-f]{23})")]
+    [GeneratedRegex(@"/conversations/(c[0-9a-f]{23})")]
     private static partial Regex ConversationLink();
 
     /// <summary>Notes the moment each email is handed over, then sends it on as the host would.</summary>

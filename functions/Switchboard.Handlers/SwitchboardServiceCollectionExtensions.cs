@@ -19,6 +19,7 @@ using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Drafts;
 using Switchboard.Storage.Drafts;
+using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Team;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.WebApp;
@@ -123,6 +124,9 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ReceiveDeliveryEvents>();
         services.AddSingleton<NewConversationNotifier>();
         services.AddSingleton<AgentMailReplies>();
+        services.AddSingleton<NotificationReplyAddresses>();
+        services.AddSingleton<AgentMailVerification>();
+        services.AddSingleton<AgentMailNotes>();
         services.AddSingleton<UpdatePreferences>();
         services.AddSingleton<DraftStore>();
         services.AddSingleton<DraftWorkflow>();
@@ -146,6 +150,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ListAgents>();
         services.AddSingleton<InviteAgent>();
         services.AddSingleton<UpdateAgent>();
+        services.AddSingleton<AgentAccessRevoker>();
         services.AddSingleton<ListDevMail>();
         services.AddSingleton<GetDevMail>();
 
@@ -174,7 +179,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<PageLinks>();
         services.AddSingleton<PageSender>();
         services.AddSingleton<EscalationEngine>();
-        services.AddHttpClient(PageSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(PageSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicEndpoints.CreateHandler(sp.GetRequiredService<IOptions<EscalationOptions>>().Value.AllowLocalWebhooks));
         services.AddSingleton<ListEscalationPolicies>();
         services.AddSingleton<GetEscalationPolicy>();
         services.AddSingleton<PutEscalationPolicy>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Scalar.AspNetCore;
 using Switchboard.Core.StaticSite;
 using Switchboard.Handlers;
+using Switchboard.Handlers.Security;
 using Switchboard.Handlers.StaticSite;
 using Switchboard.Handlers.WebApp;
 using Switchboard.LocalHost.Configuration;
@@ -54,7 +55,7 @@ public static class LocalHostApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSwitchboard(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddSchemaTransformer<WireFormatSchemas>());
         builder.Services.AddHostedService<StartupBanner>();
         if (demo)
         {
@@ -77,6 +78,7 @@ public static class LocalHostApp
         builder.Services.AddTimers();
 
         var app = builder.Build();
+        app.Use(SecurityHeaders.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

@@ -42,7 +42,7 @@ public sealed class StartupBanner(
               Agent app       {url}/
               API reference   {url}/api-reference   (OpenAPI document: {url}/openapi/v1.json)
               Health          {url}/api/health
-              Sign in as      {(auth.Value.FirstAdminEmail is { Length: > 0 } admin ? admin : "(set Auth__FirstAdminEmail)")}   (the link arrives in {url}/#/dev/mail)
+              Sign in as      {(auth.Value.FirstAdminEmail is { Length: > 0 } admin ? admin : "(set Auth__FirstAdminEmail)")}   (the link arrives in {url}/dev/mail)
               API key         {auth.Value.BootstrapApiKey}   (bootstrap admin key, for scripts)
               Mailboxes       {string.Join(", ", mail.Value.Mailboxes)}
 

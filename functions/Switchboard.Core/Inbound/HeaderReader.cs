@@ -21,7 +21,7 @@ internal sealed partial class HeaderReader
             problems.Add("no Message-ID header; an id was made from the message's bytes");
         InReplyTo = Id(message.InReplyTo, message.Headers[HeaderId.InReplyTo]);
         References = ReferencesOf(message, problems);
-        ThreadIndexRoot = ThreadIndex(message.Headers["Thread-Index"], problems);
+        (ThreadIndex, ThreadIndexRoot) = ThreadIndexOf(message.Headers["Thread-Index"], problems);
         From = FromOf(message, problems);
         To = Mailboxes(message.To);
         Cc = Mailboxes(message.Cc);
@@ -35,6 +35,7 @@ internal sealed partial class HeaderReader
     public string? MessageId { get; }
     public string? InReplyTo { get; }
     public IReadOnlyList<string> References { get; }
+    public string? ThreadIndex { get; }
     public string? ThreadIndexRoot { get; }
     public EmailAddress? From { get; }
     public IReadOnlyList<EmailAddress> To { get; }
@@ -59,21 +60,22 @@ internal sealed partial class HeaderReader
         return [ids[0], .. ids.Skip(ids.Count - (MaxReferences - 1))];
     }
 
-    private static string? ThreadIndex(string? value, ICollection<string> problems)
+    /// <summary>The whole index (for our reply to continue) when well-formed, and its root (for threading).</summary>
+    private static (string? Whole, string? Root) ThreadIndexOf(string? value, ICollection<string> problems)
     {
         if (string.IsNullOrWhiteSpace(value))
-            return null;
+            return (null, null);
         try
         {
             var bytes = Convert.FromBase64String(value.Trim());
             if (bytes.Length >= OutlookRootLength)
-                return Convert.ToBase64String(bytes, 0, OutlookRootLength);
+                return (Switchboard.Core.Replies.ThreadIndex.IsValid(bytes) ? Convert.ToBase64String(bytes) : null, Convert.ToBase64String(bytes, 0, OutlookRootLength));
         }
         catch (FormatException)
         {
         }
         problems.Add("Thread-Index is not an Outlook conversation index");
-        return null;
+        return (null, null);
     }
 
     private static EmailAddress? FromOf(MimeMessage message, ICollection<string> problems)

@@ -7,10 +7,15 @@ namespace Switchboard.Core.Inbound;
 /// <param name="RawBlobName">Where the raw RFC 5322 bytes are, in the <c>mail</c> container.</param>
 /// <param name="Source">"sendgrid-raw", "sendgrid-parsed" or "mime".</param>
 /// <param name="EnvelopeTo">SMTP envelope recipients, when the sender of the webhook knows them.</param>
+/// <param name="ProviderAuthentication">
+/// What the webhook's sender (SendGrid Inbound Parse: its <c>SPF</c> and <c>dkim</c> fields) found checking the
+/// sender, as an Authentication-Results value (<see cref="SenderAuthentication.FromSendGridFields"/>); null when it said nothing.
+/// </param>
 public sealed record InboundEmailReceived(
     string Id,
     string RawBlobName,
     DateTimeOffset ReceivedAt,
     string Source,
     IReadOnlyList<string> EnvelopeTo,
-    string? EnvelopeFrom);
+    string? EnvelopeFrom,
+    string? ProviderAuthentication = null);

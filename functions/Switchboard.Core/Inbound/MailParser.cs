@@ -60,7 +60,10 @@ public static class MailParser
             text, VisibleText(body, text), body.Html is null ? null : HtmlCleaner.Sanitize(body.Html),
             body.Attachments, flags,
             body.BouncedMessageId ?? (bounce ? BounceDetector.QuotedMessageId(text) : null),
-            problems);
+            problems)
+        {
+            ThreadIndex = headers.ThreadIndex,
+        };
     }
 
     private static string VisibleText(MimeBody body, string text)

@@ -65,4 +65,11 @@ public sealed record ParsedEmail(
     IReadOnlyList<ParsedAttachment> Attachments,
     MailFlags Flags,
     string? BouncedMessageId,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>
+    /// Outlook's whole Thread-Index (base64) when the message has a well-formed one, else null: a reply continues it,
+    /// so Outlook files the reply under the customer's thread.
+    /// </summary>
+    public string? ThreadIndex { get; init; }
+}

@@ -77,6 +77,13 @@ public sealed class OnCallCalculator
         return Timeline(start, end);
     }
 
+    /// <summary>
+    /// Each layer's shifts over [<paramref name="from"/>, <paramref name="to"/>) in layer order, as the layer alone would
+    /// have them (restrictions applied; other layers and overrides not): what a timeline draws one row per layer from.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<OnCallSegment>> LayerTimelines(Instant from, Instant to) =>
+        from < to ? timeline.LayersBetween(from, to) : throw new ArgumentException("The interval must end after it starts.", nameof(to));
+
     /// <summary>The intervals within [<paramref name="from"/>, <paramref name="to"/>) when nobody is on call.</summary>
     public IReadOnlyList<Interval> Gaps(Instant from, Instant to) =>
         [.. Stretches(from, to).Where(s => s.AgentId is null).Select(s => new Interval(s.Start, s.End))];

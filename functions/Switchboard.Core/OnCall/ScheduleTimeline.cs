@@ -58,6 +58,10 @@ internal sealed class ScheduleTimeline
         return stretches;
     }
 
+    /// <summary>Each layer's own shifts over [<paramref name="from"/>, <paramref name="to"/>), masked by its restrictions, before layers and overrides combine.</summary>
+    public List<List<OnCallSegment>> LayersBetween(Instant from, Instant to) =>
+        [.. layers.Select(l => LayerSegments(l.Rotation, l.Layer, from, to))];
+
     private string? WhoIsOnCall(Instant at, List<List<OnCallSegment>> perLayer, int[] cursors)
     {
         for (var i = overrides.Count - 1; i >= 0; i--)

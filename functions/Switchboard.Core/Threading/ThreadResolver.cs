@@ -93,7 +93,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
 
         if (message.Sender is { } sender && !message.SentByUs && Subjects.IsReplyOrForward(email.Subject))
         {
-            var key = ThreadKey.ForSubject(message.Mailbox, sender, SubjectNormalizer.Normalize(email.Subject));
+            var key = ThreadKey.ForSubject(message.Mailbox, sender, Subjects.ThreadingKey(email.Subject));
             var target = await lookup.FindAsync(key, cancellationToken);
             if (target is not null
                 && await ConversationOfAsync(target, lookup, cancellationToken) is { } sameSubject

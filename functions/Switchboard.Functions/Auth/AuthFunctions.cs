@@ -27,7 +27,7 @@ public sealed class AuthFunctions(
         requestMagicLink.HandleAsync(request, cancellationToken);
 
     [Function(nameof(ConsumeMagicLink))]
-    [EndpointSummary("The emailed link: sets the session cookie and redirects to /, or to /#/sign-in?error=invalid|expired|used|disabled.")]
+    [EndpointSummary("The emailed link: sets the session cookie and redirects to /, or to /sign-in?error=invalid|expired|used|disabled.")]
     [Tags("Sign-in")]
     [ProducesResponseType(StatusCodes.Status302Found)]
     public Task<IResult> ConsumeMagicLink(

@@ -28,6 +28,13 @@ public sealed class AuthOptions : IValidatableObject
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// The header a trusted front end sets to the caller's address (in Azure: <c>X-Forwarded-For</c>, to which App
+    /// Service appends the address it saw). Rate limits then count its right-most entry. Empty: the connection's own
+    /// address, right for the local host; behind a proxy every caller would then look like the proxy.
+    /// </summary>
+    public string? ClientAddressHeader { get; set; }
+
     /// <remarks>Empty optional settings (as in local.settings.sample.json) mean "not set", so they are not checked.</remarks>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -9,7 +9,7 @@ namespace Switchboard.Handlers.Auth;
 /// <summary>
 /// <c>GET /api/auth/magic-links/{token}</c>: the emailed link. A valid, unused, unexpired link is marked used (ETag:
 /// of two clicks at once, one wins), activates an invited agent, opens a session (a <c>Sessions</c> row and the
-/// signed cookie) and redirects to the app. Anything else redirects to <c>/#/sign-in?error=…</c>
+/// signed cookie) and redirects to the app. Anything else redirects to <c>/sign-in?error=…</c>
 /// (invalid, expired, used, disabled), which the app explains.
 /// </summary>
 public sealed class ConsumeMagicLink(SignInLinkStore links, AgentStore agents, SessionStore sessions, SessionCookies cookies, TimeProvider time)
@@ -71,5 +71,5 @@ public sealed class ConsumeMagicLink(SignInLinkStore links, AgentStore agents, S
         }
     }
 
-    private static IResult Failed(string reason) => Results.Redirect($"/#/sign-in?error={reason}");
+    private static IResult Failed(string reason) => Results.Redirect($"/sign-in?error={reason}");
 }

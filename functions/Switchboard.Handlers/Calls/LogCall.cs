@@ -65,7 +65,7 @@ public sealed partial class LogCall(AgentAuthenticator auth, ConversationUpdater
         var now = time.GetUtcNow();
         var rowKey = ConversationIds.ForMessage(idempotencyKey is null ? $"call|{Guid.NewGuid():N}" : $"call|{agent.Id}|{idempotencyKey}");
         var call = await conversations.GetMessageAsync(id, rowKey, cancellationToken);
-        string? status = null;
+        ConversationStatus? status = null;
         if (call is null)
         {
             var entity = new MessageEntity
@@ -82,37 +82,36 @@ public sealed partial class LogCall(AgentAuthenticator auth, ConversationUpdater
                 ReceivedAt = now,
                 Text = recap,
                 VisibleText = recap,
-                Flags = "call-" + body.Direction,
+                Flags = (body.Direction == "inbound" ? MessageFlags.CallInbound : MessageFlags.CallOutbound).ToStored(),
                 ThreadMatch = "call",
                 Problems = JsonSerializer.Serialize(Array.Empty<string>(), JsonDefaults.Options),
             };
-            try
+            var update = await updater.UpdateAsync(id, conversation =>
             {
-                var head = await updater.UpdateAsync(id, head =>
-                {
-                    head.LastActivityAt = head.LastActivityAt > now ? head.LastActivityAt : now;
-                    head.FirstResponseAt ??= now;
-                    return entity;
-                }, cancellationToken);
-                if (head is null)
-                {
+                conversation.LogCall(now);
+                return ConversationEdit.Add(entity);
+            }, cancellationToken);
+            switch (update?.Outcome)
+            {
+                case null:
                     return Problems.NotFound($"There is no conversation '{id}'.");
-                }
-                status = head.Status;
-                call = entity;
-            }
-            catch (ConversationChangeRefused e) when (e.Status == 409)
-            {
-                call = await conversations.GetMessageAsync(id, rowKey, cancellationToken)
-                    ?? throw new InvalidOperationException($"Call {rowKey} was refused as stored but is not there.", e);
+                case ConversationWriteOutcome.ItemAlreadyStored:
+                    call = await conversations.GetMessageAsync(id, rowKey, cancellationToken)
+                        ?? throw new InvalidOperationException($"Call {rowKey} was refused as stored but is not there.");
+                    break;
+                default:
+                    status = update.Conversation.Status;
+                    call = entity;
+                    break;
             }
         }
 
         MessageView? email = null;
         if (body.EmailToCustomer == true)
         {
-            status ??= (await conversations.GetHeadAsync(id, cancellationToken))?.Status;
-            var statusAfter = status is "open" or "closed" ? status : ConversationStatus.Pending.ToWire();
+            status ??= (await conversations.GetHeadAsync(id, cancellationToken))?.ToConversation().Status;
+            // The recap answers the customer: waiting on them now, unless the conversation is left open or closed.
+            var statusAfter = (status is ConversationStatus.Open or ConversationStatus.Closed ? status.Value : ConversationStatus.Pending).ToWire();
             var outcome = await replies.AcceptAsync(new ReplyAuthor(agent.Id, agent.Role, agent.Name), id,
                 new ReplyDraft($"A summary of our phone call:\n\n{recap}", null, [], [], statusAfter), expectedVersion: null,
                 idempotencyKey: "call|" + rowKey, cancellationToken);

@@ -45,30 +45,31 @@ public sealed class AddNote(
         var author = await team.CallerAsync(agent, cancellationToken);
         var now = time.GetUtcNow();
         var noteId = "m" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))[..23];
-        MessageEntity note = null!;
-        var head = await updater.UpdateAsync(id, head =>
+        var note = new MessageEntity
         {
-            head.LastActivityAt = now > head.LastActivityAt ? now : head.LastActivityAt;
-            return note = new MessageEntity
-            {
-                RowKey = noteId,
-                Kind = MessageKinds.Note,
-                Direction = "outbound",
-                AuthorAgentId = author?.Id ?? agent.Id,
-                FromName = author?.DisplayName ?? agent.Name,
-                FromEmail = author?.Email ?? agent.Email,
-                Subject = head.Subject,
-                SentAt = now,
-                ReceivedAt = now,
-                Text = text,
-                VisibleText = text,
-                ThreadMatch = "None",
-            };
+            RowKey = noteId,
+            Kind = MessageKinds.Note,
+            Direction = "outbound",
+            AuthorAgentId = author?.Id ?? agent.Id,
+            FromName = author?.DisplayName ?? agent.Name,
+            FromEmail = author?.Email ?? agent.Email,
+            SentAt = now,
+            ReceivedAt = now,
+            Text = text,
+            VisibleText = text,
+            ThreadMatch = "None",
+        };
+        var update = await updater.UpdateAsync(id, conversation =>
+        {
+            conversation.AddNote(now);
+            note.Subject = conversation.Subject;
+            return ConversationEdit.Add(note);
         }, cancellationToken);
-        if (head is null)
+        if (update is null)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }
+        var head = update.Conversation;
 
         var handles = Mentions.Find(text);
         var mentioned = handles.Count == 0

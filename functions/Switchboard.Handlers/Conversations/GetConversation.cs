@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Inbound;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
-using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 
 namespace Switchboard.Handlers.Conversations;
@@ -44,11 +42,11 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
         {
             views.Add(await messageViews.ViewAsync(id, message, cancellationToken));
         }
-        var participants = JsonSerializer.Deserialize<List<Participant>>(head.Participants, JsonDefaults.Options) ?? [];
+        var conversation = head.ToConversation();
         request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(head.Version);
         return Results.Ok(new ConversationDetail(
             id, head.Subject, head.Status, head.Mailbox, new PersonView(head.CustomerEmail, head.CustomerName),
-            participants.Select(p => new ParticipantView(p.Email, p.Name, p.Role, p.Flagged)).ToList(),
+            conversation.Participants.Select(p => new ParticipantView(p.Email, p.Name, p.Role.ToWire(), p.Flagged)).ToList(),
             Mailboxes.ReplyAddress(head.Mailbox, head.ReplyToken),
             head.LinkedConversationId, head.CreatedAt, head.LastActivityAt,
             head.AssigneeId, ConversationTags.Split(head.Tags), head.SnoozedUntil, head.FirstResponseAt,

@@ -27,7 +27,7 @@ public sealed class NotifyMentionedAgents(
             return;
         }
         var link = mention.BaseUrl is { Length: > 0 } baseUrl
-            ? $"{baseUrl}/#/conversations/{mention.ConversationId}"
+            ? $"{baseUrl}/conversations/{mention.ConversationId}"
             : $"conversation {mention.ConversationId} in Switchboard";
         foreach (var agentId in mention.AgentIds.Distinct())
         {

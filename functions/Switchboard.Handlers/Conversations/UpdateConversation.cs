@@ -16,8 +16,6 @@ namespace Switchboard.Handlers.Conversations;
 public sealed class UpdateConversation(
     AgentAuthenticator auth, ConversationUpdater updater, Teammates team, WakeupStore wakeups, SnoozeAlarm snoozeAlarm, TimeProvider time)
 {
-    private static readonly TimeSpan LongestSnooze = TimeSpan.FromDays(366);
-
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
         var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
@@ -45,7 +43,8 @@ public sealed class UpdateConversation(
             status = parsed;
         }
         var now = time.GetUtcNow();
-        if (status == ConversationStatus.Snoozed && (body.SnoozedUntil is not { } until || until <= now || until > now + LongestSnooze))
+        var wakeAt = status == ConversationStatus.Snoozed && body.SnoozedUntil is { } until ? Conversation.SnoozeTime(until, now) : null;
+        if (status == ConversationStatus.Snoozed && wakeAt is null)
         {
             return Problems.BadRequest("Snoozing needs snoozedUntil: a date-time in the future, at most a year ahead.", "snoozedUntil");
         }
@@ -67,7 +66,7 @@ public sealed class UpdateConversation(
                 return Problems.BadRequest($"assigneeId '{assigneeId}' is not an active agent.", "assigneeId");
             }
         }
-        string? tags = null;
+        IReadOnlyList<string>? tags = null;
         if (body.Tags is not null)
         {
             var (normalized, problem) = ConversationTags.Normalize(body.Tags);
@@ -75,42 +74,37 @@ public sealed class UpdateConversation(
             {
                 return Problems.BadRequest("tags: " + problem, "tags");
             }
-            tags = ConversationTags.Join(normalized);
+            tags = normalized;
         }
 
-        // Whole seconds: the wake-up's RowKey and the head's stored time must name the same instant.
-        var snoozeUntil = status == ConversationStatus.Snoozed
-            ? new DateTimeOffset(body.SnoozedUntil!.Value.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero)
-            : (DateTimeOffset?)null;
-        if (snoozeUntil is { } wakeAt)
+        if (wakeAt is not null)
         {
             // Before the head: a crash in between leaves a wake-up the timer finds stale, never a snooze without one.
-            await snoozeAlarm.SetAsync(id, wakeAt, cancellationToken);
+            await snoozeAlarm.SetAsync(id, wakeAt.Value, cancellationToken);
         }
         DateTimeOffset? previousWake = null;
-        var head = await updater.UpdateAsync(id, head =>
+        var update = await updater.UpdateAsync(id, conversation =>
         {
-            previousWake = head.SnoozedUntil;
+            previousWake = conversation.SnoozedUntil;
             if (status is { } next)
             {
-                head.Status = next.ToWire();
-                head.SnoozedUntil = snoozeUntil;
-                head.ClosedAt = next == ConversationStatus.Closed ? head.ClosedAt ?? now : null;
+                conversation.ChangeStatus(next, body.SnoozedUntil, now);
             }
             if (assign)
             {
-                head.AssigneeId = assigneeId;
+                conversation.Assign(assigneeId);
             }
             if (tags is not null)
             {
-                head.Tags = tags;
+                conversation.Retag(tags);
             }
-            return null;
+            return ConversationEdit.HeadOnly;
         }, cancellationToken);
-        if (head is null)
+        if (update is null)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }
+        var head = update.Conversation;
         if (previousWake is { } old && old != head.SnoozedUntil)
         {
             await wakeups.RemoveAsync(old, id, cancellationToken);
@@ -126,6 +120,7 @@ public sealed record ConversationChange(string? Status, DateTimeOffset? SnoozedU
 public sealed record ConversationState(
     string Id, string Status, DateTimeOffset? SnoozedUntil, DateTimeOffset? ClosedAt, string? AssigneeId, IReadOnlyList<string> Tags, int Version)
 {
-    public static ConversationState Of(ConversationEntity head) =>
-        new(head.PartitionKey, head.Status, head.SnoozedUntil, head.ClosedAt, head.AssigneeId, ConversationTags.Split(head.Tags), head.Version);
+    public static ConversationState Of(Conversation conversation) => new(
+        conversation.Id, conversation.Status.ToWire(), conversation.SnoozedUntil, conversation.ClosedAt, conversation.AssigneeId,
+        conversation.Tags, conversation.Version);
 }

@@ -36,25 +36,9 @@ public sealed partial class WakeSnoozedConversations(
 
     private async Task WakeAsync(WakeupEntity wakeup, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ConversationEntity? woken;
-        try
-        {
-            woken = await updater.UpdateAsync(wakeup.ConversationId, head =>
-            {
-                if (head.Status != ConversationStatus.Snoozed.ToWire() || head.SnoozedUntil != wakeup.WakeAt)
-                {
-                    throw new ConversationChangeRefused(409, "Stale wake-up.");
-                }
-                head.Status = ConversationStatus.Open.ToWire();
-                head.SnoozedUntil = null;
-                return null;
-            }, cancellationToken);
-        }
-        catch (ConversationChangeRefused)
-        {
-            return;
-        }
-        if (woken is null)
+        var update = await updater.UpdateAsync(wakeup.ConversationId,
+            conversation => conversation.Wake(wakeup.WakeAt) ? ConversationEdit.HeadOnly : ConversationEdit.Decline, cancellationToken);
+        if (update is not { Outcome: ConversationWriteOutcome.Written, Conversation: var woken })
         {
             return;
         }
@@ -63,7 +47,7 @@ public sealed partial class WakeSnoozedConversations(
             Id: $"{wakeup.ConversationId}-woke-{wakeup.WakeAt.UtcTicks}",
             Type: DomainEventTypes.ConversationWoke,
             OccurredAt: now,
-            ConversationId: woken.PartitionKey,
+            ConversationId: woken.Id,
             MessageId: null,
             Mailbox: woken.Mailbox,
             CustomerEmail: woken.CustomerEmail,

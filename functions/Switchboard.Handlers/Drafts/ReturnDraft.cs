@@ -71,7 +71,7 @@ public sealed class ReturnDraft(
         {
             return; // an API key, or someone no longer on the team: the comment waits on the draft
         }
-        var link = baseUrl is { Length: > 0 } ? $"{baseUrl}/#/conversations/{draft.PartitionKey}" : $"conversation {draft.PartitionKey} in Switchboard";
+        var link = baseUrl is { Length: > 0 } ? $"{baseUrl}/conversations/{draft.PartitionKey}" : $"conversation {draft.PartitionKey} in Switchboard";
         try
         {
             await mailSender.SendAsync(new OutgoingEmail(

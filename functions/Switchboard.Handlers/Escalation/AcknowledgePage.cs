@@ -49,7 +49,7 @@ public sealed class AcknowledgePage(PageLinks links, PageLogStore log, Escalatio
         }
         return AckPages.Html(200, "Acknowledged",
             $"<p>Thanks, {WebUtility.HtmlEncode(ack.AgentId)}. Escalation stopped for {stopped} conversation{(stopped == 1 ? "" : "s")}.</p>" +
-            string.Concat(ack.ConversationIds.Select(id => $"<p><a href=\"/#/conversations/{WebUtility.HtmlEncode(id)}\">Open the conversation</a></p>")));
+            string.Concat(ack.ConversationIds.Select(id => $"<p><a href=\"/conversations/{WebUtility.HtmlEncode(id)}\">Open the conversation</a></p>")));
     }
 }
 

@@ -21,7 +21,7 @@ public sealed partial class PageLinks(IOptions<AuthOptions> options)
 
     public string AcknowledgeUrl(string pageId) => $"{baseUrl}/api/oncall/acknowledge/{pageId}.{Signature(pageId)}";
 
-    public string ConversationUrl(string conversationId) => $"{baseUrl}/#/conversations/{conversationId}";
+    public string ConversationUrl(string conversationId) => $"{baseUrl}/conversations/{conversationId}";
 
     /// <summary>The page id a token names, or null when the token is malformed or its signature does not match.</summary>
     public string? Verify(string? token)

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Security;
 using Switchboard.Storage;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.Team;
@@ -19,7 +21,8 @@ public sealed record PageItem(string ConversationId, string Subject, string Mail
 /// stops escalation for all of them. A failing webhook is logged on the page, never retried: the email went out.
 /// </summary>
 public sealed partial class PageSender(
-    AgentStore agents, IMailSender mail, IHttpClientFactory http, PageLinks links, PageLogStore log, TimeProvider time, ILogger<PageSender> logger)
+    AgentStore agents, IMailSender mail, IHttpClientFactory http, PageLinks links, PageLogStore log, IOptions<EscalationOptions> options,
+    TimeProvider time, ILogger<PageSender> logger)
 {
     public const string HttpClientName = "pages";
 
@@ -74,19 +77,37 @@ public sealed partial class PageSender(
         return new PageChannel("email", true, contact.Email);
     }
 
+    /// <summary>
+    /// The page log shows every agent only whether the webhook took the page: a status code or error message would let
+    /// them probe whatever the URL reaches. The detail goes to the server log. A redirect is a failure (not followed).
+    /// </summary>
     private async Task<PageChannel> PostWebhookAsync(string url, string text, CancellationToken cancellationToken)
     {
+        // Saved before the current rules, or under development settings since turned off: checked again before use.
+        if (PublicEndpoints.UrlProblem(url, options.Value.AllowLocalWebhooks) is { } problem)
+        {
+            LogWebhookRefused(url, problem);
+            return new PageChannel("webhook", false, WebhookFailed);
+        }
         try
         {
             using var response = await http.CreateClient(HttpClientName).PostAsJsonAsync(url, new { text }, cancellationToken);
-            return new PageChannel("webhook", response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode)
+            {
+                LogWebhookAnswered(url, (int)response.StatusCode);
+                return new PageChannel("webhook", false, WebhookFailed);
+            }
+            return new PageChannel("webhook", true, WebhookDelivered);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogWebhookFailed(e, url);
-            return new PageChannel("webhook", false, e.Message);
+            return new PageChannel("webhook", false, WebhookFailed);
         }
     }
+
+    public const string WebhookDelivered = "delivered";
+    public const string WebhookFailed = "failed";
 
     /// <summary>Schedules name agents by id or by email address; either may be an agent on the team.</summary>
     private async Task<Contact> ResolveAsync(string agentRef, CancellationToken cancellationToken)
@@ -102,7 +123,13 @@ public sealed partial class PageSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting a page to the webhook {Url} failed.")]
     private partial void LogWebhookFailed(Exception exception, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The page webhook {Url} answered {Status}.")]
+    private partial void LogWebhookAnswered(string url, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The page webhook {Url} was not called: {Problem}")]
+    private partial void LogWebhookRefused(string url, string problem);
 }
 
-/// <summary>How a page went out on one channel: <c>email</c> or <c>webhook</c>; <see cref="Detail"/> is the address or HTTP status or error.</summary>
+/// <summary>How a page went out on one channel: <c>email</c> or <c>webhook</c>; <see cref="Detail"/> is the address, or for a webhook only <c>delivered</c> / <c>failed</c>.</summary>
 public sealed record PageChannel(string Channel, bool Ok, string Detail);

@@ -15,11 +15,14 @@ namespace Switchboard.Handlers.Inbound;
 /// </summary>
 public sealed class InboundAcceptance(RawMailStore rawMail, TimeProvider time, SwitchboardMetrics metrics, ILogger<InboundAcceptance> logger)
 {
-    public async Task<IResult> AcceptAsync(byte[] rawMime, string source, IReadOnlyList<string> envelopeTo, string? envelopeFrom, CancellationToken cancellationToken)
+    /// <param name="providerAuthentication">See <see cref="InboundEmailReceived.ProviderAuthentication"/>.</param>
+    public async Task<IResult> AcceptAsync(
+        byte[] rawMime, string source, IReadOnlyList<string> envelopeTo, string? envelopeFrom, CancellationToken cancellationToken,
+        string? providerAuthentication = null)
     {
         var now = time.GetUtcNow();
         var id = $"{now:yyyyMMdd'T'HHmmssfff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
-        var received = new InboundEmailReceived(id, RawMailStore.BlobNameFor(id, now), now, source, envelopeTo, envelopeFrom);
+        var received = new InboundEmailReceived(id, RawMailStore.BlobNameFor(id, now), now, source, envelopeTo, envelopeFrom, providerAuthentication);
         try
         {
             using var stream = new MemoryStream(rawMime, writable: false);

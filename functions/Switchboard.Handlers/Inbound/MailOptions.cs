@@ -77,4 +77,11 @@ public sealed class InboundOptions
     /// SendGrid webhook also requires a valid ECDSA signature.
     /// </summary>
     public string? SendGridVerificationKey { get; set; }
+
+    /// <summary>
+    /// authserv-ids of the server that receives our mail (e.g. <c>mx.sendgrid.net</c>) whose Authentication-Results
+    /// and ARC-Authentication-Results headers are trusted when deciding whether an agent's mail reply really comes
+    /// from their domain. Only the topmost such header counts. Empty: only SendGrid's SPF and dkim form fields count.
+    /// </summary>
+    public List<string> TrustedAuthServIds { get; set; } = [];
 }

@@ -74,7 +74,7 @@ public sealed class ProcessInboundEmail(
         var email = MailParser.Parse(await rawMail.ReadAsync(received.RawBlobName, cancellationToken));
         var (mailbox, tokens) = mailboxes.Route(received.EnvelopeTo, email.To, email.Cc);
         var incoming = new IncomingMessage(email, mailbox, tokens, ownMessageIds.IsOurs(email.MessageId));
-        if (await agentMailReplies.TryHandleAsync(incoming, cancellationToken))
+        if (await agentMailReplies.TryHandleAsync(incoming, received, cancellationToken))
         {
             return Outcomes.AgentReply;
         }

@@ -44,14 +44,19 @@ public sealed class ReceiveSendGridEmail(WebhookGuard guard, InboundAcceptance a
         }
 
         var (envelopeTo, envelopeFrom) = Envelope(form.Values.GetValueOrDefault("envelope"));
+        // Both modes post SendGrid's own SPF and DKIM verdicts; agents' mail replies are trusted on them (AgentMailReplies).
+        var checks = SenderAuthentication.FromSendGridFields(Field(form, "SPF"), Field(form, "dkim"), envelopeFrom);
         if (form.Values.TryGetValue("email", out var raw) && raw.Length > 0)
         {
-            return await acceptance.AcceptAsync(raw, "sendgrid-raw", envelopeTo, envelopeFrom, cancellationToken);
+            return await acceptance.AcceptAsync(raw, "sendgrid-raw", envelopeTo, envelopeFrom, cancellationToken, checks);
         }
         var attachments = Attachments(form);
         var mime = SendGridParsedMail.ToMime(SendGridParsedFields.FromForm(form.Values, attachments));
-        return await acceptance.AcceptAsync(mime, "sendgrid-parsed", envelopeTo, envelopeFrom, cancellationToken);
+        return await acceptance.AcceptAsync(mime, "sendgrid-parsed", envelopeTo, envelopeFrom, cancellationToken, checks);
     }
+
+    private static string? Field(SendGridForm form, string name) =>
+        form.Values.TryGetValue(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 
     /// <summary>Files, named and typed by <c>attachment-info</c> when SendGrid sends it (it also carries inline images' content-id).</summary>
     private static List<FormAttachment> Attachments(SendGridForm form)

@@ -65,14 +65,25 @@ public sealed class DevMailAccess(IOptions<MailOptions> mail, IOptions<DevMailVi
     }
 
     /// <summary>
+    /// Headers a proxy or tunnel adds to say whom it forwards for. Any one of them means the caller is not (only) this
+    /// machine, whatever its value: each proxy speaks a different dialect, so none is parsed and all count the same.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ForwardingHeaders =
+    [
+        "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Server",
+        "X-Real-IP", "X-Client-IP", "X-Original-Forwarded-For", "X-Original-Host", "X-Original-URL", "X-ProxyUser-Ip",
+        "True-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP", "X-Envoy-External-Address",
+        "X-ARR-ClientCert", "X-ARR-SSL", "X-Azure-ClientIP", "X-Azure-SocketIP", "X-MS-Forwarded-Client-IP", "Via",
+    ];
+
+    /// <summary>
     /// A loopback connection is not enough on its own: a tunnel or reverse proxy on this machine (ngrok, a dev
     /// container port forward) also connects from loopback, but it names the public host or adds forwarding headers.
     /// </summary>
     public static bool IsLocalCaller(HttpRequest request) =>
         request.HttpContext.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
         && IsLoopbackHost(request.Host.Host)
-        && !request.Headers.ContainsKey("X-Forwarded-For") && !request.Headers.ContainsKey("X-Forwarded-Host")
-        && !request.Headers.ContainsKey("Forwarded");
+        && !ForwardingHeaders.Any(request.Headers.ContainsKey);
 
     public static bool IsLoopbackHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)

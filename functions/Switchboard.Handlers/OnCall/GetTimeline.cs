@@ -56,7 +56,12 @@ public sealed class GetTimeline(AgentAuthenticator auth, ScheduleStore schedules
             .Concat(calculator.Gaps(start, end).Select(g => Band(null, g.Start, g.End, zone)))
             .OrderBy(b => b.Start)
             .ToList();
-        return Results.Json(new TimelineView(schedule.Id, schedule.Name, schedule.TimeZoneId, from.Value.ToUniversalTime(), to.Value.ToUniversalTime(), bands), OnCallJson.Options);
+        var layers = calculator.LayerTimelines(start, end)
+            .Select((shifts, i) => new LayerTimeline(schedule.Layers[i].Name, [.. shifts.Select(s => Band(s.AgentId, s.Start, s.End, zone))]))
+            .ToList();
+        return Results.Json(
+            new TimelineView(schedule.Id, schedule.Name, schedule.TimeZoneId, from.Value.ToUniversalTime(), to.Value.ToUniversalTime(), bands, layers),
+            OnCallJson.Options);
     }
 
     private static TimelineBand Band(string? agentId, Instant start, Instant end, DateTimeZone zone) => new(

@@ -7,13 +7,14 @@ namespace Switchboard.Handlers.OnCall;
 
 /// <summary>
 /// <c>POST /api/oncall/schedules/{id}/calendar-token</c>: a new secret feed URL for the schedule, shown once; the previous
-/// one stops working. Any agent may subscribe to a team schedule.
+/// one stops working, so every teammate subscribed to it loses the feed: admins only (403 for others). An agent who wants
+/// their own shifts in a calendar issues their personal feed instead.
 /// </summary>
 public sealed class IssueScheduleCalendarToken(AgentAuthenticator auth, ScheduleStore schedules, CalendarTokens tokens)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
         if (agent is null)
         {
             return rejection!;

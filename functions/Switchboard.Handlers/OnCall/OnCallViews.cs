@@ -39,8 +39,14 @@ public sealed record OverrideView(string Id, string AgentId, DateTimeOffset Star
 /// <summary>
 /// Who is on call over [<see cref="From"/>, <see cref="To"/>): bands that cover the interval without holes, a gap being
 /// a band with no agent. <c>localStart</c>/<c>localEnd</c> carry the schedule zone's offset at that moment.
+/// <see cref="Layers"/> are each layer's own shifts (no gaps listed), so a page can show how the bands came about.
 /// </summary>
-public sealed record TimelineView(string ScheduleId, string Name, string TimeZoneId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TimelineBand> Bands);
+public sealed record TimelineView(
+    string ScheduleId, string Name, string TimeZoneId, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<TimelineBand> Bands,
+    IReadOnlyList<LayerTimeline> Layers);
+
+/// <summary>One layer's shifts over the timeline's interval, in the layer order of the schedule.</summary>
+public sealed record LayerTimeline(string Name, IReadOnlyList<TimelineBand> Bands);
 
 public sealed record TimelineBand(string? AgentId, bool Gap, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset LocalStart, DateTimeOffset LocalEnd);
 

@@ -5,12 +5,15 @@ using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;
 
-/// <summary><c>DELETE /api/oncall/schedules/{id}/calendar-token</c>: the schedule's feed URL stops working. 204; 404 when it had none.</summary>
+/// <summary>
+/// <c>DELETE /api/oncall/schedules/{id}/calendar-token</c>: the schedule's feed URL stops working for everyone subscribed.
+/// Admins only (403 for others). 204; 404 when it had none.
+/// </summary>
 public sealed class RevokeScheduleCalendarToken(AgentAuthenticator auth, CalendarTokenStore tokens)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
+        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
         if (agent is null)
         {
             return rejection!;

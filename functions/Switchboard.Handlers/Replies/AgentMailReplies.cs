@@ -1,11 +1,11 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Conversations;
+using Switchboard.Core.Inbound;
 using Switchboard.Core.Team;
 using Switchboard.Core.Threading;
-using Switchboard.Handlers.Conversations;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
+using Switchboard.Handlers.Conversations;
 using Switchboard.Storage.Team;
 using Switchboard.Storage.Threading;
 
@@ -16,15 +16,16 @@ namespace Switchboard.Handlers.Replies;
 /// message: what they wrote (quoted notification stripped by the parser's visible text) goes to the customer as their
 /// reply, through <see cref="ReplySender"/> without a version check, keyed by the agent mail's Message-ID so a
 /// redelivery sends nothing new. A trainee's answer is kept as an internal note instead (trainees do not send).
-/// Only mail that comes from an active agent's address AND names one of our notification Message-IDs counts: the
-/// customer knows the reply address, but never sees a notification, so they cannot pose as an agent this way.
+/// It counts only when it comes from an active agent's address, names one of our notification Message-IDs, and passes
+/// <see cref="AgentMailVerification"/>. Mail that claims to be such an answer but fails verification is kept as a note
+/// flagged <c>unverified-mail-reply</c>, the agent is told by email, and nothing goes to the customer.
 /// </summary>
 public sealed class AgentMailReplies(
-    AgentStore agents, ThreadKeyStore threadKeys, OwnMessageIds ownMessageIds, ReplySender sender, ConversationUpdater updater,
-    TimeProvider time, ILogger<AgentMailReplies> logger)
+    AgentStore agents, ThreadKeyStore threadKeys, OwnMessageIds ownMessageIds, AgentMailVerification verification, ReplySender sender,
+    AgentMailNotes notes, ILogger<AgentMailReplies> logger)
 {
-    /// <summary>True when the message was an agent's reply and has been handled; false to process it as usual.</summary>
-    public async Task<bool> TryHandleAsync(IncomingMessage incoming, CancellationToken cancellationToken = default)
+    /// <summary>True when the message was (or claimed to be) an agent's reply and has been handled; false to process it as usual.</summary>
+    public async Task<bool> TryHandleAsync(IncomingMessage incoming, InboundEmailReceived received, CancellationToken cancellationToken = default)
     {
         var email = incoming.Email;
         var notification = (email.InReplyTo is { } parent ? email.References.Append(parent) : email.References)
@@ -47,9 +48,17 @@ public sealed class AgentMailReplies(
             logger.LogInformation("Empty mail reply from agent {AgentId} to {ConversationId} ignored.", agent.Id, target.ConversationId);
             return true;
         }
+        var verdict = await verification.VerifyAsync(incoming, received, agent.Id, notification, cancellationToken);
+        if (!verdict.Verified)
+        {
+            logger.LogWarning("Mail {MessageId} claiming to be agent {AgentId}'s reply to {ConversationId} is unverified: {Reason}. Kept as a note, not sent.",
+                email.MessageId, agent.Id, target.ConversationId, verdict.Reason);
+            await notes.KeepUnverifiedAsync(agent, target.ConversationId, incoming, received, verdict.Reason, cancellationToken);
+            return true;
+        }
         if (agent.Role == AgentRoles.Trainee)
         {
-            await KeepAsNoteAsync(agent, target.ConversationId, email.MessageId, text, cancellationToken);
+            await notes.KeepTraineeAnswerAsync(agent, target.ConversationId, email.MessageId, text, cancellationToken);
             return true;
         }
         var attachments = email.Attachments.Where(a => !a.Inline).Select(a => new ReplyAttachment(a.FileName, a.ContentType, a.Content)).ToList();
@@ -57,39 +66,8 @@ public sealed class AgentMailReplies(
             new ReplyAuthor(agent.Id, agent.Role, agent.DisplayName), target.ConversationId,
             new ReplyDraft(text, null, [], attachments, ConversationStatus.Pending.ToWire()),
             expectedVersion: null, idempotencyKey: "mail|" + email.MessageId, cancellationToken);
-        logger.LogInformation("Mail reply {MessageId} from agent {AgentId} to {ConversationId}: {Outcome}.",
-            email.MessageId, agent.Id, target.ConversationId, outcome.GetType().Name);
+        logger.LogInformation("Mail reply {MessageId} from agent {AgentId} to {ConversationId} ({Verdict}): {Outcome}.",
+            email.MessageId, agent.Id, target.ConversationId, verdict.Reason, outcome.GetType().Name);
         return true;
-    }
-
-    private async Task KeepAsNoteAsync(AgentEntity trainee, string conversationId, string messageId, string text, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var note = new MessageEntity
-        {
-            RowKey = ConversationIds.ForMessage($"mail-note|{trainee.Id}|{messageId}"),
-            MessageId = messageId,
-            Kind = MessageKinds.Note,
-            Direction = "outbound",
-            AuthorAgentId = trainee.Id,
-            FromEmail = trainee.Email,
-            FromName = trainee.DisplayName,
-            Subject = "Reply by mail from a trainee (not sent)",
-            SentAt = now,
-            ReceivedAt = now,
-            Text = text,
-            VisibleText = text,
-            ThreadMatch = "agent-mail",
-            Flags = "trainee-mail-reply",
-            Problems = JsonSerializer.Serialize(Array.Empty<string>(), JsonDefaults.Options),
-        };
-        try
-        {
-            await updater.UpdateAsync(conversationId, _ => note, cancellationToken);
-        }
-        catch (ConversationChangeRefused e) when (e.Status == 409)
-        {
-            // A redelivery: the note is already there.
-        }
     }
 }

@@ -16,10 +16,10 @@ namespace Switchboard.Handlers.Replies;
 
 /// <summary>
 /// Emails every active agent who wants it (<see cref="AgentEntity.NotifyNewConversations"/>) each new conversation a
-/// person started (never automatic mail): From the mailbox, Reply-To the conversation's reply address, so answering
-/// the notification in one's own mail client answers the customer (<see cref="AgentMailReplies"/>). The notification's
-/// Message-ID is registered as a <c>Notification</c> thread key: a bounce of it never starts a conversation, and an
-/// agent's answer proves by naming it that it comes from a mailbox that received the notification.
+/// person started (never automatic mail): From the mailbox, Reply-To a secret address of this notification for this
+/// agent (<see cref="NotificationReplyAddresses"/>), so answering the notification in one's own mail client answers
+/// the customer (<see cref="AgentMailReplies"/>, which also checks the sender's SPF/DKIM/DMARC). The notification's
+/// Message-ID is registered as a <c>Notification</c> thread key: a bounce of it never starts a conversation.
 /// </summary>
 public sealed class NewConversationNotifier(
     AgentStore agents,
@@ -28,6 +28,7 @@ public sealed class NewConversationNotifier(
     ThreadKeyStore threadKeys,
     IMailSender mail,
     OwnMessageIds ownMessageIds,
+    NotificationReplyAddresses replyAddresses,
     IOptions<MailOptions> mailOptions,
     IOptions<AuthOptions> authOptions,
     ILogger<NewConversationNotifier> logger)
@@ -55,7 +56,7 @@ public sealed class NewConversationNotifier(
         var text = first.BodyBlobName is { } blob ? (await content.ReadBodyAsync(blob, cancellationToken)).VisibleText : first.VisibleText ?? first.Text ?? "";
         var team = mailOptions.Value.TeamName is { Length: > 0 } name ? name : "Switchboard";
         var customer = head.CustomerName is { Length: > 0 } customerName ? $"{customerName} <{head.CustomerEmail}>" : head.CustomerEmail;
-        var link = authOptions.Value.PublicUrl is { Length: > 0 } url ? $"\nOpen it in Switchboard: {url.TrimEnd('/')}/#/conversations/{id}\n" : "";
+        var link = authOptions.Value.PublicUrl is { Length: > 0 } url ? $"\nOpen it in Switchboard: {url.TrimEnd('/')}/conversations/{id}\n" : "";
 
         foreach (var agent in recipients)
         {
@@ -83,7 +84,7 @@ public sealed class NewConversationNotifier(
                     ["References"] = ReplyHeaders.Angle(first.MessageId),
                 })
             {
-                ReplyTo = Mailboxes.ReplyAddress(head.Mailbox, head.ReplyToken),
+                ReplyTo = replyAddresses.For(head.Mailbox, agent.Id, messageId),
                 MessageId = messageId,
             }, cancellationToken);
             }

@@ -40,7 +40,7 @@ public sealed class OutboundMailComposer(MessageContentStore content, RawMailSto
         if (earlier.Count > 0)
         {
             headers["In-Reply-To"] = ReplyHeaders.Angle(earlier[^1].MessageId);
-            headers["References"] = ReplyHeaders.References(earlier.Select(m => m.MessageId).ToList())!;
+            headers["References"] = ReplyHeaders.References([.. CustomerChain(earlier), .. earlier.Select(m => m.MessageId)])!;
         }
 
         return new OutgoingEmail(
@@ -60,15 +60,25 @@ public sealed class OutboundMailComposer(MessageContentStore content, RawMailSto
     }
 
     /// <summary>
+    /// The ancestors the customer's newest message named (its References, kept when it arrived), so our reply's
+    /// References carry their whole thread even where it began outside this conversation.
+    /// </summary>
+    private static IEnumerable<string> CustomerChain(List<MessageEntity> earlier) =>
+        earlier.LastOrDefault(m => m.Direction == "inbound")?.References?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
+    /// <summary>
     /// The customer's Thread-Index (from the newest of their messages that has one) plus a child block; else a thread
     /// of our own, its header fixed by the conversation (start time, a GUID from its id), so all our replies group.
     /// </summary>
     private async Task<byte[]> ThreadIndexAsync(ConversationEntity head, List<MessageEntity> earlier, MessageEntity reply, CancellationToken cancellationToken)
     {
         byte[]? parent = null;
-        foreach (var message in earlier.Where(m => m.Direction == "inbound" && m.RawBlobName.Length > 0).Reverse().Take(3))
+        foreach (var message in earlier.Where(m => m.Direction == "inbound").Reverse().Take(3))
         {
-            parent = RawThreadIndex.Read(await rawMail.ReadAsync(message.RawBlobName, cancellationToken));
+            parent = message.ThreadIndex is { } stored
+                ? ThreadIndex.Parse(stored)
+                // Rows stored before the Thread-Index was kept on them: read it from the raw mail.
+                : message.RawBlobName.Length > 0 ? RawThreadIndex.Read(await rawMail.ReadAsync(message.RawBlobName, cancellationToken)) : null;
             if (parent is not null)
             {
                 break;

@@ -7,7 +7,6 @@ using Switchboard.Core.Inbound;
 using Switchboard.Core.Replies;
 using Switchboard.Core.Team;
 using Switchboard.Core.Threading;
-using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
@@ -21,7 +20,8 @@ namespace Switchboard.Handlers.Replies;
 /// Accepts a reply for sending: stores it in the conversation as an outbound email in state <c>sending</c> (with our
 /// own Message-ID, registered as a thread key so the customer's answer threads), then publishes <c>reply-sent</c> and
 /// queues it on <c>outbound-email</c>. Used by the composer (with the version the agent saw), by replies agents send
-/// from their own mail client, and later by approved drafts.
+/// from their own mail client, by call recaps and by approved drafts. The conversation's head is read once, by the
+/// updater, which also checks the version there.
 /// </summary>
 public sealed class ReplySender(
     ConversationUpdater updater,
@@ -56,62 +56,51 @@ public sealed class ReplySender(
         {
             return await RepeatedAsync(conversationId, earlier, cancellationToken);
         }
-        var current = await conversations.GetHeadAsync(conversationId, cancellationToken);
-        if (current is null)
-        {
-            return new ReplyOutcome.NoConversation();
-        }
-        if (expectedVersion is { } seen && seen != current.Version)
-        {
-            return await StaleAsync(conversationId, seen, cancellationToken);
-        }
-        if (current.CustomerEmail.Length == 0)
-        {
-            return new ReplyOutcome.NoRecipient();
-        }
 
         var now = time.GetUtcNow();
-        var attachments = await content.SaveAttachmentsAsync(conversationId, rowKey,
-            draft.Attachments.Select(a => new ParsedAttachment(a.Name, a.ContentType, a.Content.Length, null, false, a.Content)).ToList(),
-            cancellationToken);
-        var message = await NewMessageAsync(author, current, conversationId, rowKey, messageId, draft, attachments, now, cancellationToken);
-        if (approvedBy is not null)
+        var statusAfter = ConversationStatuses.TryParse(draft.StatusAfter, out var parsed) ? parsed : ConversationStatus.Pending;
+        var body = await SaveContentAsync(conversationId, rowKey, draft, cancellationToken);
+        ReplyOutcome? refusal = null;
+        MessageEntity message = null!;
+        var update = await updater.UpdateAsync(conversationId, conversation =>
         {
-            message.ApprovedByAgentId = approvedBy.AgentId;
-            message.Flags = ApprovedDraftFlag;
-        }
-
-        var stale = false;
-        ConversationEntity? head;
-        try
-        {
-            head = await updater.UpdateAsync(conversationId, head =>
+            if (conversation.IsNewerThan(expectedVersion))
             {
-                if (expectedVersion is { } expected && expected != head.Version)
-                {
-                    stale = true;
-                    throw new ConversationChangeRefused(409, "The conversation changed.");
-                }
-                Apply(head, draft, now);
-                return message;
-            }, cancellationToken);
-        }
-        catch (ConversationChangeRefused) when (stale)
+                refusal = new ReplyOutcome.Stale(conversation.Version, []);
+                return ConversationEdit.Decline;
+            }
+            if (conversation.CustomerEmail.Length == 0)
+            {
+                refusal = new ReplyOutcome.NoRecipient();
+                return ConversationEdit.Decline;
+            }
+            message = NewMessage(author, approvedBy, conversation, rowKey, messageId, draft, body, now);
+            conversation.Reply(new AgentReply(draft.Text, draft.Cc, statusAfter, now));
+            return ConversationEdit.Add(message);
+        }, cancellationToken);
+
+        switch (update?.Outcome)
         {
-            return await StaleAsync(conversationId, expectedVersion!.Value, cancellationToken);
+            case ConversationWriteOutcome.Written:
+                await AnnounceAsync(update.Conversation, message, cancellationToken);
+                return new ReplyOutcome.Accepted(message, update.Conversation.Version, Repeated: false);
+            case ConversationWriteOutcome.ItemAlreadyStored:
+                // The same idempotency key raced itself: the other request stored it.
+                var stored = await conversations.GetMessageAsync(conversationId, rowKey, cancellationToken)
+                    ?? throw new InvalidOperationException($"Reply {rowKey} was refused as stored but is not there.");
+                return await RepeatedAsync(conversationId, stored, cancellationToken);
         }
-        catch (ConversationChangeRefused)
+        if (idempotencyKey is null)
         {
-            // The same idempotency key raced itself: the other request stored it.
-            var stored = await conversations.GetMessageAsync(conversationId, rowKey, cancellationToken);
-            return stored is null ? throw new InvalidOperationException($"Reply {rowKey} was refused but is not stored.") : await RepeatedAsync(conversationId, stored, cancellationToken);
+            // Nothing refers to what was saved for this reply; a retry with a key would save the same names again.
+            await content.DeleteAsync(body.BlobNames, cancellationToken);
         }
-        if (head is null)
+        return refusal switch
         {
-            return new ReplyOutcome.NoConversation();
-        }
-        await AnnounceAsync(head, message, cancellationToken);
-        return new ReplyOutcome.Accepted(message, head.Version, Repeated: false);
+            ReplyOutcome.Stale => await StaleAsync(conversationId, expectedVersion!.Value, cancellationToken),
+            { } refused => refused,
+            null => new ReplyOutcome.NoConversation(),
+        };
     }
 
     /// <summary>
@@ -120,12 +109,12 @@ public sealed class ReplySender(
     /// </summary>
     private async Task<ReplyOutcome> RepeatedAsync(string conversationId, MessageEntity earlier, CancellationToken cancellationToken)
     {
-        var head = await conversations.GetHeadAsync(conversationId, cancellationToken);
-        if (head is not null && earlier.DeliveryState == DeliveryStates.Sending)
+        var conversation = (await conversations.GetHeadAsync(conversationId, cancellationToken))?.ToConversation();
+        if (conversation is not null && earlier.DeliveryState == DeliveryStates.Sending)
         {
-            await AnnounceAsync(head, earlier, cancellationToken);
+            await AnnounceAsync(conversation, earlier, cancellationToken);
         }
-        return new ReplyOutcome.Accepted(earlier, head?.Version ?? 0, Repeated: true);
+        return new ReplyOutcome.Accepted(earlier, conversation?.Version ?? 0, Repeated: true);
     }
 
     /// <summary>The items added after version <paramref name="seen"/>, newest last: every item added one to the version.</summary>
@@ -141,72 +130,47 @@ public sealed class ReplySender(
         return new ReplyOutcome.Stale(head.Version, missed);
     }
 
-    /// <summary>The flag of a reply that was a draft approved by another agent.</summary>
-    public const string ApprovedDraftFlag = "approved-draft";
-
-    private static void Apply(ConversationEntity head, ReplyDraft draft, DateTimeOffset now)
+    /// <summary>Attachments, and the bodies when too large for the row, saved before the row that names them.</summary>
+    private async Task<ReplyContent> SaveContentAsync(string conversationId, string rowKey, ReplyDraft draft, CancellationToken cancellationToken)
     {
-        AddCcParticipants(head, draft.Cc);
-        // A reply to a closed conversation reopens it; the status the agent chose then applies.
-        head.Status = draft.StatusAfter;
-        head.ClosedAt = draft.StatusAfter == ConversationStatus.Closed.ToWire() ? now : null;
-        head.SnoozedUntil = null;
-        head.MessageCount++;
-        head.LastActivityAt = head.LastActivityAt > now ? head.LastActivityAt : now;
-        head.Preview = Preview(draft.Text);
-        head.FirstResponseAt ??= now;
-    }
-
-    /// <summary>Whoever the team copies becomes a participant (role <c>cc</c>), so later replies and the customer panel know them.</summary>
-    private static void AddCcParticipants(ConversationEntity head, IReadOnlyList<string> cc)
-    {
-        if (cc.Count == 0)
-        {
-            return;
-        }
-        var participants = JsonSerializer.Deserialize<List<Participant>>(head.Participants, JsonDefaults.Options) ?? [];
-        foreach (var address in cc)
-        {
-            if (!string.Equals(address, head.CustomerEmail, StringComparison.OrdinalIgnoreCase)
-                && !participants.Any(p => string.Equals(p.Email, address, StringComparison.OrdinalIgnoreCase)))
-            {
-                participants.Add(new Participant(address, null, "cc", Flagged: false));
-            }
-        }
-        head.Participants = JsonSerializer.Serialize(participants, JsonDefaults.Options);
-    }
-
-    private async Task<MessageEntity> NewMessageAsync(
-        ReplyAuthor author, ConversationEntity head, string conversationId, string rowKey, string messageId, ReplyDraft draft,
-        IReadOnlyList<StoredAttachment> attachments, DateTimeOffset now, CancellationToken cancellationToken)
-    {
+        var attachments = await content.SaveAttachmentsAsync(conversationId, rowKey,
+            draft.Attachments.Select(a => new ParsedAttachment(a.Name, a.ContentType, a.Content.Length, null, false, a.Content)).ToList(),
+            cancellationToken);
         var html = draft.Html is { Length: > 0 } raw ? ReplyHtml.Sanitize(raw) : null;
+        var bodyBlob = draft.Text.Length * 2 + (html?.Length ?? 0) > MessageEntity.InlineBodyLimit
+            ? await content.SaveBodyAsync(conversationId, rowKey, new StoredBody(draft.Text, draft.Text, html), cancellationToken)
+            : null;
+        return new ReplyContent(attachments, html, bodyBlob);
+    }
+
+    private MessageEntity NewMessage(ReplyAuthor author, ReplyAuthor? approvedBy, Conversation conversation, string rowKey, string messageId,
+        ReplyDraft draft, ReplyContent body, DateTimeOffset now)
+    {
         var message = new MessageEntity
         {
-            PartitionKey = conversationId,
+            PartitionKey = conversation.Id,
             RowKey = rowKey,
             MessageId = messageId,
             Kind = MessageKinds.Email,
             Direction = "outbound",
             AuthorAgentId = author.AgentId,
+            ApprovedByAgentId = approvedBy?.AgentId,
+            Flags = (approvedBy is null ? MessageFlags.None : MessageFlags.ApprovedDraft).ToStored(),
             DeliveryState = DeliveryStates.Sending,
-            FromEmail = head.Mailbox,
+            FromEmail = conversation.Mailbox,
             FromName = SenderName(author.Name),
-            To = JsonSerializer.Serialize(new[] { new StoredAddress(head.CustomerEmail, head.CustomerName) }, JsonDefaults.Options),
+            To = JsonSerializer.Serialize(new[] { new StoredAddress(conversation.CustomerEmail, conversation.CustomerName) }, JsonDefaults.Options),
             Cc = JsonSerializer.Serialize(draft.Cc.Select(c => new StoredAddress(c, null)), JsonDefaults.Options),
-            Subject = ReplyHeaders.Subject(head.Subject),
+            Subject = ReplyHeaders.Subject(conversation.Subject),
             SentAt = now,
             ReceivedAt = now,
-            Attachments = JsonSerializer.Serialize(attachments, JsonDefaults.Options),
+            Attachments = JsonSerializer.Serialize(body.Attachments, JsonDefaults.Options),
             ThreadMatch = "reply",
+            BodyBlobName = body.BodyBlobName,
         };
-        if (draft.Text.Length * 2 + (html?.Length ?? 0) > MessageEntity.InlineBodyLimit)
+        if (body.BodyBlobName is null)
         {
-            message.BodyBlobName = await content.SaveBodyAsync(conversationId, rowKey, new StoredBody(draft.Text, draft.Text, html), cancellationToken);
-        }
-        else
-        {
-            (message.Text, message.VisibleText, message.Html) = (draft.Text, draft.Text, html);
+            (message.Text, message.VisibleText, message.Html) = (draft.Text, draft.Text, body.Html);
         }
         return message;
     }
@@ -228,25 +192,25 @@ public sealed class ReplySender(
         };
     }
 
-    private async Task AnnounceAsync(ConversationEntity head, MessageEntity message, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(Conversation conversation, MessageEntity message, CancellationToken cancellationToken)
     {
-        await threadKeys.RegisterAsync(ThreadKey.ForMessageId(message.MessageId), head.PartitionKey, ThreadKeyRole.Stored, cancellationToken);
+        await threadKeys.RegisterAsync(ThreadKey.ForMessageId(message.MessageId), conversation.Id, ThreadKeyRole.Stored, cancellationToken);
         await events.PublishAsync(new DomainEvent(
             Id: message.RowKey,
             Type: DomainEventTypes.ReplySent,
             OccurredAt: message.ReceivedAt,
-            ConversationId: head.PartitionKey,
+            ConversationId: conversation.Id,
             MessageId: message.RowKey,
-            Mailbox: head.Mailbox,
-            CustomerEmail: head.CustomerEmail,
+            Mailbox: conversation.Mailbox,
+            CustomerEmail: conversation.CustomerEmail,
             Automatic: false,
             Flags: []), cancellationToken);
-        await queue.SendAsync(QueueNames.OutboundEmail, new OutboundEmailQueued(head.PartitionKey, message.RowKey), cancellationToken: cancellationToken);
+        await queue.SendAsync(QueueNames.OutboundEmail, new OutboundEmailQueued(conversation.Id, message.RowKey), cancellationToken: cancellationToken);
     }
 
-    private static string Preview(string text)
+    /// <summary>What was saved for a reply before its row: the row names these blobs.</summary>
+    private sealed record ReplyContent(IReadOnlyList<StoredAttachment> Attachments, string? Html, string? BodyBlobName)
     {
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= 160 ? collapsed : collapsed[..157] + "…";
+        public IEnumerable<string> BlobNames => Attachments.Select(a => a.BlobName).Concat(BodyBlobName is null ? [] : [BodyBlobName]);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
-using Switchboard.Storage.Auth;
 using Switchboard.Storage.Team;
 
 namespace Switchboard.Handlers.Team;
@@ -10,9 +9,10 @@ namespace Switchboard.Handlers.Team;
 /// <summary>
 /// <c>PATCH /api/agents/{id}</c> {role?, status? (active|disabled)}. The team always keeps one active admin: a change
 /// that would leave none is refused with 409, and two concurrent changes cannot both pass that check (the roster
-/// row's ETag, see AgentStore). Disabling deletes the agent's sessions. Admins only.
+/// row's ETag, see AgentStore). Disabling revokes the agent's sessions, the API keys they created and their personal
+/// calendar feed (<see cref="AgentAccessRevoker"/>). Admins only.
 /// </summary>
-public sealed class UpdateAgent(AgentAuthenticator auth, AgentStore agents, SessionStore sessions)
+public sealed class UpdateAgent(AgentAuthenticator auth, AgentStore agents, AgentAccessRevoker access)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,7 @@ public sealed class UpdateAgent(AgentAuthenticator auth, AgentStore agents, Sess
             {
                 if (agent.Status == AgentStatuses.Disabled)
                 {
-                    await sessions.DeleteAllAsync(agent.Id, cancellationToken);
+                    await access.RevokeAllAsync(agent.Id, cancellationToken);
                 }
                 return Results.Ok(AgentView.Of(agent));
             }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Switchboard.Handlers.Escalation;
-using Switchboard.Handlers.Search;
+using Switchboard.Storage.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
@@ -83,15 +83,15 @@ public sealed class ConversationMerger(
             {
                 continue;
             }
-            source.MergedInto = target.PartitionKey;
-            source.MergedAt = time.GetUtcNow();
-            if (!await conversations.TryReplaceHeadAsync(source, cancellationToken))
+            var alias = source.ToConversation();
+            alias.MergeInto(target.PartitionKey, time.GetUtcNow());
+            if (!await conversations.TryReplaceHeadAsync(alias.ToEntity(source.ETag), cancellationToken))
             {
                 continue; // something was added to the younger meanwhile: copy again
             }
 
             await inbox.RemoveAsync(source, cancellationToken);
-            await inbox.MoveAsync(target, previous.Status, previous.IndexRowKey, previous.AssigneeId, cancellationToken);
+            await inbox.MoveAsync(target.ToConversation(), previous.Status, previous.IndexRowKey, previous.AssigneeId, cancellationToken);
             await ReindexAsync(target, rows, cancellationToken);
             await RelinkPeopleAsync(source, target, cancellationToken);
             await SettleEscalationAsync(source.PartitionKey, target.PartitionKey, cancellationToken);
@@ -133,8 +133,8 @@ public sealed class ConversationMerger(
 
     private static string MergedParticipants(ConversationEntity target, ConversationEntity source)
     {
-        var people = JsonSerializer.Deserialize<List<Participant>>(target.Participants, JsonDefaults.Options) ?? [];
-        var others = JsonSerializer.Deserialize<List<Participant>>(source.Participants, JsonDefaults.Options) ?? [];
+        var people = JsonSerializer.Deserialize<List<StoredPerson>>(target.Participants, JsonDefaults.Options) ?? [];
+        var others = JsonSerializer.Deserialize<List<StoredPerson>>(source.Participants, JsonDefaults.Options) ?? [];
         foreach (var person in others.Where(p => !people.Any(known => string.Equals(known.Email, p.Email, StringComparison.OrdinalIgnoreCase))))
         {
             // The younger's customer is a participant of the older one (unless it is the same person).
@@ -155,14 +155,14 @@ public sealed class ConversationMerger(
             var text = message.BodyBlobName is { } blob && message.VisibleText is null
                 ? (await content.ReadBodyAsync(blob, cancellationToken)).VisibleText
                 : null;
-            await search.IndexAsync(target, message, text, conversationTerms: false, cancellationToken);
+            await search.IndexAsync(target.ToConversation(), message, text, conversationTerms: false, cancellationToken);
         }
-        await search.IndexAsync(target, new MessageEntity { Direction = "outbound" }, "", conversationTerms: true, cancellationToken);
+        await search.IndexAsync(target.ToConversation(), new MessageEntity { Direction = "outbound" }, "", conversationTerms: true, cancellationToken);
     }
 
     private async Task RelinkPeopleAsync(ConversationEntity source, ConversationEntity target, CancellationToken cancellationToken)
     {
-        var people = (JsonSerializer.Deserialize<List<Participant>>(source.Participants, JsonDefaults.Options) ?? [])
+        var people = (JsonSerializer.Deserialize<List<StoredPerson>>(source.Participants, JsonDefaults.Options) ?? [])
             .Select(p => p.Email).Append(source.CustomerEmail)
             .Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase);
         foreach (var email in people)
@@ -186,4 +186,7 @@ public sealed class ConversationMerger(
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>One participant as the head row's JSON holds it (role as its wire name).</summary>
+    private sealed record StoredPerson(string Email, string? Name, string Role, bool Flagged);
 }

@@ -9,8 +9,8 @@ namespace Switchboard.Handlers.WebApp;
 /// <summary>
 /// <c>GET /{*path}</c>: the agent app, served by the Function app itself on the same origin as <c>/api</c> (first-party
 /// session cookie, no CORS, no fixed-fee static host). Vite's fingerprinted files under <c>assets/</c> are cached for a
-/// year; everything else, and <c>index.html</c> for any path that is not a file (the app routes by hash, but a
-/// bookmarked path must still open it), is revalidated on every load so a deploy shows at once. Files are looked up
+/// year; everything else, and <c>index.html</c> for any path that is not a file (the app routes real paths such as
+/// <c>/conversations/{id}</c>), is revalidated on every load so a deploy shows at once. Files are looked up
 /// through a <see cref="PhysicalFileProvider"/>, which refuses paths that leave the folder and hidden (dot) files.
 /// </summary>
 public sealed class ServeWebApp(IOptions<WebAppOptions> options)

@@ -51,7 +51,7 @@ public sealed class DemoSeeding(
             Console.WriteLine($"""
 
                 Demo workspace ready: {summary.Conversations} conversations, {summary.Agents} teammates.
-                  Sign in as {auth.Value.FirstAdminEmail} at {url}/ (the link arrives in {url}/#/dev/mail);
+                  Sign in as {auth.Value.FirstAdminEmail} at {url}/ (the link arrives in {url}/dev/mail);
                   {seeder.Sam} (agent) and {seeder.Mia} (trainee) sign in the same way.
 
                 """);

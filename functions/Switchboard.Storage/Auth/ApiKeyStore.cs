@@ -21,6 +21,17 @@ public sealed class ApiKeyStore(StorageAccount storage)
         return key.HasValue ? key.Value : null;
     }
 
+    /// <summary>Deletes every key <paramref name="agentId"/> created; returns how many. The table holds a team's few keys.</summary>
+    public async Task<int> DeleteCreatedByAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        await foreach (var key in Table.QueryAsync<ApiKeyEntity>(k => k.CreatedBy == agentId, select: [nameof(ApiKeyEntity.PartitionKey)], cancellationToken: cancellationToken))
+        {
+            deleted += await DeleteAsync(key.PartitionKey, cancellationToken) ? 1 : 0;
+        }
+        return deleted;
+    }
+
     /// <summary>False when there was no such key.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,8 @@ using Azure.Data.Tables;
 namespace Switchboard.Storage.Conversations;
 
 /// <summary>
-/// The head row of a conversation: PartitionKey = conversation id, RowKey = <see cref="HeadRowKey"/>.
+/// The head row of a conversation: PartitionKey = conversation id, RowKey = <see cref="HeadRowKey"/>. It is filled
+/// from a <c>Core.Conversations.Conversation</c>, which holds the rules, by <see cref="ConversationMapping"/> only.
 /// Its messages share the partition (RowKey "m…"), so a message and the head it updates are written in one transaction.
 /// </summary>
 public sealed class ConversationEntity : ITableEntity
@@ -22,7 +23,7 @@ public sealed class ConversationEntity : ITableEntity
     public string CustomerEmail { get; set; } = "";
     public string? CustomerName { get; set; }
 
-    /// <summary>JSON list of <see cref="Participant"/>: everyone who wrote or was copied, the customer first.</summary>
+    /// <summary>JSON list of {email, name, role, flagged}: everyone who wrote or was copied, the customer first.</summary>
     public string Participants { get; set; } = "[]";
 
     public int MessageCount { get; set; }
@@ -71,6 +72,3 @@ public sealed class ConversationEntity : ITableEntity
     /// <summary>When an agent first answered (reply accepted for sending); null while the customer waits. Paging and metrics read it.</summary>
     public DateTimeOffset? FirstResponseAt { get; set; }
 }
-
-/// <summary>A person in a conversation. <see cref="Flagged"/>: joined by replying without being the customer, for the agent to notice.</summary>
-public sealed record Participant(string Email, string? Name, string Role, bool Flagged);

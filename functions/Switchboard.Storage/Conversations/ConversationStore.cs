@@ -111,35 +111,13 @@ public sealed class ConversationStore(StorageAccount storage)
         }
     }
 
-    /// <summary>Replaces the head if its ETag still matches; false when someone else wrote it first.</summary>
-    public async Task<bool> TryReplaceHeadAsync(ConversationEntity head, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var response = await Table.UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace, cancellationToken);
-            head.ETag = response.Headers.ETag ?? head.ETag;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+    /// <summary>Replaces the head if its ETag still matches; false when someone else wrote it first. Only <see cref="ConversationUpdater"/> calls it.</summary>
+    public Task<bool> TryReplaceHeadAsync(ConversationEntity head, CancellationToken cancellationToken = default) =>
+        Table.TryReplaceAsync(head, cancellationToken);
 
-    /// <summary>Replaces a message row (delivery state, a note's edit) if its ETag still matches.</summary>
-    public async Task<bool> TryReplaceMessageAsync(MessageEntity message, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var response = await Table.UpdateEntityAsync(message, message.ETag, TableUpdateMode.Replace, cancellationToken);
-            message.ETag = response.Headers.ETag ?? message.ETag;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+    /// <summary>Replaces a message row (delivery state) if its ETag still matches.</summary>
+    public Task<bool> TryReplaceMessageAsync(MessageEntity message, CancellationToken cancellationToken = default) =>
+        Table.TryReplaceAsync(message, cancellationToken);
 }
 
 public enum AppendOutcome

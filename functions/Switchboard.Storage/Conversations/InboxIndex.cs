@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Switchboard.Core.Conversations;
 using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Conversations;
@@ -25,23 +26,23 @@ public sealed class InboxIndex(StorageAccount storage)
     /// <summary>The partition of an agent's conversations (or the unassigned ones, for null) of one status, all mailboxes.</summary>
     public static string AssigneePartitionKeyFor(string? assigneeId, string status) => $"@{KeyEncoding.Escape(assigneeId ?? Unassigned)}|{status}";
 
-    /// <summary>Writes the conversation's rows for its current head, removing those of its previous state (assignee unchanged).</summary>
-    public Task MoveAsync(ConversationEntity head, string? previousStatus, string? previousRowKey, CancellationToken cancellationToken = default) =>
-        MoveAsync(head, previousStatus, previousRowKey, head.AssigneeId, cancellationToken);
-
-    /// <summary>Writes the conversation's rows for its current head, removing those of its previous state.</summary>
-    public async Task MoveAsync(ConversationEntity head, string? previousStatus, string? previousRowKey, string? previousAssigneeId,
+    /// <summary>
+    /// Writes the conversation's rows as it is now, removing those of its previous state (the head row's Status,
+    /// IndexRowKey and AssigneeId as read before the change; all null for a new conversation or a repair).
+    /// </summary>
+    public async Task MoveAsync(Conversation conversation, string? previousStatus, string? previousRowKey, string? previousAssigneeId,
         CancellationToken cancellationToken = default)
     {
+        var status = conversation.Status.ToWire();
         var placements = new (string Partition, string? Previous)[]
         {
-            (PartitionKeyFor(head.Mailbox, head.Status), previousStatus is null ? null : PartitionKeyFor(head.Mailbox, previousStatus)),
-            (PartitionKeyFor(AllMailboxes, head.Status), previousStatus is null ? null : PartitionKeyFor(AllMailboxes, previousStatus)),
-            (AssigneePartitionKeyFor(head.AssigneeId, head.Status), previousStatus is null ? null : AssigneePartitionKeyFor(previousAssigneeId, previousStatus)),
+            (PartitionKeyFor(conversation.Mailbox, status), previousStatus is null ? null : PartitionKeyFor(conversation.Mailbox, previousStatus)),
+            (PartitionKeyFor(AllMailboxes, status), previousStatus is null ? null : PartitionKeyFor(AllMailboxes, previousStatus)),
+            (AssigneePartitionKeyFor(conversation.AssigneeId, status), previousStatus is null ? null : AssigneePartitionKeyFor(previousAssigneeId, previousStatus)),
         };
         foreach (var (partition, previousPartition) in placements)
         {
-            var row = ToRow(head, partition);
+            var row = ToRow(conversation, partition);
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, row) };
             var removeOld = previousRowKey is { Length: > 0 } && previousPartition is not null
                 && (previousPartition != row.PartitionKey || previousRowKey != row.RowKey);
@@ -118,22 +119,22 @@ public sealed class InboxIndex(StorageAccount storage)
         }
     }
 
-    private static InboxRow ToRow(ConversationEntity head, string partitionKey) => new()
+    private static InboxRow ToRow(Conversation conversation, string partitionKey) => new()
     {
         PartitionKey = partitionKey,
-        RowKey = RowKeyFor(head.LastActivityAt, head.PartitionKey),
-        ConversationId = head.PartitionKey,
-        Subject = head.Subject,
-        Status = head.Status,
-        Mailbox = head.Mailbox,
-        CustomerEmail = head.CustomerEmail,
-        CustomerName = head.CustomerName,
-        MessageCount = head.MessageCount,
-        LastActivityAt = head.LastActivityAt,
-        Preview = head.Preview,
-        AssigneeId = head.AssigneeId,
-        Tags = head.Tags,
-        SnoozedUntil = head.SnoozedUntil,
+        RowKey = RowKeyFor(conversation.LastActivityAt, conversation.Id),
+        ConversationId = conversation.Id,
+        Subject = conversation.Subject,
+        Status = conversation.Status.ToWire(),
+        Mailbox = conversation.Mailbox,
+        CustomerEmail = conversation.CustomerEmail,
+        CustomerName = conversation.CustomerName,
+        MessageCount = conversation.MessageCount,
+        LastActivityAt = conversation.LastActivityAt,
+        Preview = conversation.Preview,
+        AssigneeId = conversation.AssigneeId,
+        Tags = ConversationTags.Join(conversation.Tags),
+        SnoozedUntil = conversation.SnoozedUntil,
     };
 }
 

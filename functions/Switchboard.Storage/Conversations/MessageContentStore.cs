@@ -56,4 +56,13 @@ public sealed class MessageContentStore(StorageAccount storage)
             return null;
         }
     }
+
+    /// <summary>Deletes blobs saved for an item that was then not written (missing ones are fine).</summary>
+    public async Task DeleteAsync(IEnumerable<string> blobNames, CancellationToken cancellationToken = default)
+    {
+        foreach (var name in blobNames)
+        {
+            await Container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
 }

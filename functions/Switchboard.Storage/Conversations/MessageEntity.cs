@@ -60,10 +60,22 @@ public sealed class MessageEntity : ITableEntity
     /// <summary>JSON list of <see cref="StoredAttachment"/>.</summary>
     public string Attachments { get; set; } = "[]";
 
-    /// <summary>Comma-separated: auto-reply, bounce, unparsed, list, new-participant, own-message.</summary>
+    /// <summary>Comma-separated <c>MessageFlags</c> names (auto-reply, new-participant, call-inbound, …); see <c>MessageFlagNames</c>.</summary>
     public string Flags { get; set; } = "";
 
     public string RawBlobName { get; set; } = "";
+
+    /// <summary>
+    /// Mail that came in: Outlook's whole Thread-Index (base64), "" when it had none, so a reply can continue it
+    /// without reading the raw mail. Null on rows stored before it was kept: sending then reads the raw mail.
+    /// </summary>
+    public string? ThreadIndex { get; set; }
+
+    /// <summary>
+    /// Mail that came in: its References (else its In-Reply-To), ids without brackets, space-separated, oldest first,
+    /// so a reply's References carry the customer's whole thread. Null on rows stored before it was kept.
+    /// </summary>
+    public string? References { get; set; }
 
     /// <summary>How the message found its conversation (references, reply-address, subject, …).</summary>
     public string ThreadMatch { get; set; } = "";

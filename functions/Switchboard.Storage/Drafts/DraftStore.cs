@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
+using Switchboard.Core.Conversations;
 using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Drafts;
@@ -120,7 +121,6 @@ public sealed class DraftStore(StorageAccount storage)
 
     private static DraftQueueEntity Row(DraftEntity draft, string partition, string rowKey)
     {
-        var collapsed = string.Join(' ', draft.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return new DraftQueueEntity
         {
             PartitionKey = partition,
@@ -131,7 +131,7 @@ public sealed class DraftStore(StorageAccount storage)
             State = draft.State,
             AuthorAgentId = draft.AuthorAgentId,
             AuthorName = draft.AuthorName,
-            Preview = collapsed.Length <= 160 ? collapsed : collapsed[..157] + "…",
+            Preview = TextPreview.Of(draft.Text),
             SubmittedAt = draft.SubmittedAt,
             ReturnComment = draft.ReturnComment,
         };

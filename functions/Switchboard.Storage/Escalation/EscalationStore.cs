@@ -43,19 +43,8 @@ public sealed class EscalationStore(StorageAccount storage)
     }
 
     /// <summary>Replaces the state if nobody changed it since it was read; false otherwise.</summary>
-    public async Task<bool> TryReplaceAsync(EscalationEntity state, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var response = await Table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
-            state.ETag = response.Headers.ETag ?? default;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryReplaceAsync(EscalationEntity state, CancellationToken cancellationToken = default) =>
+        Table.TryReplaceAsync(state, cancellationToken);
 
     public Task PutDueAsync(string conversationId, int step, DateTimeOffset due, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(new TableEntity(DuePartition, DueRowKey(conversationId, step, due))

@@ -94,19 +94,8 @@ public sealed class AgentStore(StorageAccount storage)
     }
 
     /// <summary>Replaces the agent if it did not change since read (personal preferences; not role or status, which go through the roster).</summary>
-    public async Task<bool> TryReplaceAsync(AgentEntity agent, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var response = await Table.UpdateEntityAsync(agent, agent.ETag, TableUpdateMode.Replace, cancellationToken);
-            agent.ETag = response.Headers.ETag ?? agent.ETag;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
+    public Task<bool> TryReplaceAsync(AgentEntity agent, CancellationToken cancellationToken = default) =>
+        Table.TryReplaceAsync(agent, cancellationToken);
 
     /// <summary>
     /// Replaces the agent if neither it nor the roster changed since they were read; false when either did

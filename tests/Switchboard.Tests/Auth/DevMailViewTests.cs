@@ -37,6 +37,23 @@ public sealed class DevMailViewTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await driver.Client.SendAsync(renamed)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("X-Real-IP", "127.0.0.1")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    [InlineData("True-Client-IP", "127.0.0.1")]
+    [InlineData("CF-Connecting-IP", "203.0.113.9")]
+    [InlineData("Via", "1.1 tunnel")]
+    [InlineData("Forwarded", "for=127.0.0.1")]
+    public async Task Any_forwarding_header_on_a_loopback_request_to_the_sink_needs_a_sign_in(string header, string value)
+    {
+        await using var host = await TestHost.StartAsync();
+        using var driver = new SignInDriver(host);
+
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/api/dev/mail") { Headers = { { header, value } } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await driver.Client.SendAsync(forwarded)).StatusCode);
+    }
+
     [Fact]
     public async Task Without_the_local_hosts_opening_the_sink_is_for_signed_in_agents()
     {

@@ -44,7 +44,7 @@ public sealed class MagicLinkTests
         host.Time!.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
         var followed = await driver.FollowAsync(link);
 
-        Assert.Equal("/#/sign-in?error=expired", followed.Headers.Location?.OriginalString);
+        Assert.Equal("/sign-in?error=expired", followed.Headers.Location?.OriginalString);
         Assert.Null(SignInDriver.SessionCookie(followed));
     }
 
@@ -59,7 +59,7 @@ public sealed class MagicLinkTests
         await driver.SignInWithLinkAsync(link);
         var second = await driver.FollowAsync(link);
 
-        Assert.Equal("/#/sign-in?error=used", second.Headers.Location?.OriginalString);
+        Assert.Equal("/sign-in?error=used", second.Headers.Location?.OriginalString);
         Assert.Null(SignInDriver.SessionCookie(second));
     }
 
@@ -122,6 +122,43 @@ public sealed class MagicLinkTests
         Assert.Equal(HttpStatusCode.TooManyRequests, unknownSixth.StatusCode); // strangers are limited alike: no tell
         Assert.Equal(HttpStatusCode.Accepted, later.StatusCode);
         Assert.Equal(6, (await driver.MailToAsync(Admin)).Count);
+    }
+
+    [Fact]
+    public async Task A_stranger_hammering_an_agents_address_does_not_lock_the_agent_out()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["Auth:ClientAddressHeader"] = "X-Forwarded-For" }, fakeTime: true);
+        using var driver = new SignInDriver(host);
+        // The front end appends the address it saw; what the stranger writes before it changes nothing.
+        Task<HttpResponseMessage> RequestFrom(string forwardedFor, string email) => driver.Client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, "/api/auth/magic-links") { Content = JsonContent.Create(new { email }), Headers = { { "X-Forwarded-For", forwardedFor } } });
+        for (var i = 0; i < 5; i++)
+        {
+            await RequestFrom($"10.0.0.{i}, 203.0.113.7", Admin);
+        }
+
+        var stranger = await RequestFrom("10.0.0.99, 203.0.113.7", Admin);
+        var agent = await RequestFrom("198.51.100.20", Admin);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, agent.StatusCode);
+        Assert.Equal(6, (await driver.MailToAsync(Admin)).Count);
+    }
+
+    [Fact]
+    public async Task One_caller_spraying_many_addresses_is_limited_after_20()
+    {
+        await using var host = await TestHost.StartAsync(fakeTime: true);
+        using var driver = new SignInDriver(host);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await driver.RequestLinkAsync($"guess{i}@acme.test")).StatusCode);
+        }
+
+        var next = await driver.RequestLinkAsync("guess20@acme.test");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, next.StatusCode);
+        Assert.NotNull(next.Headers.RetryAfter);
     }
 
     [Fact]

@@ -50,12 +50,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (empty localStorage) whose relative URLs resolve against the host. Dispose it.</summary>
-    public Task<IBrowserContext> NewContextAsync(TestHost host, ViewportSize? viewport = null) =>
+    /// <summary>
+    /// A fresh browser context (empty localStorage) whose relative URLs resolve against the host. Dispose it.
+    /// <paramref name="timeZone"/>: the browser's zone (an IANA id) for tests that read times; the machine's otherwise.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(TestHost host, ViewportSize? viewport = null, string? timeZone = null) =>
         browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            TimezoneId = timeZone,
         });
 
     public async Task DisposeAsync()

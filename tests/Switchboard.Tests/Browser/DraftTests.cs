@@ -36,7 +36,7 @@ public sealed class DraftTests(BrowserFixture browser)
         var tom = await SignedInAsync(agent, "tom@acme.test", "trainee", "Tom Trainee");
 
         // The trainee writes; the composer submits for approval instead of sending.
-        await tom.GotoAsync($"/#/conversations/{id}");
+        await tom.GotoAsync($"/conversations/{id}");
         var composer = tom.GetByRole(AriaRole.Form, new() { Name = "Reply" });
         await composer.GetByLabel("Reply to the customer").FillAsync("we fixed it");
         await composer.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
@@ -71,7 +71,7 @@ public sealed class DraftTests(BrowserFixture browser)
         await Expect(Drafts(agent.Page)).ToHaveCountAsync(0);
         await new ReplyDriver(agent.Host).DeliverQueuedAsync();
         await Expect(agent.Messages.Nth(1).Locator(".delivery-state")).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
-        await agent.Page.GotoAsync("/#/dev/mail");
+        await agent.Page.GotoAsync("/dev/mail");
         await Expect(agent.Page.GetByRole(AriaRole.Link, new() { Name = $"Re: {Subject}" })).ToBeVisibleAsync();
         await Expect(agent.Page.GetByRole(AriaRole.Link, new() { Name = "Approvals", Exact = true })).ToBeVisibleAsync();
     }

@@ -42,7 +42,7 @@ public sealed class InboxTests(BrowserFixture browser)
         await Expect(agent.Rows.Nth(1).GetByRole(AriaRole.Link)).ToBeFocusedAsync();
         await Expect(agent.Rows.Nth(0)).Not.ToHaveClassAsync(new Regex("is-selected"));
         await agent.Page.Keyboard.PressAsync("Enter");
-        await Expect(agent.Page).ToHaveURLAsync(new Regex("#/conversations/c"));
+        await Expect(agent.Page).ToHaveURLAsync(new Regex("/conversations/c"));
         await Expect(agent.Page.GetByRole(AriaRole.Heading, new() { Name = "Signed contract", Level = 1 })).ToBeVisibleAsync();
     }
 
@@ -60,7 +60,7 @@ public sealed class InboxTests(BrowserFixture browser)
         await Expect(agent.Rows.Nth(0)).ToContainTextAsync("Error dialog screenshot");
 
         await filter.GetByRole(AriaRole.Link, new() { Name = "Closed" }).ClickAsync();
-        await Expect(agent.Page).ToHaveURLAsync(new Regex("#/inbox\\?status=closed$"));
+        await Expect(agent.Page).ToHaveURLAsync(new Regex("/inbox\\?status=closed$"));
         await Expect(agent.Rows).ToHaveCountAsync(1);
         await Expect(agent.Rows.Nth(0)).ToContainTextAsync("Signed contract");
         await Expect(agent.Rows.Nth(0)).ToContainTextAsync("closed");

@@ -30,7 +30,7 @@ public sealed class LibraryTests(BrowserFixture browser)
         await agent.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search conversations" }).FillAsync("vat twice");
         await agent.Page.Keyboard.PressAsync("Enter");
 
-        await Expect(agent.Page).ToHaveURLAsync(new Regex(@"#/search\?q=vat\+twice$"));
+        await Expect(agent.Page).ToHaveURLAsync(new Regex(@"/search\?q=vat\+twice$"));
         var results = agent.Page.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Listitem);
         await Expect(results).ToHaveCountAsync(1);
         await Expect(results.Nth(0)).ToContainTextAsync("Invoice 2291 is wrong");
@@ -45,7 +45,7 @@ public sealed class LibraryTests(BrowserFixture browser)
         await SendAsync(agent, new TestEmail("ana@example.com", "support@acme.test", "Hello", "Just saying hi."));
         await agent.SignInAsync();
 
-        await agent.Page.GotoAsync("/#/search?q=kangaroo");
+        await agent.Page.GotoAsync("/search?q=kangaroo");
 
         await Expect(agent.Page.GetByText("No conversations match “kangaroo”.")).ToBeVisibleAsync();
     }
@@ -59,7 +59,7 @@ public sealed class LibraryTests(BrowserFixture browser)
             new TestEmail("Ana Pereira <ana@example.com>", "billing@acme.test", "Change of address"));
         await agent.SignInAsync();
 
-        await agent.Page.GotoAsync("/#/customers/ana%40example.com");
+        await agent.Page.GotoAsync("/customers/ana%40example.com");
         await Expect(agent.Page.GetByRole(AriaRole.Heading, new() { Name = "Ana Pereira", Level = 1 })).ToBeVisibleAsync();
         var conversations = agent.Page.GetByRole(AriaRole.List, new() { Name = "Customer's conversations" }).GetByRole(AriaRole.Listitem);
         await Expect(conversations).ToHaveCountAsync(2);
@@ -104,14 +104,14 @@ public sealed class LibraryTests(BrowserFixture browser)
             new TestEmail("Ana Pereira <ana@example.com>", "support@acme.test", "Invoice 2291 is wrong", "The VAT is charged twice."),
             new TestEmail("Ana Pereira <ana@example.com>", "billing@acme.test", "Change of address"));
         await agent.SignInAsync();
-        await agent.Page.GotoAsync("/#/saved-replies");
+        await agent.Page.GotoAsync("/saved-replies");
         await agent.Page.GetByRole(AriaRole.Button, new() { Name = "New saved reply" }).ClickAsync();
         await agent.Page.GetByLabel("Name").FillAsync("Refund sent");
         await agent.Page.GetByLabel("Text").FillAsync("Hi {{customer.firstName}}, your refund for “{{conversation.subject}}” is on its way.");
         await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(agent.Page.GetByRole(AriaRole.List, new() { Name = "Your saved replies" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
 
-        await agent.Page.GotoAsync("/#/inbox");
+        await agent.Page.GotoAsync("/inbox");
         await agent.Rows.Filter(new() { HasText = "Invoice 2291 is wrong" }).GetByRole(AriaRole.Link).ClickAsync();
 
         var customer = agent.Page.GetByRole(AriaRole.Complementary, new() { Name = "Customer" });

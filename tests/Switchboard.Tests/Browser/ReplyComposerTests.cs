@@ -30,7 +30,7 @@ public sealed class ReplyComposerTests(BrowserFixture browser)
         await replies.DeliverQueuedAsync(); // the queue trigger's work; the page notices by itself
         await Expect(agent.Messages.Nth(1).Locator(".delivery-state")).ToHaveTextAsync("Sent", new() { Timeout = 15_000 });
 
-        await agent.Page.GotoAsync("/#/dev/mail");
+        await agent.Page.GotoAsync("/dev/mail");
         await agent.Page.GetByRole(AriaRole.Link, new() { Name = "Re: Dashboard shows no data for March" }).ClickAsync();
         var headers = agent.Page.Locator(".dev-mail-headers");
         await Expect(headers).ToContainTextAsync($"In-Reply-To<{customerMessageId}>");

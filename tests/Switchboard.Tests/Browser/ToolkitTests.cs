@@ -25,7 +25,7 @@ public sealed class ToolkitTests(BrowserFixture browser)
         var views = agent.Page.GetByRole(AriaRole.Navigation, new() { Name = "Inbox views" });
         await views.GetByRole(AriaRole.Link, new() { Name = "Mine" }).ClickAsync();
 
-        await Expect(agent.Page).ToHaveURLAsync(new Regex("#/inbox\\?view=mine$"));
+        await Expect(agent.Page).ToHaveURLAsync(new Regex("/inbox\\?view=mine$"));
         await Expect(agent.Rows).ToHaveCountAsync(1);
         await Expect(agent.Rows.Nth(0)).ToContainTextAsync(Subject);
         await Expect(agent.Rows.Nth(0)).ToContainTextAsync("admin");

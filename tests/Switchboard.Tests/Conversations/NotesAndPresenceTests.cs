@@ -88,7 +88,7 @@ public sealed class NotesAndPresenceTests
         var mention = Assert.Single(toBob);
         Assert.Equal("admin mentioned you: Printer on fire", mention.Str("subject"));
         var text = (await signIn.Client.GetFromJsonAsync<JsonElement>($"/api/dev/mail/{mention.Str("id")}")).Str("text");
-        Assert.Contains($"/#/conversations/{id}", text);
+        Assert.Contains($"/conversations/{id}", text);
         Assert.Contains("can you look at the invoice?", text);
         Assert.DoesNotContain(await signIn.MailToAsync("carol@acme.test"), m => m.Str("subject").Contains("mentioned you"));
     }

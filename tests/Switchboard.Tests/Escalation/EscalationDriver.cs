@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Handlers.Conversations;
+using Switchboard.Storage.Conversations;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.Mail;
@@ -78,11 +79,20 @@ public sealed partial class EscalationDriver(TestHost host)
 
     public Task<EscalationEntity?> StateAsync(string conversationId) => host.Services.GetRequiredService<EscalationStore>().GetAsync(conversationId);
 
-    /// <summary>An agent answers, the way the replies feature records it.</summary>
-    public Task ReplyAsync(string conversationId) => host.Services.GetRequiredService<ConversationUpdater>().UpdateAsync(conversationId, head =>
+    /// <summary>An agent answers (here by a logged call, which counts as an answer as a reply does).</summary>
+    public Task ReplyAsync(string conversationId) => host.Services.GetRequiredService<ConversationUpdater>().UpdateAsync(conversationId, conversation =>
     {
-        head.FirstResponseAt ??= host.Time!.GetUtcNow();
-        return null;
+        var now = host.Time!.GetUtcNow();
+        conversation.LogCall(now);
+        return ConversationEdit.Add(new MessageEntity
+        {
+            RowKey = "m" + Guid.NewGuid().ToString("N")[..23],
+            Kind = MessageKinds.Call,
+            Direction = "outbound",
+            Text = "Called the customer back.",
+            SentAt = now,
+            ReceivedAt = now,
+        });
     });
 
     [GeneratedRegex(@"Acknowledge[^:]*: (\S*/api/oncall/acknowledge/\S+)")]

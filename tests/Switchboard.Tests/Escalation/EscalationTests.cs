@@ -34,7 +34,7 @@ public sealed class EscalationTests
 
         Assert.Equal("ada@acme.test", first.To);
         Assert.Equal("[Page] 1 conversation waiting on support@acme.test", first.Subject);
-        Assert.Contains($"#/conversations/{conversation}", first.Text);
+        Assert.Contains($"/conversations/{conversation}", first.Text);
         Assert.Equal(["ada@acme.test", "carol@acme.test"], pages.Select(p => p.To));
 
         var link = EscalationDriver.AcknowledgePath(pages[1]);

@@ -85,19 +85,22 @@ public sealed class InboundDriver(TestHost host)
         // A message whose handler throws (e.g. it lost a race to a related one) is retried, as the queue would after its
         // visibility timeout.
         var pending = messages;
+        var lastErrors = new Dictionary<string, Exception>();
         for (var round = 0; round < 5 && pending.Count > 0; round++)
         {
-            var failed = new System.Collections.Concurrent.ConcurrentBag<Azure.Storage.Queues.Models.QueueMessage>();
+            var failed = new System.Collections.Concurrent.ConcurrentDictionary<Azure.Storage.Queues.Models.QueueMessage, Exception>();
             await Task.WhenAll(pending.Select(m => Task.Run(async () =>
             {
                 await slots.WaitAsync();
                 try { await handler.HandleAsync(m.Body.ToString()); }
-                catch (Exception) { failed.Add(m); }
+                catch (Exception e) { failed[m] = e; }
                 finally { slots.Release(); }
             })));
-            pending = [.. failed];
+            pending = [.. failed.Keys];
+            lastErrors = failed.ToDictionary(f => f.Key.MessageId, f => f.Value);
         }
-        Assert.Empty(pending);
+        Assert.True(pending.Count == 0, $"{pending.Count} inbound message(s) still failed after 5 tries; the last errors:{Environment.NewLine}"
+            + string.Join(Environment.NewLine, lastErrors.Select(e => $"{e.Key}: {e.Value}")));
         foreach (var message in messages)
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);

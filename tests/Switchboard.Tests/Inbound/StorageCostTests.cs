@@ -30,7 +30,7 @@ public sealed class StorageCostTests(ITestOutputHelper output)
         // message's own Message-ID are looked up (point reads), so a message linking two conversations is noticed.
         Assert.InRange(counter.Count - indexing.Count, 1, 14);
         // The search index: one upsert per distinct term of the message (docs/storage.md, SearchIndex), bounded.
-        Assert.InRange(indexing.Count, 1, Switchboard.Handlers.Search.ConversationIndexer.MaxTermsPerItem);
+        Assert.InRange(indexing.Count, 1, Switchboard.Storage.Search.ConversationIndexer.MaxTermsPerItem);
         Assert.All(indexing, r => Assert.StartsWith("PUT ", r));
     }
 }

@@ -12,11 +12,15 @@ public sealed record TestEmail(string From, string To, string Subject, string Bo
     public string? InReplyTo { get; init; }
     public DateTimeOffset Date { get; init; } = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Header lines written above all others, as a receiving server adds them ("Authentication-Results: …").</summary>
+    public IReadOnlyList<string> TopHeaders { get; init; } = [];
+
     public byte[] ToBytes()
     {
         var threading = InReplyTo is null ? "" : $"In-Reply-To: <{InReplyTo}>\r\nReferences: <{InReplyTo}>\r\n";
         var date = Date.ToString("ddd, d MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         return Encoding.UTF8.GetBytes(
+            string.Concat(TopHeaders.Select(h => h + "\r\n")) +
             $"From: {From}\r\nTo: {To}\r\nSubject: {Subject}\r\nDate: {date} +0000\r\n" +
             $"Message-ID: <{MessageId}>\r\n{threading}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n" +
             $"Content-Transfer-Encoding: 8bit\r\n\r\n{Body}\r\n");

@@ -92,16 +92,11 @@ public sealed class ThreadingEdgeTests
         Assert.Equal(3, conversation.Messages().Length);
     }
 
-    /// <summary>Closes a conversation as the agent workflow will, until it has an endpoint for it.</summary>
-    private static async Task CloseAsync(TestHost host, string id, DateTimeOffset closedAt)
-    {
-        var conversations = host.Services.GetRequiredService<ConversationStore>();
-        var index = host.Services.GetRequiredService<InboxIndex>();
-        var head = (await conversations.GetHeadAsync(id))!;
-        var (previousStatus, previousRow) = (head.Status, head.IndexRowKey);
-        head.Status = "closed";
-        head.ClosedAt = closedAt;
-        await host.Storage.Table(Switchboard.Storage.Account.StorageLayout.ConversationsTable).UpdateEntityAsync(head, head.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
-        await index.MoveAsync(head, previousStatus, previousRow);
-    }
+    /// <summary>Closes a conversation at a time in the past (the API closes it now).</summary>
+    private static Task CloseAsync(TestHost host, string id, DateTimeOffset closedAt) =>
+        host.Services.GetRequiredService<ConversationUpdater>().UpdateAsync(id, conversation =>
+        {
+            conversation.Close(closedAt);
+            return ConversationEdit.HeadOnly;
+        });
 }

@@ -44,6 +44,10 @@ public sealed class ScheduleApiTests
         Assert.True(first.GetProperty("gap").GetBoolean());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("agentId").ValueKind);
         Assert.Equal("2026-03-04T09:00:00+01:00", first.Str("localEnd"));
+        var layer = Assert.Single(timeline.GetProperty("layers").EnumerateArray());
+        Assert.Equal("Primary", layer.Str("name"));
+        Assert.Equal(["ada", "bob"], layer.GetProperty("bands").EnumerateArray().Take(2).Select(b => b.Str("agentId")));
+        Assert.Equal("2026-03-04T09:00:00+01:00", layer.GetProperty("bands")[0].Str("localStart"));
     }
 
     [Fact]

@@ -24,6 +24,23 @@ public sealed class TimelineTests
     }
 
     [Fact]
+    public void Each_layer_keeps_its_own_shifts_beneath_the_final_timeline()
+    {
+        // Cy's layer is on top and wins everywhere; an override covers a morning. The rows per layer show the rota alone.
+        var calculator = new OnCallCalculator(Schedule(Berlin,
+                Layer(ShiftLength.Daily, "09:00", "2026-06-01", "ana", "ben"),
+                Layer(ShiftLength.Daily, "09:00", "2026-06-01", "cy"))
+            .WithOverrides(new ScheduleOverride("o-1", "dee", Local(Berlin, "2026-06-02 09:00"), Local(Berlin, "2026-06-02 12:00"))));
+
+        var layers = calculator.LayerTimelines(Local(Berlin, "2026-06-01 09:00"), Local(Berlin, "2026-06-03 09:00"));
+
+        Assert.Equal(
+            [["ana 06-01 24h", "ben 06-02 24h"], ["cy 06-01 24h", "cy 06-02 24h"]],
+            layers.Select(layer => layer.Select(s => $"{s.AgentId} {Clock(Berlin, s.Start)[5..10]} {s.Length.TotalHours}h").ToList()));
+        Assert.Equal(["cy", "dee", "cy"], calculator.Timeline(Local(Berlin, "2026-06-01 09:00"), Local(Berlin, "2026-06-03 09:00")).Select(s => s.AgentId));
+    }
+
+    [Fact]
     public void Override_that_extends_a_shift_shows_as_one_segment()
     {
         var calculator = new OnCallCalculator(Schedule(Berlin, Layer(ShiftLength.Daily, "09:00", "2026-06-01", "ana", "ben"))

@@ -10,7 +10,8 @@ namespace Switchboard.Tests.Replies;
 /// <summary>Agents get each new conversation by email and can answer it from their own mail client.</summary>
 public sealed class AgentMailReplyTests
 {
-    private static readonly Dictionary<string, string?> Settings = new() { ["Mail:TeamName"] = "Acme Support" };
+    /// <summary>Our receiving server is mx.acme.test; its Authentication-Results vouch for mail from acme.test.</summary>
+    private static readonly Dictionary<string, string?> Settings = new() { ["Mail:TeamName"] = "Acme Support", ["Inbound:TrustedAuthServIds:0"] = "mx.acme.test" };
 
     private static async Task<JsonElement> NotificationToAsync(ReplyDriver agent, string email) =>
         Assert.Single(await agent.SinkAsync(), m => m.Str("to") == email && m.Str("subject").StartsWith("[Acme Support]", StringComparison.Ordinal));
@@ -19,6 +20,7 @@ public sealed class AgentMailReplyTests
         new TestEmail(from, notification.GetProperty("headers").Str("Reply-To"), "Re: " + notification.Str("subject"), body)
         {
             InReplyTo = notification.GetProperty("headers").Str("Message-ID").Trim('<', '>'),
+            TopHeaders = ["Authentication-Results: mx.acme.test; spf=pass smtp.mailfrom=acme.test; dkim=pass header.d=acme.test"],
         }.ToBytes();
 
     [Fact]

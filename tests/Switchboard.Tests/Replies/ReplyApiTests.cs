@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Handlers.Conversations;
+using Switchboard.Storage.Conversations;
 using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
 
@@ -154,7 +155,11 @@ public sealed class ReplyApiTests
         await using var host = await TestHost.StartAsync(Settings, queuePump: false);
         var agent = new ReplyDriver(host);
         var id = await agent.StartConversationAsync();
-        await host.Services.GetRequiredService<ConversationUpdater>().UpdateAsync(id, head => { head.Status = "closed"; head.ClosedAt = head.LastActivityAt; return null; });
+        await host.Services.GetRequiredService<ConversationUpdater>().UpdateAsync(id, conversation =>
+        {
+            conversation.Close(conversation.LastActivityAt);
+            return ConversationEdit.HeadOnly;
+        });
 
         await agent.ReplyAcceptedAsync(id, new { text = "One more thing.", statusAfter = "open" });
 

@@ -156,16 +156,20 @@ public sealed class SearchTests
         var id = (await mail.SingleConversationAsync()).Str("id");
         var updater = host.Services.GetRequiredService<ConversationUpdater>();
 
-        await updater.UpdateAsync(id, head => new MessageEntity
+        await updater.UpdateAsync(id, conversation =>
         {
-            RowKey = "m" + new string('a', 23),
-            Kind = MessageKinds.Note,
-            Direction = "outbound",
-            AuthorAgentId = "ada",
-            Text = "Known bug BUG-4411, fixed in the next release.",
-            VisibleText = "Known bug BUG-4411, fixed in the next release.",
-            SentAt = head.LastActivityAt,
-            ReceivedAt = head.LastActivityAt,
+            conversation.AddNote(conversation.LastActivityAt);
+            return ConversationEdit.Add(new MessageEntity
+            {
+                RowKey = "m" + new string('a', 23),
+                Kind = MessageKinds.Note,
+                Direction = "outbound",
+                AuthorAgentId = "ada",
+                Text = "Known bug BUG-4411, fixed in the next release.",
+                VisibleText = "Known bug BUG-4411, fixed in the next release.",
+                SentAt = conversation.LastActivityAt,
+                ReceivedAt = conversation.LastActivityAt,
+            });
         });
 
         Assert.Equal(["Export to spreadsheet"], await search.SubjectsAsync("bug-4411"));

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../shared/api/problem.ts';
+import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Route, Router, useLocation } from 'preact-iso';
+import { createApi } from '../shared/api/client.ts';
 import { ErrorMessage } from '../shared/ui/ErrorMessage.tsx';
 import { ConversationPage } from './conversation/ConversationPage.tsx';
 import { CustomerPage } from './customers/CustomerPage.tsx';
@@ -10,88 +12,82 @@ import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { OnCallBadge } from './oncall/OnCallBadge.tsx';
 import { OnCallPage } from './oncall/OnCallPage.tsx';
-import { useRoute, type Route } from './routing.ts';
+import { approvalsHref, devMailHref, inboxHref, onCallHref, routes, savedRepliesHref, settingsHref, signInHref } from './routing.ts';
 import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { ApiKeyForm } from './session/ApiKeyForm.tsx';
 import { apiKeyStore } from './session/apiKeyStore.ts';
-import { fetchCurrentAgent, signOut as endSession, type CurrentAgent } from './session/authApi.ts';
-import type { Credential } from './session/credentials.ts';
+import { currentAgentKey, fetchCurrentAgent, signOut } from './session/authApi.ts';
+import { credentialHeaders, type Credential } from './session/credentials.ts';
 import { EmailSignInForm } from './session/EmailSignInForm.tsx';
 import { SessionProvider } from './session/session.tsx';
-
-type Auth =
-  | { state: 'checking' }
-  | { state: 'signed-out'; keyRejected: boolean; error: unknown }
-  | { state: 'signed-in'; agent: CurrentAgent; credential: Credential };
 
 /**
  * The agent app: the header always; the dev mail view whether signed in or not (the server decides who reads it);
  * otherwise the routed page once signed in (session cookie or a kept API key), the sign-in form until then.
  */
 export function App() {
-  const route = useRoute();
-  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+  const queries = useQueryClient();
+  const { path, query, route } = useLocation();
+  const [apiKey, setApiKey] = useState(apiKeyStore.read);
+  const [keyRejected, setKeyRejected] = useState(false);
   const [useApiKey, setUseApiKey] = useState(false);
+  const credential = useRef<Credential | null>(null);
+  // Any 401 means the credential no longer holds: the app is signed out.
+  const api = useMemo(() => createApi(() => credentialHeaders(credential.current), () => queries.setQueryData(currentAgentKey, null)), [queries]);
 
-  const check = useCallback(async (apiKey: string | null) => {
-    try {
-      const agent = await fetchCurrentAgent(apiKey);
-      const credential: Credential = apiKey ? { kind: 'api-key', apiKey } : { kind: 'session', csrfToken: agent.csrfToken ?? '' };
-      setAuth({ state: 'signed-in', agent, credential });
-    } catch (error) {
-      const rejected = error instanceof ApiError && error.status === 401;
-      if (apiKey && rejected) apiKeyStore.forget();
-      setAuth({ state: 'signed-out', keyRejected: Boolean(apiKey) && rejected, error: rejected ? null : error });
-    }
-  }, []);
+  if (apiKey) credential.current = { kind: 'api-key', apiKey };
+  const me = useQuery({ queryKey: currentAgentKey, queryFn: ({ signal }) => fetchCurrentAgent(api, signal), staleTime: Infinity });
+  const agent = me.data ?? null;
+  if (!apiKey) credential.current = agent ? { kind: 'session', csrfToken: agent.csrfToken ?? '' } : null;
 
   useEffect(() => {
-    void check(apiKeyStore.read());
-  }, [check]);
+    if (me.data !== null || !apiKey) return;
+    apiKeyStore.forget();
+    setApiKey(null);
+    setKeyRejected(true);
+  }, [me.data, apiKey]);
 
   const signInWithKey = (key: string) => {
     apiKeyStore.save(key);
-    setAuth({ state: 'checking' });
-    void check(key);
+    credential.current = { kind: 'api-key', apiKey: key };
+    setKeyRejected(false);
+    setApiKey(key);
+    void queries.resetQueries({ queryKey: currentAgentKey });
   };
-  const signOut = async () => {
-    if (auth.state !== 'signed-in') return;
-    if (auth.credential.kind === 'api-key') apiKeyStore.forget();
-    else await endSession(auth.credential).catch(() => undefined);
+  const signOutHere = async () => {
+    if (apiKey) {
+      apiKeyStore.forget();
+      setApiKey(null);
+    } else {
+      await signOut(api).catch(() => undefined);
+    }
     setUseApiKey(false);
-    setAuth({ state: 'signed-out', keyRejected: false, error: null });
-    location.hash = '#/sign-in';
+    queries.setQueryData(currentAgentKey, null);
+    // What the agent saw is not for whoever signs in next.
+    queries.removeQueries({ predicate: (cached) => cached.queryKey[0] !== currentAgentKey[0] });
+    route(signInHref);
   };
-  const rejected = useCallback(() => {
-    apiKeyStore.forget();
-    setAuth({ state: 'signed-out', keyRejected: true, error: null });
-  }, []);
 
-  const credential = auth.state === 'signed-in' ? auth.credential : null;
-  const devMail = route.page === 'dev-mail' || route.page === 'dev-mail-message';
-  // The session covers the header too: its on-call badge asks the API once signed in.
+  const devMail = path === devMailHref || path.startsWith(`${devMailHref}/`);
   return (
-    <SessionProvider credential={credential} onRejected={rejected}>
-      <AppHeader
-        agentName={auth.state === 'signed-in' ? (auth.agent.name ?? auth.agent.email ?? auth.agent.id) : undefined}
-        onSignOut={auth.state === 'signed-in' ? () => void signOut() : undefined}
-      >
-        {auth.state === 'signed-in' && <OnCallBadge />}
-        {auth.state === 'signed-in' && <ApprovalsLink />}
+    <SessionProvider api={api} me={agent}>
+      <AppHeader agentName={agent ? (agent.name ?? agent.email ?? agent.id) : undefined} onSignOut={agent ? () => void signOutHere() : undefined}>
+        {agent && <OnCallBadge />}
+        {agent && <ApprovalsLink />}
       </AppHeader>
       <main>
-        {auth.state === 'checking' && !devMail ? (
+        {me.isPending && !devMail ? (
           <p class="panel">Checking who you are…</p>
-        ) : auth.state === 'signed-in' || devMail ? (
-          <Page route={route} />
+        ) : agent || devMail ? (
+          <Pages />
         ) : useApiKey ? (
-          <ApiKeyForm keyRejected={auth.state === 'signed-out' && auth.keyRejected} onSignIn={signInWithKey} onCancel={() => setUseApiKey(false)} />
+          <ApiKeyForm keyRejected={keyRejected} onSignIn={signInWithKey} onCancel={() => setUseApiKey(false)} />
         ) : (
           <>
-            {auth.state === 'signed-out' && auth.error !== null && <ErrorMessage error={auth.error} />}
-            <EmailSignInForm linkError={route.page === 'sign-in' ? route.error : null} onUseApiKey={() => setUseApiKey(true)} />
+            {me.isError && <ErrorMessage error={me.error} />}
+            <EmailSignInForm linkError={path === signInHref ? (query['error'] ?? null) : null} onUseApiKey={() => setUseApiKey(true)} />
           </>
         )}
       </main>
@@ -99,38 +95,32 @@ export function App() {
   );
 }
 
-function Page({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'inbox':
-    case 'sign-in':
-      return route.page === 'inbox' ? (
-        <InboxPage key={`${route.view}-${route.status}`} status={route.status} view={route.view} />
-      ) : (
-        <InboxPage key="all-open" status="open" view="all" />
-      );
-    case 'conversation':
-      return <ConversationPage id={route.id} />;
-    case 'dev-mail':
-      return <DevMailPage />;
-    case 'dev-mail-message':
-      return <DevMailMessagePage id={route.id} />;
-    case 'oncall':
-      return <OnCallPage scheduleId={route.scheduleId} />;
-    case 'search':
-      return <SearchPage q={route.q} />;
-    case 'customer':
-      return <CustomerPage email={route.email} />;
-    case 'saved-replies':
-      return <SavedRepliesPage />;
-    case 'approvals':
-      return <ApprovalsPage />;
-    case 'settings':
-      return <SettingsPage />;
-    case 'not-found':
-      return (
-        <p class="panel">
-          There is no page at this address. <a href="#/inbox">Go to the inbox</a>.
-        </p>
-      );
-  }
+/** The page for the address: `/inbox?status=…&view=…` (also `/` and `/sign-in` once signed in), `/conversations/{id}`, … */
+function Pages() {
+  return (
+    <Router>
+      <Route path="/" component={InboxPage} />
+      <Route path={inboxHref()} component={InboxPage} />
+      <Route path={signInHref} component={InboxPage} />
+      <Route path={routes.conversation} component={ConversationPage} />
+      <Route path={devMailHref} component={DevMailPage} />
+      <Route path={routes.devMailMessage} component={DevMailMessagePage} />
+      <Route path={onCallHref()} component={OnCallPage} />
+      <Route path={routes.schedule} component={OnCallPage} />
+      <Route path="/search" component={SearchPage} />
+      <Route path={routes.customer} component={CustomerPage} />
+      <Route path={savedRepliesHref} component={SavedRepliesPage} />
+      <Route path={approvalsHref} component={ApprovalsPage} />
+      <Route path={settingsHref} component={SettingsPage} />
+      <Route default component={NotFound} />
+    </Router>
+  );
+}
+
+function NotFound() {
+  return (
+    <p class="panel">
+      There is no page at this address. <a href={inboxHref()}>Go to the inbox</a>.
+    </p>
+  );
 }

@@ -1,27 +1,28 @@
 import type { ComponentChildren } from 'preact';
 import { HealthBadge } from './health/HealthBadge.tsx';
+import { inboxHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
 
 /** `children`: badges that need the signed-in session (on call now), shown after the health badge. */
 export function AppHeader({ agentName, onSignOut, children }: { agentName?: string; onSignOut?: () => void; children?: ComponentChildren }) {
   return (
     <header class="app-header">
-      <a class="product-name" href="#/inbox">
+      <a class="product-name" href={inboxHref()}>
         Switchboard
       </a>
       <HealthBadge />
       {children}
       {onSignOut && (
-        <a class="nav-link" href="#/oncall">
+        <a class="nav-link" href={onCallHref()}>
           On call
         </a>
       )}
       {onSignOut && (
-        <a class="nav-link" href="#/saved-replies">
+        <a class="nav-link" href={savedRepliesHref}>
           Saved replies
         </a>
       )}
       {onSignOut && (
-        <a class="nav-link" href="#/settings">
+        <a class="nav-link" href={settingsHref}>
           My settings
         </a>
       )}

@@ -1,5 +1,4 @@
-import type { ApiSend } from '../session/session.tsx';
-import type { Message } from './conversations.ts';
+import { ok, type Api } from '../../shared/api/client.ts';
 
 export type CallDirection = 'inbound' | 'outbound';
 
@@ -7,15 +6,14 @@ export interface CallRequest {
   recap: string;
   direction: CallDirection;
   durationMinutes?: number;
-  /** Also send the recap to the customer as the agent's reply. */
   emailToCustomer?: boolean;
 }
 
-/** The logged call, and the reply that emails it when asked for. */
-export interface CallLogged {
-  call: Message;
-  email: Message | null;
-}
-
-export const logCall = (send: ApiSend, conversationId: string, call: CallRequest) =>
-  send<CallLogged>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/calls`, call, { 'Idempotency-Key': crypto.randomUUID() });
+export const logCall = (api: Api, conversationId: string, call: CallRequest) =>
+  ok(
+    api.POST('/api/conversations/{id}/calls', {
+      params: { path: { id: conversationId } },
+      body: { durationMinutes: null, emailToCustomer: null, ...call },
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    }),
+  );

@@ -1,33 +1,19 @@
-import type { ApiGet, ApiSend } from '../session/session.tsx';
-import type { ConversationSummary } from './conversations.ts';
+import { queryOptions } from '@tanstack/preact-query';
+import { ok, type Api, type Schema } from '../../shared/api/client.ts';
 
 // GET /api/customers/{email}, PUT /api/customers/{email}/notes.
 
-export interface CustomerNotes {
-  text: string;
-  updatedAt: string;
-  updatedBy: { id: string; name: string | null };
-}
-
-export interface Customer {
-  email: string;
-  name: string | null;
-  firstContactAt: string;
-  lastContactAt: string | null;
-  notes: CustomerNotes | null;
-  /** Latest activity first. */
-  conversations: ConversationSummary[];
-}
+export type Customer = Schema<'CustomerView'>;
+export type CustomerNotes = Schema<'CustomerNotesView'>;
 
 /** The longest notes the API keeps. */
 export const notesMaxLength = 5000;
 
-const path = (email: string) => `/api/customers/${encodeURIComponent(email)}`;
+export const customerQuery = (api: Api, email: string) =>
+  queryOptions({
+    queryKey: ['customers', email],
+    queryFn: ({ signal }) => ok(api.GET('/api/customers/{email}', { signal, params: { path: { email } } })),
+  });
 
-export function getCustomer(get: ApiGet, email: string, signal?: AbortSignal): Promise<Customer> {
-  return get<Customer>(path(email), signal);
-}
-
-export async function saveCustomerNotes(send: ApiSend, email: string, text: string): Promise<CustomerNotes> {
-  return (await send<CustomerNotes>('PUT', `${path(email)}/notes`, { text }))!;
-}
+export const saveCustomerNotes = (api: Api, email: string, text: string) =>
+  ok(api.PUT('/api/customers/{email}/notes', { params: { path: { email } }, body: { text } }));

@@ -1,76 +1,58 @@
-import type { ApiGet, ApiSend } from '../session/session.tsx';
-import type { Message } from './conversations.ts';
-import { versionTag, type ReplyInput, type StatusAfter } from './replies.ts';
+import { queryOptions } from '@tanstack/preact-query';
+import { ok, type Api, type Schema } from '../../shared/api/client.ts';
+import { replyBody, versionTag, type ReplyInput } from './replies.ts';
 
 // Drafts for approval: POST /api/conversations/{id}/drafts, GET …/drafts, GET /api/drafts, PUT /api/drafts/{id},
 // POST /api/drafts/{id}/approve and …/return.
 
 export type DraftState = 'submitted' | 'approving' | 'approved' | 'returned';
+export type Draft = Schema<'DraftView'>;
+export type DraftSummary = Schema<'DraftSummary'>;
 
-export interface DraftPerson {
-  id: string;
-  name: string | null;
-}
+/** Every drafts query key starts so: a change to any draft refreshes the header count, the queue and the page's list. */
+export const draftsKey = ['drafts'] as const;
 
-export interface Draft {
-  id: string;
-  conversationId: string;
-  subject: string;
-  state: DraftState;
-  version: number;
-  author: DraftPerson;
-  text: string;
-  cc: string[];
-  attachments: { name: string; contentType: string; size: number }[];
-  statusAfter: StatusAfter;
-  submittedAt: string;
-  returnComment: string | null;
-  returnedBy: DraftPerson | null;
-  approvedBy: DraftPerson | null;
-  sentMessageId: string | null;
-}
-
-export interface DraftSummary {
-  id: string;
-  conversationId: string;
-  subject: string;
-  state: DraftState;
-  author: DraftPerson;
-  preview: string;
-  submittedAt: string;
-  returnComment: string | null;
-}
-
-const draftPath = (id: string) => `/api/drafts/${encodeURIComponent(id)}`;
-
-export const submitDraft = (send: ApiSend, conversationId: string, draft: ReplyInput) =>
-  send<Draft>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/drafts`, draft);
-
-export const conversationDrafts = (get: ApiGet, conversationId: string, signal?: AbortSignal) =>
-  get<{ items: Draft[] }>(`/api/conversations/${encodeURIComponent(conversationId)}/drafts`, signal).then((list) => list.items);
+/** The drafts of one conversation that the page shows (openDrafts). */
+export const conversationDraftsQuery = (api: Api, conversationId: string) =>
+  queryOptions({
+    queryKey: [...draftsKey, 'conversation', conversationId],
+    queryFn: ({ signal }) => ok(api.GET('/api/conversations/{id}/drafts', { signal, params: { path: { id: conversationId } } })),
+    select: (list) => openDrafts(list.items),
+  });
 
 /** Agents: the approval queue. Trainees: their own drafts (the server decides). */
-export const listDrafts = (get: ApiGet, signal?: AbortSignal) => get<{ items: DraftSummary[] }>('/api/drafts', signal).then((list) => list.items);
+export const draftQueueQuery = (api: Api) =>
+  queryOptions({
+    queryKey: [...draftsKey, 'queue'],
+    queryFn: ({ signal }) => ok(api.GET('/api/drafts', { signal })),
+    select: (list) => list.items,
+  });
 
-export const updateDraft = (send: ApiSend, id: string, draft: ReplyInput) => send<Draft>('PUT', draftPath(id), draft);
+export const submitDraft = (api: Api, conversationId: string, draft: ReplyInput) =>
+  ok(api.POST('/api/conversations/{id}/drafts', { params: { path: { id: conversationId } }, body: replyBody(draft) }));
+
+export const updateDraft = (api: Api, id: string, draft: ReplyInput) =>
+  ok(api.PUT('/api/drafts/{id}', { params: { path: { id } }, body: replyBody(draft) }));
 
 /** Sends the draft against the conversation `version` the approver sees; `text` edits it first. */
-export const approveDraft = (send: ApiSend, draft: Draft, conversationVersion: number, text?: string) =>
-  send<{ draft: Draft; message: Message }>(
-    'POST',
-    `${draftPath(draft.id)}/approve`,
-    { version: draft.version, ...(text === undefined ? {} : { text }) },
-    { 'If-Match': versionTag(conversationVersion) },
+export const approveDraft = (api: Api, draft: Draft, conversationVersion: number, text?: string) =>
+  ok(
+    api.POST('/api/drafts/{id}/approve', {
+      params: { path: { id: draft.id } },
+      body: { version: draft.version, text: text ?? null, html: null, cc: null, statusAfter: null },
+      headers: { 'If-Match': versionTag(conversationVersion) },
+    }),
   );
 
-export const returnDraft = (send: ApiSend, id: string, comment: string) => send<Draft>('POST', `${draftPath(id)}/return`, { comment });
+export const returnDraft = (api: Api, id: string, comment: string) =>
+  ok(api.POST('/api/drafts/{id}/return', { params: { path: { id } }, body: { comment } }));
 
 /** Drafts a conversation page shows: those still waiting (or being sent) and those returned; sent ones are messages now. */
-export const openDrafts = (drafts: Draft[]) => drafts.filter((draft) => draft.state !== 'approved');
+export const openDrafts = <T extends { state: string }>(drafts: T[]) => drafts.filter((draft) => draft.state !== 'approved');
 
 /** How a draft's state reads on the page. */
-export function draftStateLabel(draft: Pick<Draft, 'state' | 'returnedBy'>): string {
-  switch (draft.state) {
+export function draftStateLabel(draft: { state: string; returnedBy: { name: string | null } | null }): string {
+  switch (draft.state as DraftState) {
     case 'submitted':
       return 'Waiting for approval';
     case 'approving':
@@ -79,5 +61,7 @@ export function draftStateLabel(draft: Pick<Draft, 'state' | 'returnedBy'>): str
       return 'Approved and sent';
     case 'returned':
       return `Returned${draft.returnedBy?.name ? ` by ${draft.returnedBy.name}` : ''}`;
+    default:
+      return draft.state;
   }
 }

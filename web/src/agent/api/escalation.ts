@@ -1,40 +1,16 @@
-import type { ApiGet, ApiSend } from '../session/session.tsx';
-import type { WeeklyWindow } from './oncall.ts';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/preact-query';
+import { ok, withQuery, type Api, type Schema } from '../../shared/api/client.ts';
+import { onCallKey } from './oncall.ts';
 
 // The escalation contract of the JSON API (/api/oncall/policies, /pages, /agents/{id}/paging). Durations are "hh:mm:ss".
 
-export type AfterHoursRule = 'page' | 'wait';
-
-export interface EscalationLevel {
-  escalateAfter: string;
-  scheduleId: string | null;
-  agentIds: string[];
-}
-
-export interface SupportHours {
-  timeZoneId: string;
-  windows: WeeklyWindow[];
-}
-
-export interface EscalationPolicy {
-  mailbox: string;
-  targetFirstResponse: string;
-  levels: EscalationLevel[];
-  repeat: number;
-  afterHours: AfterHoursRule;
-  supportHours: SupportHours | null;
-}
-
-export type PolicyInput = Omit<EscalationPolicy, 'mailbox'>;
-
+export type AfterHoursRule = Schema<'AfterHoursRule'>;
+export type EscalationPolicy = Schema<'EscalationPolicy'>;
+export type PolicyInput = Omit<EscalationPolicy, 'mailbox' | 'stepCount'>;
 /** A mailbox and its policy; null policy: nobody is paged. `etag` goes back as If-Match. */
-export interface PolicyView {
-  mailbox: string;
-  policy: EscalationPolicy | null;
-  etag: string | null;
-  updatedAt: string | null;
-}
+export type PolicyView = Schema<'PolicyView'>;
 
+// A page's channels and conversations are free-form JSON in the document (JsonElement); this is what the API writes.
 export interface PageChannel {
   channel: 'email' | 'webhook';
   ok: boolean;
@@ -48,32 +24,30 @@ export interface PagedConversation {
   level: number;
 }
 
-export interface PageRecord {
-  id: string;
-  sentAt: string;
-  agentId: string;
-  recipient: string;
-  channels: PageChannel[];
-  conversations: PagedConversation[];
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-}
+export type PageRecord = Omit<Schema<'PageView'>, 'channels' | 'conversations'> & { channels: PageChannel[]; conversations: PagedConversation[] };
 
-export interface PageLog {
-  items: PageRecord[];
-  continuationToken: string | null;
-}
+export const policiesQuery = (api: Api) =>
+  queryOptions({
+    queryKey: [...onCallKey, 'policies'],
+    queryFn: ({ signal }) => ok(api.GET('/api/oncall/policies', { signal })),
+    select: (list) => list.items,
+  });
 
-const policyPath = (mailbox: string) => `/api/oncall/policies/${encodeURIComponent(mailbox)}`;
-
-export const listPolicies = (get: ApiGet, signal?: AbortSignal) => get<{ items: PolicyView[] }>('/api/oncall/policies', signal);
+/** Pages sent, newest first, 20 at a time. */
+export const pagesQuery = (api: Api) =>
+  infiniteQueryOptions({
+    queryKey: [...onCallKey, 'pages'],
+    queryFn: async ({ pageParam, signal }) => {
+      const log = await ok(api.GET('/api/oncall/pages', { signal, ...withQuery({ limit: 20, continuationToken: pageParam }) }));
+      return { ...log, items: log.items as PageRecord[] };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (log) => log.continuationToken,
+  });
 
 /** Creates the policy (etag null) or replaces the one read (409 when it changed since). */
-export const putPolicy = (send: ApiSend, mailbox: string, input: PolicyInput, etag: string | null) =>
-  send<PolicyView>('PUT', policyPath(mailbox), input, etag ? { 'If-Match': etag } : undefined);
+export const putPolicy = (api: Api, mailbox: string, input: PolicyInput, etag: string | null) =>
+  ok(api.PUT('/api/oncall/policies/{mailbox}', { params: { path: { mailbox } }, body: input, headers: etag ? { 'If-Match': etag } : {} }));
 
-export const listPages = (get: ApiGet, continuationToken: string | null, signal?: AbortSignal) =>
-  get<PageLog>(`/api/oncall/pages?limit=20${continuationToken ? `&continuationToken=${encodeURIComponent(continuationToken)}` : ''}`, signal);
-
-export const setPageWebhook = (send: ApiSend, agentId: string, webhookUrl: string | null) =>
-  send<{ agentId: string; webhookUrl: string | null }>('PUT', `/api/oncall/agents/${encodeURIComponent(agentId)}/paging`, { webhookUrl });
+export const setPageWebhook = (api: Api, agentId: string, webhookUrl: string | null) =>
+  ok(api.PUT('/api/oncall/agents/{agentId}/paging', { params: { path: { agentId } }, body: { webhookUrl } }));

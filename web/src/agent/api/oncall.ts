@@ -1,116 +1,65 @@
-import type { ApiGet, ApiSend } from '../session/session.tsx';
+import { queryOptions } from '@tanstack/preact-query';
+import { ok, withQuery, type Api, type Schema } from '../../shared/api/client.ts';
 
-// The on-call contract of the JSON API (/api/oncall/…). Instants are ISO strings; local* carry the schedule zone's offset.
+// The on-call contract of the JSON API (/api/oncall/…), typed from the OpenAPI document. Instants are ISO strings;
+// local* carry the schedule zone's offset.
 
-export interface ScheduleSummary {
-  id: string;
-  name: string;
-  timeZoneId: string;
-  layerCount: number;
-  updatedAt: string;
-}
+export type ScheduleSummary = Schema<'ScheduleSummary'>;
+export type ShiftUnit = Schema<'ShiftUnit'>;
+export type Weekday = Exclude<Schema<'IsoDayOfWeek'>, 'none'>;
+export type WeeklyWindow = Schema<'WeeklyWindow'>;
+export type Layer = Schema<'RotationLayer'>;
+export type ScheduleOverride = Schema<'OverrideView'>;
+export type Schedule = Schema<'ScheduleView'>;
+export type TimelineBand = Schema<'TimelineBand'>;
+export type Timeline = Schema<'TimelineView'>;
+export type OnCallNowEntry = Schema<'OnCallNowEntry'>;
 
-export type ShiftUnit = 'hours' | 'days';
-export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+export type LayerInput = Schema<'LayerBody'>;
+export type ScheduleInput = Schema<'ScheduleBody'>;
 
-export interface WeeklyWindow {
-  startDay: Weekday;
-  startTime: string;
-  endDay: Weekday;
-  endTime: string;
-}
+/** Every on-call query key starts so: a change to a schedule or an override refreshes the page and the header badge. */
+export const onCallKey = ['oncall'] as const;
 
-export interface Layer {
-  name: string;
-  /** Agent ids (or email addresses, until agents exist) in turn order. */
-  participants: string[];
-  shiftLength: { unit: ShiftUnit; count: number };
-  /** Local wall-clock time in the schedule's zone, "09:00". */
-  handOffTime: string;
-  /** The first shift's date, "2026-03-02". */
-  startDate: string;
-  /** Empty means always; otherwise only inside these weekly windows. */
-  restrictions: WeeklyWindow[];
-}
-
-export interface ScheduleOverride {
-  id: string;
-  agentId: string;
-  start: string;
-  end: string;
-}
-
-export interface Schedule {
-  id: string;
-  name: string;
-  timeZoneId: string;
-  layers: Layer[];
-  overrides: ScheduleOverride[];
-  etag: string;
-}
-
-export interface TimelineBand {
-  /** Null in a gap: nobody is on call. */
-  agentId: string | null;
-  gap: boolean;
-  start: string;
-  end: string;
-  localStart: string;
-  localEnd: string;
-}
-
-export interface Timeline {
-  scheduleId: string;
-  name: string;
-  timeZoneId: string;
-  from: string;
-  to: string;
-  bands: TimelineBand[];
-}
-
-export interface OnCallNowEntry {
-  scheduleId: string;
-  name: string;
-  timeZoneId: string;
-  agentId: string | null;
-  since: string | null;
-  until: string | null;
-  next: { agentId: string; at: string } | null;
-}
-
-export interface OnCallNow {
-  at: string;
-  schedules: OnCallNowEntry[];
-}
-
-export interface ScheduleInput {
-  name: string;
-  timeZoneId: string;
-  layers: Layer[];
-}
-
-const schedulePath = (id: string) => `/api/oncall/schedules/${encodeURIComponent(id)}`;
-
-export const listSchedules = (get: ApiGet, signal?: AbortSignal) =>
-  get<{ items: ScheduleSummary[] }>('/api/oncall/schedules', signal);
-
-export const getSchedule = (get: ApiGet, id: string, signal?: AbortSignal) => get<Schedule>(schedulePath(id), signal);
-
-/** The next 14 days from now, as the server's clock has it. */
-export const getTimeline = (get: ApiGet, id: string, signal?: AbortSignal) =>
-  get<Timeline>(`${schedulePath(id)}/timeline`, signal);
-
-export const getOnCallNow = (get: ApiGet, signal?: AbortSignal) => get<OnCallNow>('/api/oncall/now', signal);
-
-export const createSchedule = (send: ApiSend, input: ScheduleInput) =>
-  send<Schedule>('POST', '/api/oncall/schedules', input);
-
-export const addOverride = (send: ApiSend, scheduleId: string, agentId: string, start: Date, end: Date) =>
-  send<ScheduleOverride>('POST', `${schedulePath(scheduleId)}/overrides`, {
-    agentId,
-    start: start.toISOString(),
-    end: end.toISOString(),
+export const schedulesQuery = (api: Api) =>
+  queryOptions({
+    queryKey: [...onCallKey, 'schedules'],
+    queryFn: ({ signal }) => ok(api.GET('/api/oncall/schedules', { signal })),
+    select: (list) => list.items,
   });
 
-export const removeOverride = (send: ApiSend, scheduleId: string, overrideId: string) =>
-  send<null>('DELETE', `${schedulePath(scheduleId)}/overrides/${encodeURIComponent(overrideId)}`);
+export const scheduleQuery = (api: Api, id: string) =>
+  queryOptions({
+    queryKey: [...onCallKey, 'schedule', id],
+    queryFn: ({ signal }) => ok(api.GET('/api/oncall/schedules/{id}', { signal, params: { path: { id } } })),
+  });
+
+/** Who is on call over [from, to): the final bands and each layer's own shifts. */
+export const timelineQuery = (api: Api, id: string, window: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [...onCallKey, 'timeline', id, window.from, window.to],
+    queryFn: ({ signal }) =>
+      ok(api.GET('/api/oncall/schedules/{id}/timeline', { signal, params: { path: { id } }, ...withQuery(window) })),
+  });
+
+/** Who is on call now on every schedule; the header badge asks again every minute. */
+export const onCallNowQuery = (api: Api) =>
+  queryOptions({
+    queryKey: [...onCallKey, 'now'],
+    queryFn: ({ signal }) => ok(api.GET('/api/oncall/now', { signal })),
+    select: (now) => now.schedules,
+    refetchInterval: 60_000,
+  });
+
+export const createSchedule = (api: Api, input: ScheduleInput) => ok(api.POST('/api/oncall/schedules', { body: input }));
+
+export const addOverride = (api: Api, scheduleId: string, agentId: string, start: Date, end: Date) =>
+  ok(
+    api.POST('/api/oncall/schedules/{id}/overrides', {
+      params: { path: { id: scheduleId } },
+      body: { agentId, start: start.toISOString(), end: end.toISOString() },
+    }),
+  );
+
+export const removeOverride = (api: Api, scheduleId: string, overrideId: string) =>
+  ok(api.DELETE('/api/oncall/schedules/{id}/overrides/{overrideId}', { params: { path: { id: scheduleId, overrideId } } }));

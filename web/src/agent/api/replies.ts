@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/problem.ts';
-import type { ApiSend } from '../session/session.tsx';
+import { ok, type Api } from '../../shared/api/client.ts';
 import type { Message } from './conversations.ts';
 
 // Replies of the JSON API: POST /api/conversations/{id}/replies and …/messages/{messageId}/retry.
@@ -19,18 +19,30 @@ export interface ReplyInput {
   statusAfter: StatusAfter;
 }
 
+/** The request body: what the reply leaves out goes as null (the API's records take every field). */
+export const replyBody = (reply: ReplyInput) => ({
+  text: reply.text,
+  html: null,
+  cc: reply.cc ?? null,
+  attachments: reply.attachments ?? null,
+  statusAfter: reply.statusAfter,
+});
+
 /** The entity tag of a conversation version, as GET sends it and a reply sends it back. */
 export const versionTag = (version: number) => `"v${version}"`;
 
 /** Sends a reply composed against `version`; the same `idempotencyKey` on a retry never sends twice. */
-export const sendReply = (send: ApiSend, conversationId: string, version: number, reply: ReplyInput, idempotencyKey: string) =>
-  send<Message>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/replies`, reply, {
-    'If-Match': versionTag(version),
-    'Idempotency-Key': idempotencyKey,
-  });
+export const sendReply = (api: Api, conversationId: string, version: number, reply: ReplyInput, idempotencyKey: string) =>
+  ok(
+    api.POST('/api/conversations/{id}/replies', {
+      params: { path: { id: conversationId } },
+      body: replyBody(reply),
+      headers: { 'If-Match': versionTag(version), 'Idempotency-Key': idempotencyKey },
+    }),
+  );
 
-export const retryDelivery = (send: ApiSend, conversationId: string, messageId: string) =>
-  send<Message>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}/retry`);
+export const retryDelivery = (api: Api, conversationId: string, messageId: string) =>
+  ok(api.POST('/api/conversations/{id}/messages/{messageId}/retry', { params: { path: { id: conversationId, messageId } } }));
 
 /** What a 409 to a reply says: the items that arrived since the version the agent saw, and the version now. */
 export interface StaleReply {

@@ -1,56 +1,30 @@
-import type { ApiGet, ApiSend } from '../session/session.tsx';
+import { queryOptions } from '@tanstack/preact-query';
+import { ok, type Api, type Schema } from '../../shared/api/client.ts';
 
 // The calling agent's own saved replies (GET/POST /api/saved-replies, PUT/DELETE /api/saved-replies/{id}) and their
 // rendering for a conversation. Placeholders are filled in by the server only (docs/api.md, Saved replies).
 
-export interface SavedReply {
-  id: string;
-  name: string;
-  body: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SavedReplyList {
-  items: SavedReply[];
-  /** The placeholders a body may use, e.g. "customer.firstName". */
-  placeholders: string[];
-}
+export type SavedReply = Schema<'SavedReplyView'>;
+export type SavedReplyList = Schema<'SavedReplyList'>;
 
 export interface SavedReplyDraft {
   name: string;
   body: string;
 }
 
-export function listSavedReplies(get: ApiGet, signal?: AbortSignal): Promise<SavedReplyList> {
-  return get<SavedReplyList>('/api/saved-replies', signal);
-}
+export const savedRepliesQuery = (api: Api) =>
+  queryOptions({ queryKey: ['saved-replies'], queryFn: ({ signal }) => ok(api.GET('/api/saved-replies', { signal })) });
 
-export async function createSavedReply(send: ApiSend, draft: SavedReplyDraft): Promise<SavedReply> {
-  return (await send<SavedReply>('POST', '/api/saved-replies', draft))!;
-}
+export const createSavedReply = (api: Api, draft: SavedReplyDraft) => ok(api.POST('/api/saved-replies', { body: draft }));
 
-export async function updateSavedReply(send: ApiSend, id: string, draft: SavedReplyDraft): Promise<SavedReply> {
-  return (await send<SavedReply>('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, draft))!;
-}
+export const updateSavedReply = (api: Api, id: string, draft: SavedReplyDraft) =>
+  ok(api.PUT('/api/saved-replies/{id}', { params: { path: { id } }, body: draft }));
 
-export async function deleteSavedReply(send: ApiSend, id: string): Promise<void> {
-  await send('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`);
-}
+export const deleteSavedReply = (api: Api, id: string) => ok(api.DELETE('/api/saved-replies/{id}', { params: { path: { id } } }));
 
-/** The reply with its placeholders filled in for the conversation. */
-export async function renderSavedReply(send: ApiSend, conversationId: string, replyId: string): Promise<string> {
-  const rendered = await send<{ text: string }>(
-    'POST',
-    `/api/conversations/${encodeURIComponent(conversationId)}/saved-replies/${encodeURIComponent(replyId)}/render`,
-  );
-  return rendered!.text;
-}
+export const renderSavedReply = async (api: Api, conversationId: string, replyId: string) =>
+  (await ok(api.POST('/api/conversations/{id}/saved-replies/{replyId}/render', { params: { path: { id: conversationId, replyId } } }))).text;
 
-/**
- * The replies whose name contains every word typed, case and accents ignored; names starting with the query first,
- * then by name. An empty query keeps them all.
- */
 export function filterSavedReplies<T extends { name: string }>(replies: T[], query: string): T[] {
   const fold = (text: string) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
   const words = fold(query).split(/\s+/).filter(Boolean);

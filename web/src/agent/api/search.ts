@@ -1,19 +1,17 @@
-import type { ApiGet } from '../session/session.tsx';
-import type { ConversationSummary } from './conversations.ts';
+import { infiniteQueryOptions } from '@tanstack/preact-query';
+import { ok, withQuery, type Api } from '../../shared/api/client.ts';
+import { conversationsKey } from './conversations.ts';
 
 // GET /api/search: conversations containing every word of the query, newest conversation first.
 
-export interface SearchResults {
-  /** The words searched for, after common words were dropped. */
-  terms: string[];
-  items: ConversationSummary[];
-  continuationToken: string | null;
-}
-
 export const searchPageSize = 20;
 
-export function searchConversations(get: ApiGet, q: string, continuationToken: string | null, signal?: AbortSignal): Promise<SearchResults> {
-  const query = new URLSearchParams({ q, limit: String(searchPageSize) });
-  if (continuationToken) query.set('continuationToken', continuationToken);
-  return get<SearchResults>(`/api/search?${query}`, signal);
-}
+export const searchQuery = (api: Api, q: string) =>
+  infiniteQueryOptions({
+    queryKey: [...conversationsKey, 'search', q],
+    queryFn: ({ pageParam, signal }) =>
+      ok(api.GET('/api/search', { signal, ...withQuery({ q, limit: searchPageSize, continuationToken: pageParam }) })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.continuationToken,
+    enabled: q.trim() !== '',
+  });

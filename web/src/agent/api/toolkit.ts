@@ -1,17 +1,9 @@
-import type { ApiGet, ApiSend } from '../session/session.tsx';
+import { ok, type Api, type Schema } from '../../shared/api/client.ts';
 import type { ConversationStatus } from './conversations.ts';
 
 // The conversation toolbar's contract: PATCH /api/conversations/{id}, notes, presence, GET /api/assignees.
 
-export interface ConversationState {
-  id: string;
-  status: ConversationStatus;
-  snoozedUntil: string | null;
-  closedAt: string | null;
-  assigneeId: string | null;
-  tags: string[];
-  version: number;
-}
+export type ConversationState = Schema<'ConversationState'>;
 
 /** Absent fields stay as they are; `assigneeId: null` unassigns. */
 export interface ConversationChange {
@@ -21,41 +13,23 @@ export interface ConversationChange {
   tags?: string[];
 }
 
-export interface Assignee {
-  id: string;
-  name: string;
-  email: string;
-  /** What follows @ to mention them in a note. */
-  handles: string[];
-}
-
-export interface AssigneeList {
-  /** The signed-in agent's id; null for an API key, which is nobody. */
-  me: string | null;
-  items: Assignee[];
-}
+export type Assignee = Schema<'AssigneeView'>;
+/** The active agents; `me` is the signed-in agent's id (null for an API key, which is nobody). */
+export type AssigneeList = Schema<'AssigneeList'>;
 
 export type PresenceState = 'viewing' | 'replying';
+export type Presence = Schema<'PresenceView'>;
 
-export interface Presence {
-  agentId: string;
-  name: string;
-  state: PresenceState;
-  seenAt: string;
-}
+// The document marks every field of the change as required; the API reads an absent one as "leave it".
+export const updateConversation = (api: Api, id: string, change: ConversationChange) =>
+  ok(api.PATCH('/api/conversations/{id}', { params: { path: { id } }, body: change as Schema<'ConversationChange'> }));
 
-const path = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
-
-export const updateConversation = (send: ApiSend, id: string, change: ConversationChange) =>
-  send<ConversationState>('PATCH', path(id), change);
-
-export const addNote = (send: ApiSend, id: string, text: string) => send<{ id: string; mentioned: string[] }>('POST', `${path(id)}/notes`, { text });
+export const addNote = (api: Api, id: string, text: string) =>
+  ok(api.POST('/api/conversations/{id}/notes', { params: { path: { id } }, body: { text } }));
 
 /** A heartbeat; answers who else has the conversation open. */
-export const beatPresence = (send: ApiSend, id: string, state: PresenceState) =>
-  send<{ others: Presence[] }>('POST', `${path(id)}/presence`, { state });
-
-export const listAssignees = (get: ApiGet, signal?: AbortSignal) => get<AssigneeList>('/api/assignees', signal);
+export const beatPresence = (api: Api, id: string, state: PresenceState, signal?: AbortSignal) =>
+  ok(api.POST('/api/conversations/{id}/presence', { signal, params: { path: { id } }, body: { state } }));
 
 /** "Alice is viewing", "Alice and Bob are replying", … : one line per state, replying first. */
 export function presenceText(others: Presence[]): string[] {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { logCall, type CallDirection } from '../api/calls.ts';
-import { useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 
 interface CallComposerProps {
   conversationId: string;
@@ -13,7 +13,7 @@ interface CallComposerProps {
 
 /** Logs a phone call in the conversation: what was said, which way, how long; optionally emailed to the customer. */
 export function CallComposer({ conversationId, mayEmail, onDrafting, onLogged }: CallComposerProps) {
-  const send = useApiSend();
+  const api = useApi();
   const [recap, setRecap] = useState('');
   const [direction, setDirection] = useState<CallDirection>('inbound');
   const [minutes, setMinutes] = useState('');
@@ -28,7 +28,7 @@ export function CallComposer({ conversationId, mayEmail, onDrafting, onLogged }:
     setError(null);
     try {
       const durationMinutes = minutes.trim() === '' ? undefined : Number(minutes);
-      await logCall(send, conversationId, { recap, direction, durationMinutes, emailToCustomer: mayEmail && emailToCustomer });
+      await logCall(api, conversationId, { recap, direction, durationMinutes, emailToCustomer: mayEmail && emailToCustomer });
       setRecap('');
       setMinutes('');
       setEmailToCustomer(false);

@@ -1,16 +1,16 @@
 import './conversation.css';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { isAbort } from '../../shared/api/getJson.ts';
+import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useEffect, useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { getConversation, type Conversation } from '../api/conversations.ts';
+import { conversationQuery, conversationsKey, type Conversation } from '../api/conversations.ts';
+import { draftsKey } from '../api/drafts.ts';
 import { hasPendingDelivery } from '../api/replies.ts';
 import { presenceText, type ConversationState } from '../api/toolkit.ts';
 import { useAssignees } from '../assignees/useAssignees.ts';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { ConversationDrafts } from '../drafts/ConversationDrafts.tsx';
-import { conversationHref } from '../routing.ts';
-import { useApiGet } from '../session/session.tsx';
-import { useCurrentAgent } from '../session/useCurrentAgent.ts';
+import { conversationHref, inboxHref } from '../routing.ts';
+import { useApi, useCurrentAgent } from '../session/session.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { CallComposer } from './CallComposer.tsx';
 import { ConversationToolbar } from './ConversationToolbar.tsx';
@@ -22,58 +22,37 @@ import { usePresence } from './usePresence.ts';
 /** How often the page looks again while a reply is still sending. */
 const deliveryPollMs = 2000;
 
-type Loaded = { conversation: Conversation } | { error: unknown } | null;
-
-/** One conversation: header and toolbar, all its items in order, who else is here, and the reply and note boxes. */
+/** /conversations/{id}: header and toolbar, all its items in order, who else is here, and the reply and note boxes. */
 export function ConversationPage({ id }: { id: string }) {
-  const get = useApiGet();
-  const [loaded, setLoaded] = useState<Loaded>(null);
-
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      getConversation(get, id, signal).then(
-        (conversation) => {
-          // A conversation merged into another answers as that one: move to the surviving id, so writes use it too.
-          if (conversation.id !== id) window.location.replace(conversationHref(conversation.id));
-          setLoaded({ conversation });
-        },
-        (error: unknown) => {
-          if (!isAbort(error)) setLoaded({ error });
-        },
-      ),
-    [get, id],
-  );
-
-  useEffect(() => {
-    const request = new AbortController();
-    setLoaded(null);
-    void load(request.signal);
-    return () => request.abort();
-  }, [load]);
-
+  const queries = useQueryClient();
+  const query = conversationQuery(useApi(), id);
   // A reply goes out within seconds of being accepted: look again until none is still sending.
-  const sending = loaded !== null && 'conversation' in loaded && hasPendingDelivery(loaded.conversation.messages);
-  useEffect(() => {
-    if (!sending) return;
-    const timer = setTimeout(() => void load(), deliveryPollMs);
-    return () => clearTimeout(timer);
-  }, [sending, loaded, load]);
+  const { data: conversation, error } = useQuery({
+    ...query,
+    refetchInterval: (current) => (current.state.data && hasPendingDelivery(current.state.data.messages) ? deliveryPollMs : false),
+  });
 
-  const changed = (state: ConversationState) =>
-    setLoaded((current) =>
-      current && 'conversation' in current ? { conversation: { ...current.conversation, ...state } } : current,
-    );
+  // A conversation merged into another answers as that one: move to the surviving id, so writes use it too.
+  const survivingId = conversation?.id;
+  useEffect(() => {
+    if (survivingId !== undefined && survivingId !== id) window.location.replace(conversationHref(survivingId));
+  }, [survivingId, id]);
+
+  // A status, assignee or tag change answers with the new state: shown at once; the inbox lists are read again.
+  const changed = (state: ConversationState) => {
+    queries.setQueryData(query.queryKey, (current) => current && { ...current, ...state });
+    void queries.invalidateQueries({ queryKey: conversationsKey, predicate: (cached) => cached.queryKey[1] !== 'one' });
+  };
+  const itemAdded = () => void queries.invalidateQueries({ queryKey: conversationsKey });
 
   return (
     <section class="conversation">
-      <a class="back-link" href="#/inbox">
+      <a class="back-link" href={inboxHref()}>
         ← Inbox
       </a>
-      {loaded === null && <p class="loading">Loading conversation…</p>}
-      {loaded && 'error' in loaded && <ErrorMessage error={loaded.error} />}
-      {loaded && 'conversation' in loaded && (
-        <ConversationView conversation={loaded.conversation} onChanged={changed} onItemAdded={() => void load()} />
-      )}
+      {!conversation && !error && <p class="loading">Loading conversation…</p>}
+      {error && <ErrorMessage error={error} />}
+      {conversation && <ConversationView conversation={conversation} onChanged={changed} onItemAdded={itemAdded} />}
     </section>
   );
 }
@@ -91,7 +70,7 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
   const [tab, setTab] = useState<ComposerTab>('reply');
   const [drafting, setDrafting] = useState(false);
   const me = useCurrentAgent();
-  const [draftsRevision, setDraftsRevision] = useState(0);
+  const queries = useQueryClient();
   const others = usePresence(conversation.id, drafting ? 'replying' : 'viewing');
   return (
     <div class="conversation-layout">
@@ -110,13 +89,7 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
             </li>
           ))}
         </ol>
-        <ConversationDrafts
-          conversationId={conversation.id}
-          version={conversation.version}
-          me={me}
-          revision={conversation.version * 1000 + draftsRevision}
-          onSent={onItemAdded}
-        />
+        <ConversationDrafts conversationId={conversation.id} version={conversation.version} />
         <div class="composer-tabs" role="tablist" aria-label="Write">
           <button type="button" role="tab" aria-selected={tab === 'reply'} onClick={() => setTab('reply')}>
             Reply
@@ -135,7 +108,7 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
             version={conversation.version}
             onDrafting={setDrafting}
             asDraft={me?.role === 'trainee'}
-            onSent={me?.role === 'trainee' ? () => setDraftsRevision((n) => n + 1) : onItemAdded}
+            onSent={me?.role === 'trainee' ? () => void queries.invalidateQueries({ queryKey: draftsKey }) : onItemAdded}
           />
         </div>
         <div role="tabpanel" hidden={tab !== 'note'}>

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import type { Conversation } from '../api/conversations.ts';
 import { updateConversation, type AssigneeList, type ConversationChange, type ConversationState } from '../api/toolkit.ts';
-import { useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 import { parseLocalDateTime, snoozePresets } from './snoozePresets.ts';
 import { TagEditor } from './TagEditor.tsx';
 
@@ -15,7 +15,7 @@ interface ToolbarProps {
 
 /** Status (with snooze presets), assignee and tags: each change is one PATCH, and the header shows the answer. */
 export function ConversationToolbar({ conversation, assignees, onChanged }: ToolbarProps) {
-  const send = useApiSend();
+  const api = useApi();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [custom, setCustom] = useState('');
@@ -25,7 +25,7 @@ export function ConversationToolbar({ conversation, assignees, onChanged }: Tool
     setBusy(true);
     setError(null);
     try {
-      const state = await updateConversation(send, conversation.id, body);
+      const state = await updateConversation(api, conversation.id, body);
       if (state) onChanged(state);
     } catch (failure) {
       setError(failure);

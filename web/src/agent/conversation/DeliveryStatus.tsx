@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import type { Message } from '../api/conversations.ts';
 import { deliveryLabel, retryDelivery } from '../api/replies.ts';
-import { useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 
 /** How far an outbound email got, why, and a Retry button once it failed. */
 export function DeliveryStatus({ conversationId, message, onChanged }: { conversationId: string; message: Message; onChanged: () => void }) {
-  const send = useApiSend();
+  const api = useApi();
   const [retrying, setRetrying] = useState(false);
   const [error, setError] = useState<unknown>(null);
   if (!message.deliveryState) return null;
@@ -16,7 +16,7 @@ export function DeliveryStatus({ conversationId, message, onChanged }: { convers
     setRetrying(true);
     setError(null);
     try {
-      await retryDelivery(send, conversationId, message.id);
+      await retryDelivery(api, conversationId, message.id);
       onChanged();
     } catch (failure) {
       setError(failure);

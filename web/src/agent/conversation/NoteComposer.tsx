@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { addNote, type AssigneeList } from '../api/toolkit.ts';
-import { useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 
 interface NoteComposerProps {
   conversationId: string;
@@ -13,7 +13,7 @@ interface NoteComposerProps {
 
 /** An internal note for the team, never emailed to the customer; @handle emails a teammate a link. */
 export function NoteComposer({ conversationId, assignees, onDrafting, onAdded }: NoteComposerProps) {
-  const send = useApiSend();
+  const api = useApi();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -24,7 +24,7 @@ export function NoteComposer({ conversationId, assignees, onDrafting, onAdded }:
     setBusy(true);
     setError(null);
     try {
-      await addNote(send, conversationId, text);
+      await addNote(api, conversationId, text);
       setText('');
       onDrafting(false);
       onAdded();

@@ -4,7 +4,7 @@ import type { Message } from '../api/conversations.ts';
 import { submitDraft } from '../api/drafts.ts';
 import { sendReply, staleReply, type ReplyAttachment, type StatusAfter } from '../api/replies.ts';
 import { SavedReplyPicker } from '../savedreplies/SavedReplyPicker.tsx';
-import { useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 import { MessageCard } from './MessageCard.tsx';
 
 interface ReplyComposerProps {
@@ -26,7 +26,7 @@ const newKey = () => crypto.randomUUID();
  * Send goes out against the version that includes them.
  */
 export function ReplyComposer({ conversationId, version, onDrafting, onSent, asDraft = false }: ReplyComposerProps) {
-  const send = useApiSend();
+  const api = useApi();
   const [text, setText] = useState('');
   const [statusAfter, setStatusAfter] = useState<StatusAfter>('pending');
   const [files, setFiles] = useState<File[]>([]);
@@ -61,8 +61,8 @@ export function ReplyComposer({ conversationId, version, onDrafting, onSent, asD
     setError(null);
     try {
       const attachments = await Promise.all(files.map(readAttachment));
-      if (asDraft) await submitDraft(send, conversationId, { text, statusAfter, attachments });
-      else await sendReply(send, conversationId, missed?.version ?? version, { text, statusAfter, attachments }, idempotencyKey.current);
+      if (asDraft) await submitDraft(api, conversationId, { text, statusAfter, attachments });
+      else await sendReply(api, conversationId, missed?.version ?? version, { text, statusAfter, attachments }, idempotencyKey.current);
       idempotencyKey.current = newKey();
       edit('');
       setFiles([]);

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { notesMaxLength, saveCustomerNotes, type CustomerNotes } from '../api/customers.ts';
-import { useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 
 /** The team's notes about a customer: a text area and Save; says who saved them last, and when. */
 export function CustomerNotesEditor({ email, notes }: { email: string; notes: CustomerNotes | null }) {
-  const send = useApiSend();
+  const api = useApi();
   const [saved, setSaved] = useState(notes);
   const [text, setText] = useState(notes?.text ?? '');
   const [state, setState] = useState<{ saving: boolean; error: unknown }>({ saving: false, error: null });
@@ -15,7 +15,7 @@ export function CustomerNotesEditor({ email, notes }: { email: string; notes: Cu
     event.preventDefault();
     setState({ saving: true, error: null });
     try {
-      const result = await saveCustomerNotes(send, email, text);
+      const result = await saveCustomerNotes(api, email, text);
       setSaved(result);
       setText(result.text);
       setState({ saving: false, error: null });

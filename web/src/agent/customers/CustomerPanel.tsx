@@ -1,40 +1,22 @@
 import '../search/library.css';
-import { useEffect, useState } from 'preact/hooks';
-import { isAbort } from '../../shared/api/getJson.ts';
+import { useQuery } from '@tanstack/preact-query';
 import { formatDateTime, formatRelativeTime } from '../../shared/format/relativeTime.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { useNow } from '../../shared/ui/useNow.ts';
-import { getCustomer, type Customer } from '../api/customers.ts';
+import { customerQuery } from '../api/customers.ts';
 import { conversationHref, customerHref } from '../routing.ts';
-import { useApiGet } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 import { CustomerNotesEditor } from './CustomerNotesEditor.tsx';
-
-type Loaded = { customer: Customer } | { error: unknown } | null;
 
 /**
  * Who the customer is: name and address, first and last contact, the team's notes (editable), and their
  * conversations. For the conversation page's side (props: the customer's email) and the customer page.
  */
 export function CustomerPanel({ email, headingLevel = 2 }: { email: string; headingLevel?: 1 | 2 }) {
-  const get = useApiGet();
   const now = useNow();
-  const [loaded, setLoaded] = useState<Loaded>(null);
-
-  useEffect(() => {
-    const request = new AbortController();
-    setLoaded(null);
-    getCustomer(get, email, request.signal).then(
-      (customer) => setLoaded({ customer }),
-      (error: unknown) => {
-        if (!isAbort(error)) setLoaded({ error });
-      },
-    );
-    return () => request.abort();
-  }, [get, email]);
-
-  if (loaded === null) return <p class="loading">Loading customer…</p>;
-  if ('error' in loaded) return <ErrorMessage error={loaded.error} />;
-  const { customer } = loaded;
+  const { data: customer, error } = useQuery(customerQuery(useApi(), email));
+  if (error) return <ErrorMessage error={error} />;
+  if (!customer) return <p class="loading">Loading customer…</p>;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const when = (iso: string | null) =>
     iso ? <time dateTime={iso} title={formatDateTime(new Date(iso))}>{formatRelativeTime(new Date(iso), now)}</time> : 'never';

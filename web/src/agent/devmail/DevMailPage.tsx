@@ -1,20 +1,19 @@
 import './devmail.css';
+import { useQuery } from '@tanstack/preact-query';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { devMailHref, devMailMessageHref } from '../routing.ts';
-import { useApiGet } from '../session/session.tsx';
-import { getSinkMail, listSinkMail } from './devMail.ts';
-import { useLoad } from './useLoad.ts';
+import { useApi } from '../session/session.tsx';
+import { linkify, sinkMailListQuery, sinkMailQuery } from './devMail.ts';
 
 /** The mail sink: what Switchboard would have emailed, newest first. Only a local host (or a signed-in agent) sees it. */
 export function DevMailPage() {
-  const get = useApiGet();
-  const { data, error, loading } = useLoad((signal) => listSinkMail(get, signal), get);
+  const { data, error, isPending } = useQuery(sinkMailListQuery(useApi()));
   return (
     <section class="panel dev-mail" aria-labelledby="dev-mail-title">
       <h1 id="dev-mail-title">Dev mail view</h1>
       <p class="muted">Outgoing mail kept by the local mail sink instead of being sent.</p>
-      {error !== null && <ErrorMessage error={error} />}
-      {loading && <p>Loading…</p>}
+      {error && <ErrorMessage error={error} />}
+      {isPending && <p>Loading…</p>}
       {data && data.items.length === 0 && <p>No mail yet.</p>}
       {data && data.items.length > 0 && (
         <ul class="dev-mail-list">
@@ -32,15 +31,14 @@ export function DevMailPage() {
 
 /** One message of the sink, its text shown as text (never as HTML). */
 export function DevMailMessagePage({ id }: { id: string }) {
-  const get = useApiGet();
-  const { data, error, loading } = useLoad((signal) => getSinkMail(get, id, signal), `${id}`);
+  const { data, error, isPending } = useQuery(sinkMailQuery(useApi(), id));
   return (
     <section class="panel dev-mail" aria-labelledby="dev-mail-subject">
       <p>
         <a href={devMailHref}>← All mail</a>
       </p>
-      {error !== null && <ErrorMessage error={error} />}
-      {loading && <p>Loading…</p>}
+      {error && <ErrorMessage error={error} />}
+      {isPending && <p>Loading…</p>}
       {data && (
         <>
           <h1 id="dev-mail-subject">{data.subject || '(no subject)'}</h1>
@@ -58,7 +56,10 @@ export function DevMailMessagePage({ id }: { id: string }) {
               </>
             ))}
           </dl>
-          <pre class="dev-mail-text">{data.text}</pre>
+          {/* Text nodes and http(s) links only: the sign-in link is one click away, nothing in the mail runs. */}
+          <pre class="dev-mail-text">
+            {linkify(data.text).map((part, index) => (part.href ? <a key={index} href={part.href}>{part.text}</a> : part.text))}
+          </pre>
           {data.html && <p class="muted">This message also has an HTML part, not shown here.</p>}
         </>
       )}

@@ -1,32 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
-import { isAbort } from '../../shared/api/getJson.ts';
+import { useQuery } from '@tanstack/preact-query';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { draftStateLabel, listDrafts, type DraftSummary } from '../api/drafts.ts';
+import { draftQueueQuery, draftStateLabel } from '../api/drafts.ts';
 import { conversationHref } from '../routing.ts';
-import { useApiGet } from '../session/session.tsx';
-import { useCurrentAgent } from '../session/useCurrentAgent.ts';
+import { useApi, useCurrentAgent } from '../session/session.tsx';
 
-/** #/approvals: drafts waiting for approval, longest-waiting first (a trainee sees their own drafts instead). */
+/** /approvals: drafts waiting for approval, longest-waiting first (a trainee sees their own drafts instead). */
 export function ApprovalsPage() {
-  const get = useApiGet();
   const me = useCurrentAgent();
-  const [items, setItems] = useState<DraftSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const stop = new AbortController();
-    listDrafts(get, stop.signal).then(setItems, (failure: unknown) => {
-      if (!isAbort(failure)) setError(failure);
-    });
-    return () => stop.abort();
-  }, [get]);
+  const { data: items, error, isPending } = useQuery(draftQueueQuery(useApi()));
 
   const own = me?.role === 'trainee';
   return (
     <section class="panel approvals">
       <h1>{own ? 'My drafts' : 'Approvals'}</h1>
-      {error !== null && <ErrorMessage error={error} />}
-      {items === null && error === null && <p class="loading">Loading drafts…</p>}
+      {error && <ErrorMessage error={error} />}
+      {isPending && <p class="loading">Loading drafts…</p>}
       {items?.length === 0 && <p>{own ? 'You have no drafts.' : 'Nothing is waiting for approval.'}</p>}
       {items && items.length > 0 && (
         <ol class="approval-list">

@@ -1,53 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { approveDraft, conversationDrafts, draftStateLabel, openDrafts, returnDraft, updateDraft, type Draft } from '../api/drafts.ts';
-import { staleReply } from '../api/replies.ts';
+import { conversationsKey } from '../api/conversations.ts';
+import { approveDraft, conversationDraftsQuery, draftsKey, draftStateLabel, returnDraft, updateDraft, type Draft } from '../api/drafts.ts';
+import { staleReply, type StatusAfter } from '../api/replies.ts';
 import type { CurrentAgent } from '../session/authApi.ts';
-import { useApiGet, useApiSend } from '../session/session.tsx';
-
-interface Props {
-  conversationId: string;
-  /** The conversation version on screen: an approval is sent against it. */
-  version: number;
-  me: CurrentAgent | null;
-  /** Changes whenever the page reloads or a draft was submitted, so the list follows. */
-  revision: number;
-  /** A draft was sent: the conversation has a new message. */
-  onSent: () => void;
-}
+import { useApi, useCurrentAgent } from '../session/session.tsx';
 
 /**
  * The conversation's drafts that are not sent yet: waiting for approval (agents approve, edit and send, or return them
- * with a comment) or returned (the author reads the comment, edits and resubmits).
+ * with a comment) or returned (the author reads the comment, edits and resubmits). `version`: the conversation version
+ * on screen, which an approval is sent against.
  */
-export function ConversationDrafts({ conversationId, version, me, revision, onSent }: Props) {
-  const get = useApiGet();
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    const stop = new AbortController();
-    conversationDrafts(get, conversationId, stop.signal).then((all) => setDrafts(openDrafts(all)), () => undefined);
-    return () => stop.abort();
-  }, [get, conversationId, revision, reload]);
-
-  if (drafts.length === 0) return null;
+export function ConversationDrafts({ conversationId, version }: { conversationId: string; version: number }) {
+  const me = useCurrentAgent();
+  const { data: drafts, error } = useQuery(conversationDraftsQuery(useApi(), conversationId));
+  if (error) return <ErrorMessage error={error} />;
+  if (!drafts || drafts.length === 0) return null;
   return (
     <section class="drafts" aria-label="Drafts">
       <h2>Drafts</h2>
       <ol>
         {drafts.map((draft) => (
           <li key={`${draft.id}-${draft.version}-${draft.state}`}>
-            <DraftCard
-              draft={draft}
-              version={version}
-              me={me}
-              onChanged={() => setReload((n) => n + 1)}
-              onSent={() => {
-                setReload((n) => n + 1);
-                onSent();
-              }}
-            />
+            <DraftCard draft={draft} version={version} me={me} />
           </li>
         ))}
       </ol>
@@ -57,8 +33,9 @@ export function ConversationDrafts({ conversationId, version, me, revision, onSe
 
 type Mode = 'view' | 'edit' | 'return';
 
-function DraftCard({ draft, version, me, onChanged, onSent }: { draft: Draft; version: number; me: CurrentAgent | null; onChanged: () => void; onSent: () => void }) {
-  const send = useApiSend();
+function DraftCard({ draft, version, me }: { draft: Draft; version: number; me: CurrentAgent | null }) {
+  const api = useApi();
+  const queries = useQueryClient();
   const [mode, setMode] = useState<Mode>('view');
   const [text, setText] = useState(draft.text);
   const [comment, setComment] = useState('');
@@ -68,18 +45,19 @@ function DraftCard({ draft, version, me, onChanged, onSent }: { draft: Draft; ve
   const approver = me !== null && me.role !== 'trainee';
   const author = me !== null && me.id === draft.author.id;
 
-  const run = async (action: () => Promise<unknown>, after: () => void) => {
+  // Whatever happened, the drafts and the conversation (a sent draft is a message now) are read again.
+  const refresh = () => Promise.all([queries.invalidateQueries({ queryKey: draftsKey }), queries.invalidateQueries({ queryKey: conversationsKey })]);
+  const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     setStale(false);
     try {
       await action();
-      after();
+      await refresh();
     } catch (failure) {
       if (staleReply(failure)) {
         setStale(true);
-        onChanged();
-        onSent(); // reloads the conversation, so the next approval goes against what is new
+        await refresh(); // so the next approval goes against what is new
       } else {
         setError(failure);
       }
@@ -88,9 +66,9 @@ function DraftCard({ draft, version, me, onChanged, onSent }: { draft: Draft; ve
     }
   };
 
-  const approve = (edited?: string) => run(() => approveDraft(send, draft, version, edited), onSent);
-  const giveBack = () => run(() => returnDraft(send, draft.id, comment), onChanged);
-  const resubmit = () => run(() => updateDraft(send, draft.id, { text, cc: draft.cc, statusAfter: draft.statusAfter }), onChanged);
+  const approve = (edited?: string) => run(() => approveDraft(api, draft, version, edited));
+  const giveBack = () => run(() => returnDraft(api, draft.id, comment));
+  const resubmit = () => run(() => updateDraft(api, draft.id, { text, cc: draft.cc, statusAfter: draft.statusAfter as StatusAfter }));
 
   return (
     <div role="group" class={`draft draft-${draft.state}`} aria-label={`Draft by ${draft.author.name ?? draft.author.id}`}>

@@ -1,43 +1,26 @@
 import './oncall.css';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { isAbort } from '../../shared/api/getJson.ts';
+import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { listSchedules, type ScheduleSummary } from '../api/oncall.ts';
+import { onCallKey, schedulesQuery } from '../api/oncall.ts';
 import { onCallHref } from '../routing.ts';
-import { useApiGet } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 import { EscalationPolicies } from './EscalationPolicies.tsx';
-import { announceOnCallChange } from './OnCallBadge.tsx';
 import { PageHistory } from './PageHistory.tsx';
 import { PagingSettings } from './PagingSettings.tsx';
 import { ScheduleDetail } from './ScheduleDetail.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 
 /**
- * `#/oncall`: the schedules, and the chosen one's next two weeks (the first one when none is chosen); below, the
+ * `/oncall`: the schedules, and the chosen one's next two weeks (the first one when none is chosen); below, the
  * mailboxes' escalation policies, the page history and the agent's own page webhook.
  */
-export function OnCallPage({ scheduleId }: { scheduleId: string | null }) {
-  const get = useApiGet();
-  const [schedules, setSchedules] = useState<ScheduleSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+export function OnCallPage({ scheduleId }: { scheduleId?: string }) {
+  const queries = useQueryClient();
+  const { route } = useLocation();
+  const { data: schedules, error, isPending } = useQuery(schedulesQuery(useApi()));
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setSchedules((await listSchedules(get, signal)).items);
-        setError(null);
-      } catch (failure) {
-        if (!isAbort(failure)) setError(failure);
-      }
-    },
-    [get],
-  );
-  useEffect(() => {
-    const stop = new AbortController();
-    void load(stop.signal);
-    return () => stop.abort();
-  }, [load]);
 
   const shown = scheduleId ?? schedules?.[0]?.id ?? null;
   return (
@@ -48,14 +31,13 @@ export function OnCallPage({ scheduleId }: { scheduleId: string | null }) {
           {creating ? 'Cancel' : 'New schedule'}
         </button>
       </div>
-      {error !== null && <ErrorMessage error={error} />}
+      {error && <ErrorMessage error={error} />}
       {creating && (
         <ScheduleForm
           onCreated={(id) => {
             setCreating(false);
-            void load();
-            announceOnCallChange();
-            location.hash = onCallHref(id);
+            void queries.invalidateQueries({ queryKey: onCallKey });
+            route(onCallHref(id));
           }}
         />
       )}
@@ -73,7 +55,7 @@ export function OnCallPage({ scheduleId }: { scheduleId: string | null }) {
           </ul>
         </nav>
       )}
-      {schedules === null && error === null && <p class="loading">Loading schedules…</p>}
+      {isPending && <p class="loading">Loading schedules…</p>}
       {shown && <ScheduleDetail key={shown} id={shown} />}
       <EscalationPolicies />
       <PageHistory />

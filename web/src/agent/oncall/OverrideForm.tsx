@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { addOverride } from '../api/oncall.ts';
-import { useApiSend } from '../session/session.tsx';
+import { useAssignees } from '../assignees/useAssignees.ts';
+import { useApi } from '../session/session.tsx';
 
 /** Someone covers an interval whatever the rota says. Start and end are in this browser's time zone. */
-export function OverrideForm({ scheduleId, onAdded }: { scheduleId: string; onAdded: () => Promise<void> }) {
-  const send = useApiSend();
+export function OverrideForm({ scheduleId, onAdded }: { scheduleId: string; onAdded: () => Promise<unknown> }) {
+  const api = useApi();
+  const { items: agents } = useAssignees();
   const [agentId, setAgentId] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -16,7 +18,7 @@ export function OverrideForm({ scheduleId, onAdded }: { scheduleId: string; onAd
     event.preventDefault();
     setSaving(true);
     try {
-      await addOverride(send, scheduleId, agentId.trim(), new Date(start), new Date(end));
+      await addOverride(api, scheduleId, agentId, new Date(start), new Date(end));
       setAgentId('');
       setStart('');
       setEnd('');
@@ -35,7 +37,14 @@ export function OverrideForm({ scheduleId, onAdded }: { scheduleId: string; onAd
       {error !== null && <ErrorMessage error={error} />}
       <label>
         Agent
-        <input value={agentId} onInput={(e) => setAgentId(e.currentTarget.value)} required placeholder="agent id or email" />
+        <select value={agentId} onChange={(e) => setAgentId(e.currentTarget.value)} required>
+          <option value="">Choose an agent…</option>
+          {agents.map((agent) => (
+            <option key={agent.id} value={agent.id}>
+              {agent.name} ({agent.email})
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         From (your time)

@@ -1,30 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { setPageWebhook } from '../api/escalation.ts';
-import { useApiGet, useApiSend } from '../session/session.tsx';
+import { useApi, useCurrentAgent } from '../session/session.tsx';
 
 /** The signed-in agent's page webhook (Slack or Teams incoming webhook): pages are posted there as well as emailed. */
 export function PagingSettings() {
-  const get = useApiGet();
-  const send = useApiSend();
-  const [agentId, setAgentId] = useState<string | null>(null);
+  const api = useApi();
+  const agentId = useCurrentAgent()?.id ?? null;
   const [url, setUrl] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  useEffect(() => {
-    const stop = new AbortController();
-    get<{ id: string }>('/api/auth/me', stop.signal).then((me) => setAgentId(me.id), () => undefined);
-    return () => stop.abort();
-  }, [get]);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (!agentId) return;
     try {
-      const result = await setPageWebhook(send, agentId, url.trim() === '' ? null : url.trim());
+      const result = await setPageWebhook(api, agentId, url.trim() === '' ? null : url.trim());
       setError(null);
-      setSaved(result?.webhookUrl ? 'Pages will also be posted to that webhook.' : 'Pages go by email only.');
+      setSaved(result.webhookUrl ? 'Pages will also be posted to that webhook.' : 'Pages go by email only.');
     } catch (failure) {
       setSaved(null);
       setError(failure);

@@ -3,7 +3,8 @@ import { ApiError } from '../../shared/api/problem.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { putPolicy, type PolicyView } from '../api/escalation.ts';
 import type { ScheduleSummary, Weekday, WeeklyWindow } from '../api/oncall.ts';
-import { useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
+import { AgentPicker } from './AgentPicker.tsx';
 import { draftOf, errorAt, inputOf, newDraft, newLevel, type LevelDraft, type PolicyDraft } from './policyDraft.ts';
 
 const days: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -27,7 +28,7 @@ interface Props {
  * shown next to it; a policy changed meanwhile answers 409, which offers to load the current one.
  */
 export function PolicyEditor({ view, schedules, onSaved, onReload }: Props) {
-  const send = useApiSend();
+  const api = useApi();
   const [draft, setDraft] = useState<PolicyDraft>(() => (view.policy ? draftOf(view.policy, browserZone()) : newDraft(browserZone())));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -46,10 +47,10 @@ export function PolicyEditor({ view, schedules, onSaved, onReload }: Props) {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     try {
-      const result = await putPolicy(send, view.mailbox, inputOf(draft), view.etag);
+      const result = await putPolicy(api, view.mailbox, inputOf(draft), view.etag);
       setError(null);
       setSaved(true);
-      if (result) onSaved(result);
+      onSaved(result);
     } catch (failure) {
       setError(failure);
     }
@@ -83,10 +84,7 @@ export function PolicyEditor({ view, schedules, onSaved, onReload }: Props) {
               ))}
             </select>
           </label>
-          <label>
-            Named agents
-            <input value={level.agents} onInput={(e) => changeLevel(index, { agents: e.currentTarget.value })} placeholder="carol, dan@acme.test" />
-          </label>
+          <AgentPicker label={`Named agents of level ${index + 1}`} value={level.agents} onChange={(agents) => changeLevel(index, { agents })} />
           <label>
             Escalate after (minutes)
             <input type="number" min={0} step="any" value={level.escalateAfterMinutes} onInput={(e) => changeLevel(index, { escalateAfterMinutes: Number(e.currentTarget.value) })} />

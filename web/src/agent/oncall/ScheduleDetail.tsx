@@ -1,76 +1,64 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { isAbort } from '../../shared/api/getJson.ts';
+import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { getSchedule, getTimeline, removeOverride, type Schedule, type Timeline } from '../api/oncall.ts';
-import { useApiGet, useApiSend } from '../session/session.tsx';
-import { localTime } from './bandText.ts';
-import { announceOnCallChange } from './OnCallBadge.tsx';
+import { onCallKey, removeOverride, scheduleQuery, timelineQuery } from '../api/oncall.ts';
+import { useApi } from '../session/session.tsx';
+import { AgentName, useAgentNames } from './AgentName.tsx';
+import { bothZones } from './bandText.ts';
 import { OverrideForm } from './OverrideForm.tsx';
-import { TimelineView } from './TimelineView.tsx';
+import { ScheduleTimeline } from './ScheduleTimeline.tsx';
+import { twoWeeksFromToday } from './timelineLayout.ts';
 
-/** One schedule: its next two weeks, its overrides (remove one, add one). */
+/** One schedule: its layers, its next two weeks drawn as a timeline, its overrides (remove one, add one). */
 export function ScheduleDetail({ id }: { id: string }) {
-  const get = useApiGet();
-  const send = useApiSend();
-  const [schedule, setSchedule] = useState<Schedule | null>(null);
-  const [timeline, setTimeline] = useState<Timeline | null>(null);
+  const api = useApi();
+  const queries = useQueryClient();
+  const nameOf = useAgentNames();
+  // From the start of today, so the timeline shows who had the night and where now stands in the day.
+  const [window] = useState(() => twoWeeksFromToday(new Date()));
+  const schedule = useQuery(scheduleQuery(api, id));
+  const timeline = useQuery(timelineQuery(api, id, window));
   const [error, setError] = useState<unknown>(null);
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        const [nextSchedule, nextTimeline] = await Promise.all([getSchedule(get, id, signal), getTimeline(get, id, signal)]);
-        setSchedule(nextSchedule);
-        setTimeline(nextTimeline);
-        setError(null);
-      } catch (failure) {
-        if (!isAbort(failure)) setError(failure);
-      }
-    },
-    [get, id],
-  );
-  useEffect(() => {
-    const stop = new AbortController();
-    void load(stop.signal);
-    return () => stop.abort();
-  }, [load]);
-
-  const changed = async () => {
-    await load();
-    announceOnCallChange();
-  };
+  const changed = () => queries.invalidateQueries({ queryKey: onCallKey });
   const remove = async (overrideId: string) => {
     try {
-      await removeOverride(send, id, overrideId);
+      await removeOverride(api, id, overrideId);
+      setError(null);
       await changed();
     } catch (failure) {
       setError(failure);
     }
   };
 
-  if (error !== null && !schedule) return <ErrorMessage error={error} />;
-  if (!schedule || !timeline) return <p class="loading">Loading the schedule…</p>;
+  const loadError = schedule.error ?? timeline.error;
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!schedule.data || !timeline.data) return <p class="loading">Loading the schedule…</p>;
+  const { timeZoneId, overrides, layers } = schedule.data;
   return (
     <article class="schedule" aria-labelledby="schedule-title">
-      <h2 id="schedule-title">{schedule.name}</h2>
-      <p class="hint">
-        Times in {schedule.timeZoneId}. Layers:{' '}
-        {schedule.layers.map((layer) => `${layer.name} (${layer.participants.join(', ')})`).join('; ')}
-      </p>
+      <h2 id="schedule-title">{schedule.data.name}</h2>
+      <ul class="layers" aria-label="Layers">
+        {layers.map((layer) => (
+          <li key={layer.name}>
+            <strong>{layer.name}</strong>: {layer.participants.map((agentId) => <AgentName key={agentId} name={nameOf(agentId)} />)}
+          </li>
+        ))}
+      </ul>
       {error !== null && <ErrorMessage error={error} />}
       <h3>Next two weeks</h3>
-      <TimelineView timeline={timeline} />
+      <ScheduleTimeline schedule={schedule.data} timeline={timeline.data} />
       <h3>Overrides</h3>
-      {schedule.overrides.length === 0 ? (
+      {overrides.length === 0 ? (
         <p class="empty">No overrides.</p>
       ) : (
         <ul class="overrides" aria-label="Overrides">
-          {schedule.overrides.map((o) => (
+          {overrides.map((o) => (
             <li key={o.id}>
               <span>
-                <strong>{o.agentId}</strong> {localTime(o.start, schedule.timeZoneId)} – {localTime(o.end, schedule.timeZoneId)}
+                <AgentName name={nameOf(o.agentId)} /> {bothZones(o.start, timeZoneId)} – {bothZones(o.end, timeZoneId)}
               </span>
-              <button type="button" class="link-button" onClick={() => void remove(o.id)} aria-label={`Remove override for ${o.agentId}`}>
+              <button type="button" class="link-button" onClick={() => void remove(o.id)} aria-label={`Remove override for ${nameOf(o.agentId)}`}>
                 Remove
               </button>
             </li>

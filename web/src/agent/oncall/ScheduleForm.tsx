@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { createSchedule, type Layer, type ShiftUnit, type WeeklyWindow } from '../api/oncall.ts';
-import { useApiSend } from '../session/session.tsx';
+import { createSchedule, type LayerInput, type ShiftUnit, type WeeklyWindow } from '../api/oncall.ts';
+import { useApi } from '../session/session.tsx';
+import { AgentPicker } from './AgentPicker.tsx';
 
 interface LayerDraft {
-  participants: string;
+  /** Agent ids in turn order. */
+  participants: string[];
   unit: ShiftUnit;
   count: number;
   handOffTime: string;
@@ -15,12 +17,12 @@ interface LayerDraft {
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 const businessHours: WeeklyWindow[] = weekdays.map((day) => ({ startDay: day, startTime: '09:00', endDay: day, endTime: '17:00' }));
 const today = () => new Date().toISOString().slice(0, 10);
-const newLayer = (): LayerDraft => ({ participants: '', unit: 'days', count: 7, handOffTime: '09:00', startDate: today(), businessHoursOnly: false });
+const newLayer = (): LayerDraft => ({ participants: [], unit: 'days', count: 7, handOffTime: '09:00', startDate: today(), businessHoursOnly: false });
 
-function toLayer(draft: LayerDraft, index: number): Layer {
+function toLayer(draft: LayerDraft, index: number): LayerInput {
   return {
     name: `Layer ${index + 1}`,
-    participants: draft.participants.split(/[\s,]+/).filter((p) => p !== ''),
+    participants: draft.participants,
     shiftLength: { unit: draft.unit, count: draft.count },
     handOffTime: draft.handOffTime,
     startDate: draft.startDate,
@@ -30,7 +32,7 @@ function toLayer(draft: LayerDraft, index: number): Layer {
 
 /** A new schedule: name, zone, and one or more layers. The server checks it and names any field that is wrong. */
 export function ScheduleForm({ onCreated }: { onCreated: (id: string) => void }) {
-  const send = useApiSend();
+  const api = useApi();
   const [name, setName] = useState('');
   const [timeZoneId, setTimeZoneId] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [layers, setLayers] = useState<LayerDraft[]>([newLayer()]);
@@ -42,8 +44,8 @@ export function ScheduleForm({ onCreated }: { onCreated: (id: string) => void })
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     try {
-      const created = await createSchedule(send, { name: name.trim(), timeZoneId: timeZoneId.trim(), layers: layers.map(toLayer) });
-      if (created) onCreated(created.id);
+      const created = await createSchedule(api, { name: name.trim(), timeZoneId: timeZoneId.trim(), layers: layers.map(toLayer) });
+      onCreated(created.id);
     } catch (failure) {
       setError(failure);
     }
@@ -63,15 +65,12 @@ export function ScheduleForm({ onCreated }: { onCreated: (id: string) => void })
       {layers.map((layer, index) => (
         <fieldset key={index}>
           <legend>Layer {index + 1} (later layers win where both have someone)</legend>
-          <label>
-            Participants, in turn
-            <input value={layer.participants} onInput={(e) => update(index, { participants: e.currentTarget.value })} placeholder="ada, bob@acme.test" required />
-          </label>
+          <AgentPicker label={`Participants of layer ${index + 1}, in turn`} value={layer.participants} onChange={(participants) => update(index, { participants })} />
           <label>
             Shift length
             <span class="inline-fields">
-              <input type="number" min={1} value={layer.count} onInput={(e) => update(index, { count: Number(e.currentTarget.value) })} />
-              <select value={layer.unit} onChange={(e) => update(index, { unit: e.currentTarget.value as ShiftUnit })}>
+              <input type="number" min={1} aria-label="Shift length" value={layer.count} onInput={(e) => update(index, { count: Number(e.currentTarget.value) })} />
+              <select aria-label="Shift length unit" value={layer.unit} onChange={(e) => update(index, { unit: e.currentTarget.value as ShiftUnit })}>
                 <option value="days">days</option>
                 <option value="hours">hours</option>
               </select>

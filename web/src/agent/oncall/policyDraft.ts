@@ -1,10 +1,10 @@
 import type { EscalationPolicy, PolicyInput } from '../api/escalation.ts';
 import type { Weekday, WeeklyWindow } from '../api/oncall.ts';
 
-/** What the policy editor holds: durations in minutes, agents as one comma-separated line. */
+/** What the policy editor holds: durations in minutes, named agents as a list of ids. */
 export interface LevelDraft {
   scheduleId: string;
-  agents: string;
+  agents: string[];
   escalateAfterMinutes: number;
 }
 
@@ -22,7 +22,7 @@ const weekdays: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'frid
 export const businessHours = (): WeeklyWindow[] =>
   weekdays.map((day) => ({ startDay: day, startTime: '09:00', endDay: day, endTime: '17:00' }));
 
-export const newLevel = (): LevelDraft => ({ scheduleId: '', agents: '', escalateAfterMinutes: 5 });
+export const newLevel = (): LevelDraft => ({ scheduleId: '', agents: [], escalateAfterMinutes: 5 });
 
 export function newDraft(timeZoneId: string): PolicyDraft {
   return { targetMinutes: 10, levels: [newLevel()], repeat: 0, afterHours: 'page', hasSupportHours: false, timeZoneId, windows: businessHours() };
@@ -50,7 +50,7 @@ export function draftOf(policy: EscalationPolicy, fallbackZone: string): PolicyD
     targetMinutes: minutesOf(policy.targetFirstResponse),
     levels: policy.levels.map((level) => ({
       scheduleId: level.scheduleId ?? '',
-      agents: level.agentIds.join(', '),
+      agents: level.agentIds,
       escalateAfterMinutes: minutesOf(level.escalateAfter),
     })),
     repeat: policy.repeat,
@@ -67,7 +67,7 @@ export function inputOf(draft: PolicyDraft): PolicyInput {
     levels: draft.levels.map((level) => ({
       escalateAfter: durationOf(level.escalateAfterMinutes),
       scheduleId: level.scheduleId === '' ? null : level.scheduleId,
-      agentIds: level.agents.split(/[\s,]+/).filter((agent) => agent !== ''),
+      agentIds: level.agents,
     })),
     repeat: draft.repeat,
     afterHours: draft.afterHours,

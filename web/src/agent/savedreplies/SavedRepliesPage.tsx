@@ -1,37 +1,31 @@
 import '../search/library.css';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import {
   createSavedReply,
   deleteSavedReply,
-  listSavedReplies,
+  savedRepliesQuery,
   updateSavedReply,
   type SavedReply,
   type SavedReplyDraft,
-  type SavedReplyList,
 } from '../api/savedReplies.ts';
-import { useApiGet, useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 
-/** #/saved-replies: the agent's own saved replies — add, change, delete — and the placeholders they may use. */
+/** /saved-replies: the agent's own saved replies — add, change, delete — and the placeholders they may use. */
 export function SavedRepliesPage() {
-  const get = useApiGet();
-  const send = useApiSend();
-  const [list, setList] = useState<SavedReplyList | null>(null);
+  const api = useApi();
+  const queries = useQueryClient();
+  const query = savedRepliesQuery(api);
+  const { data: list, error: loadError } = useQuery(query);
   const [editing, setEditing] = useState<SavedReply | 'new' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setList(await listSavedReplies(get));
-    } catch (e) {
-      setError(e);
-    }
-  }, [get]);
-  useEffect(() => void reload(), [reload]);
+  const [changeError, setError] = useState<unknown>(null);
+  const error = changeError ?? loadError;
+  const reload = () => queries.invalidateQueries({ queryKey: query.queryKey });
 
   const save = async (draft: SavedReplyDraft) => {
-    if (editing === 'new') await createSavedReply(send, draft);
-    else if (editing) await updateSavedReply(send, editing.id, draft);
+    if (editing === 'new') await createSavedReply(api, draft);
+    else if (editing) await updateSavedReply(api, editing.id, draft);
     setEditing(null);
     await reload();
   };
@@ -39,7 +33,7 @@ export function SavedRepliesPage() {
     if (!confirm(`Delete the saved reply “${reply.name}”?`)) return;
     setError(null);
     try {
-      await deleteSavedReply(send, reply.id);
+      await deleteSavedReply(api, reply.id);
       await reload();
     } catch (e) {
       setError(e);
@@ -65,8 +59,8 @@ export function SavedRepliesPage() {
       {editing !== null && (
         <SavedReplyForm key={editing === 'new' ? 'new' : editing.id} reply={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
       )}
-      {error !== null && <ErrorMessage error={error} />}
-      {list === null && error === null && <p class="loading">Loading saved replies…</p>}
+      {error && <ErrorMessage error={error} />}
+      {!list && !error && <p class="loading">Loading saved replies…</p>}
       {list && list.items.length === 0 && <p class="empty">No saved replies yet.</p>}
       {list && list.items.length > 0 && (
         <ul class="saved-reply-list" aria-label="Your saved replies">

@@ -1,10 +1,10 @@
 import '../search/library.css';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { isAbort } from '../../shared/api/getJson.ts';
+import { useQuery } from '@tanstack/preact-query';
+import { useMemo, useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { filterSavedReplies, listSavedReplies, renderSavedReply, type SavedReply } from '../api/savedReplies.ts';
+import { filterSavedReplies, renderSavedReply, savedRepliesQuery, type SavedReply } from '../api/savedReplies.ts';
 import { savedRepliesHref } from '../routing.ts';
-import { useApiGet, useApiSend } from '../session/session.tsx';
+import { useApi } from '../session/session.tsx';
 
 interface SavedReplyPickerProps {
   conversationId: string;
@@ -19,30 +19,20 @@ interface SavedReplyPickerProps {
  * Escape to close. The field points at the active option (aria-activedescendant) so a screen reader follows it.
  */
 export function SavedReplyPicker({ conversationId, onInsert, onClose }: SavedReplyPickerProps) {
-  const get = useApiGet();
-  const send = useApiSend();
-  const [replies, setReplies] = useState<SavedReply[] | null>(null);
+  const api = useApi();
+  const list = useQuery(savedRepliesQuery(api));
+  const replies = list.data?.items ?? null;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const request = new AbortController();
-    listSavedReplies(get, request.signal).then(
-      (list) => setReplies(list.items),
-      (e: unknown) => {
-        if (!isAbort(e)) setError(e);
-      },
-    );
-    return () => request.abort();
-  }, [get]);
+  const [insertError, setError] = useState<unknown>(null);
+  const error = insertError ?? list.error;
 
   const shown = useMemo(() => filterSavedReplies(replies ?? [], query), [replies, query]);
   const insert = async (reply: SavedReply | undefined) => {
     if (!reply) return;
     setError(null);
     try {
-      onInsert(await renderSavedReply(send, conversationId, reply.id));
+      onInsert(await renderSavedReply(api, conversationId, reply.id));
       onClose?.();
     } catch (e) {
       setError(e);
@@ -78,7 +68,7 @@ export function SavedReplyPicker({ conversationId, onInsert, onClose }: SavedRep
         }}
         onKeyDown={onKeyDown}
       />
-      {replies === null && error === null && <p class="loading">Loading saved replies…</p>}
+      {list.isPending && <p class="loading">Loading saved replies…</p>}
       <ul id="saved-reply-options" role="listbox" aria-label="Saved replies">
         {shown.map((reply, index) => (
           <li
@@ -102,7 +92,7 @@ export function SavedReplyPicker({ conversationId, onInsert, onClose }: SavedRep
           <a href={savedRepliesHref}>Manage saved replies</a>
         </p>
       )}
-      {error !== null && <ErrorMessage error={error} />}
+      {error && <ErrorMessage error={error} />}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { searchHref } from '../routing.ts';
 
-/** The search field of the inbox header: Enter opens the results page (#/search?q=). "/" focuses it from the inbox. */
+/** The search field of the inbox header: Enter opens the results page (/search?q=). "/" focuses it from the inbox. */
 export function SearchBox({ initial = '' }: { initial?: string }) {
+  const { route } = useLocation();
   const [q, setQ] = useState(initial);
   return (
     <form
@@ -10,7 +12,7 @@ export function SearchBox({ initial = '' }: { initial?: string }) {
       role="search"
       onSubmit={(event) => {
         event.preventDefault();
-        if (q.trim()) location.hash = searchHref(q.trim());
+        if (q.trim()) route(searchHref(q.trim()));
       }}
     >
       <input

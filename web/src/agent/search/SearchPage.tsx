@@ -1,63 +1,26 @@
 import './library.css';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { isAbort } from '../../shared/api/getJson.ts';
+import { useInfiniteQuery } from '@tanstack/preact-query';
+import { useRoute } from 'preact-iso';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { useNow } from '../../shared/ui/useNow.ts';
-import type { ConversationSummary } from '../api/conversations.ts';
 import { assigneeName, useAssignees } from '../assignees/useAssignees.ts';
-import { searchConversations } from '../api/search.ts';
+import { searchQuery } from '../api/search.ts';
 import { ConversationRow } from '../inbox/ConversationRow.tsx';
-import { useApiGet } from '../session/session.tsx';
+import { inboxHref } from '../routing.ts';
+import { useApi } from '../session/session.tsx';
 import { SearchBox } from './SearchBox.tsx';
 
-interface Results {
-  items: ConversationSummary[];
-  terms: string[];
-  continuationToken: string | null;
-  loading: boolean;
-  error: unknown;
-}
-
-const empty: Results = { items: [], terms: [], continuationToken: null, loading: false, error: null };
-
-/** #/search?q=: conversations with every word of the query, newest conversation first, a page at a time. */
-export function SearchPage({ q }: { q: string }) {
-  const get = useApiGet();
+/** /search?q=: conversations with every word of the query, newest conversation first, a page at a time. */
+export function SearchPage() {
+  const q = useRoute().query['q'] ?? '';
   const now = useNow();
   const assignees = useAssignees();
-  const [results, setResults] = useState<Results>(empty);
-  const pending = useRef<AbortController | null>(null);
-
-  const load = useCallback(
-    async (continuationToken: string | null) => {
-      pending.current?.abort();
-      const request = (pending.current = new AbortController());
-      setResults((current) => ({ ...(continuationToken ? current : empty), loading: true, error: null }));
-      try {
-        const page = await searchConversations(get, q, continuationToken, request.signal);
-        setResults((current) => ({
-          items: continuationToken ? [...current.items, ...page.items] : page.items,
-          terms: page.terms,
-          continuationToken: page.continuationToken,
-          loading: false,
-          error: null,
-        }));
-      } catch (error) {
-        if (!isAbort(error)) setResults((current) => ({ ...current, loading: false, error }));
-      }
-    },
-    [get, q],
-  );
-
-  useEffect(() => {
-    if (q.trim()) void load(null);
-    return () => pending.current?.abort();
-  }, [load, q]);
-
-  const { items, terms, continuationToken, loading, error } = results;
+  const { data, error, isFetching, hasNextPage, fetchNextPage } = useInfiniteQuery(searchQuery(useApi(), q));
+  const items = data?.pages.flatMap((page) => page.items) ?? [];
+  const terms = data?.pages[0]?.terms ?? [];
   return (
     <section class="search-page" aria-labelledby="search-title">
-      <a class="back-link" href="#/inbox">
+      <a class="back-link" href={inboxHref()}>
         ← Inbox
       </a>
       <div class="inbox-heading">
@@ -73,11 +36,11 @@ export function SearchPage({ q }: { q: string }) {
         </ol>
       )}
       {!q.trim() && <p class="empty">Type words to look for in subjects, customers and messages.</p>}
-      {q.trim() && !loading && !error && items.length === 0 && !continuationToken && <p class="empty">No conversations match “{q}”.</p>}
-      {error !== null && <ErrorMessage error={error} />}
-      {loading && <p class="loading">Searching…</p>}
-      {!loading && continuationToken && (
-        <button type="button" class="load-more" onClick={() => load(continuationToken)}>
+      {data && items.length === 0 && !hasNextPage && <p class="empty">No conversations match “{q}”.</p>}
+      {error && <ErrorMessage error={error} />}
+      {isFetching && <p class="loading">Searching…</p>}
+      {!isFetching && hasNextPage && (
+        <button type="button" class="load-more" onClick={() => void fetchNextPage()}>
           More results
         </button>
       )}

@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
-import { getJson } from '../../shared/api/getJson.ts';
+import { useQuery } from '@tanstack/preact-query';
+import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { sinkMailListQuery } from '../devmail/devMail.ts';
 import { devMailHref } from '../routing.ts';
+import { useApi } from './session.tsx';
 import { requestSignInLink } from './authApi.ts';
 import { signInErrorMessage } from './credentials.ts';
 
 interface EmailSignInFormProps {
-  /** The reason the last emailed link failed (from #/sign-in?error=…). */
+  /** The reason the last emailed link failed (from /sign-in?error=…). */
   linkError: string | null;
   onUseApiKey: () => void;
 }
@@ -16,7 +18,9 @@ export function EmailSignInForm({ linkError, onUseApiKey }: EmailSignInFormProps
   const [email, setEmail] = useState('');
   const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
   const [error, setError] = useState<unknown>(null);
-  const devMail = useDevMailAvailable(state === 'sent');
+  const api = useApi();
+  // Only a local host lets this browser read the mail sink before sign-in: then the form points to it.
+  const devMail = useQuery({ ...sinkMailListQuery(api), enabled: state === 'sent' }).isSuccess;
   const linkProblem = signInErrorMessage(linkError);
 
   const submit = async (event: SubmitEvent) => {
@@ -24,7 +28,7 @@ export function EmailSignInForm({ linkError, onUseApiKey }: EmailSignInFormProps
     setState('sending');
     setError(null);
     try {
-      await requestSignInLink(email.trim());
+      await requestSignInLink(api, email.trim());
       setState('sent');
     } catch (failure) {
       setError(failure);
@@ -79,19 +83,4 @@ export function EmailSignInForm({ linkError, onUseApiKey }: EmailSignInFormProps
       </button>
     </form>
   );
-}
-
-/** Whether this server lets this browser read the mail sink (only a local host does so before sign-in). */
-function useDevMailAvailable(enabled: boolean): boolean {
-  const [available, setAvailable] = useState(false);
-  useEffect(() => {
-    if (!enabled) return;
-    const request = new AbortController();
-    getJson('/api/dev/mail', {}, request.signal).then(
-      () => setAvailable(true),
-      () => setAvailable(false),
-    );
-    return () => request.abort();
-  }, [enabled]);
-  return available;
 }

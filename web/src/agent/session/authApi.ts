@@ -1,29 +1,24 @@
-import { getJson, sendJson } from '../../shared/api/getJson.ts';
-import { credentialHeaders, type Credential } from './credentials.ts';
+import { ok, type Api, type Schema } from '../../shared/api/client.ts';
+import { ApiError } from '../../shared/api/problem.ts';
 
 // The sign-in contract of the JSON API (/api/auth/*).
 
-export interface CurrentAgent {
-  id: string;
-  email: string | null;
-  name: string | null;
-  role: 'admin' | 'agent' | 'trainee';
-  via: 'session' | 'api-key' | 'bootstrap-key';
-  /** Set for a cookie session: sent back as X-Switchboard-Csrf on every change. */
-  csrfToken: string | null;
-  /** Email me each new conversation; null for API keys (they have no preferences). */
-  notifyNewConversations?: boolean | null;
+/** Who is signed in: `csrfToken` is set for a cookie session and goes back as X-Switchboard-Csrf on every change. */
+export type CurrentAgent = Schema<'CurrentAgent'>;
+
+/** The key of the app's one GET /api/auth/me query. */
+export const currentAgentKey = ['auth', 'me'] as const;
+
+/** Who this browser is (by its API key or session cookie); null when the API says nobody (401). */
+export async function fetchCurrentAgent(api: Api, signal?: AbortSignal): Promise<CurrentAgent | null> {
+  try {
+    return await ok(api.GET('/api/auth/me', { signal }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
 }
 
-/** Who this browser is: with an API key when one is given, else by the session cookie (401 when there is none). */
-export function fetchCurrentAgent(apiKey: string | null): Promise<CurrentAgent> {
-  return getJson<CurrentAgent>('/api/auth/me', apiKey ? credentialHeaders({ kind: 'api-key', apiKey }) : {});
-}
+export const requestSignInLink = (api: Api, email: string) => ok(api.POST('/api/auth/magic-links', { body: { email } }));
 
-export function requestSignInLink(email: string): Promise<unknown> {
-  return sendJson('POST', '/api/auth/magic-links', {}, { email });
-}
-
-export function signOut(credential: Credential): Promise<unknown> {
-  return sendJson('POST', '/api/auth/sign-out', credentialHeaders(credential));
-}
+export const signOut = (api: Api) => ok(api.POST('/api/auth/sign-out'));

@@ -9,7 +9,7 @@ export function credentialHeaders(credential: Credential | null): Record<string,
     : { 'X-Switchboard-Csrf': credential.csrfToken };
 }
 
-/** Why the emailed link did not sign the agent in, from `#/sign-in?error=…`. */
+/** Why the emailed link did not sign the agent in, from `/sign-in?error=…`. */
 export function signInErrorMessage(code: string | null): string | null {
   switch (code) {
     case null:

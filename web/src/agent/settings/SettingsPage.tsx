@@ -1,12 +1,13 @@
+import { useQueryClient } from '@tanstack/preact-query';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../shared/api/problem.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { issueAgentCalendar, revokeAgentCalendar, updatePreferences } from '../api/settings.ts';
 import { PagingSettings } from '../oncall/PagingSettings.tsx';
-import { useApiSend } from '../session/session.tsx';
-import { useCurrentAgent } from '../session/useCurrentAgent.ts';
+import { currentAgentKey, type CurrentAgent } from '../session/authApi.ts';
+import { useApi, useCurrentAgent } from '../session/session.tsx';
 
-/** #/settings: my notification preference, my page webhook, my calendar feed. */
+/** /settings: my notification preference, my page webhook, my calendar feed. */
 export function SettingsPage() {
   const me = useCurrentAgent();
   return (
@@ -20,7 +21,8 @@ export function SettingsPage() {
 }
 
 function NotificationSettings({ notify }: { notify: boolean | null | undefined }) {
-  const send = useApiSend();
+  const api = useApi();
+  const queries = useQueryClient();
   const [checked, setChecked] = useState<boolean | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -30,8 +32,9 @@ function NotificationSettings({ notify }: { notify: boolean | null | undefined }
     setChecked(value);
     setSaved(null);
     try {
-      const result = await updatePreferences(send, { notifyNewConversations: value });
-      setChecked(result?.notifyNewConversations ?? value);
+      const result = await updatePreferences(api, { notifyNewConversations: value });
+      setChecked(result.notifyNewConversations);
+      queries.setQueryData<CurrentAgent | null>(currentAgentKey, (me) => me && { ...me, notifyNewConversations: result.notifyNewConversations });
       setError(null);
       setSaved('Saved.');
     } catch (failure) {
@@ -63,7 +66,7 @@ function NotificationSettings({ notify }: { notify: boolean | null | undefined }
 }
 
 function CalendarFeed({ agentId }: { agentId: string | null }) {
-  const send = useApiSend();
+  const api = useApi();
   const [url, setUrl] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -71,7 +74,7 @@ function CalendarFeed({ agentId }: { agentId: string | null }) {
   const issue = async () => {
     if (!agentId) return;
     try {
-      const token = await issueAgentCalendar(send, agentId);
+      const token = await issueAgentCalendar(api, agentId);
       setUrl(token?.url ?? null);
       setNote('Copy it now: it is shown once. A new link stops the old one.');
       setError(null);
@@ -82,7 +85,7 @@ function CalendarFeed({ agentId }: { agentId: string | null }) {
   const revoke = async () => {
     if (!agentId) return;
     try {
-      await revokeAgentCalendar(send, agentId);
+      await revokeAgentCalendar(api, agentId);
       setUrl(null);
       setNote('Your feed link no longer works.');
       setError(null);

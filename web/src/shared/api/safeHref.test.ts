@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { safeHref } from './safeHref.ts';
 
-const base = 'http://localhost:7071/#/conversations/c1';
+const base = 'http://localhost:7071/conversations/c1';
 
 test('web and relative addresses are links', () => {
   assert.equal(safeHref('/api/messages/m1/raw', base), '/api/messages/m1/raw');

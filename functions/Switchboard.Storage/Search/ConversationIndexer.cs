@@ -1,8 +1,8 @@
+using Switchboard.Core.Conversations;
 using Switchboard.Core.Search;
 using Switchboard.Storage.Conversations;
-using Switchboard.Storage.Search;
 
-namespace Switchboard.Handlers.Search;
+namespace Switchboard.Storage.Search;
 
 /// <summary>
 /// Keeps the search index up to date as items are written. The conversation's own terms (subject, customer address and
@@ -18,9 +18,9 @@ public sealed class ConversationIndexer(SearchIndexStore index)
 
     /// <param name="itemText">The item's visible text when the row does not hold it (a body kept in a blob).</param>
     /// <param name="conversationTerms">Also (re)write the conversation's subject and customer terms.</param>
-    public Task IndexAsync(ConversationEntity head, MessageEntity item, string? itemText, bool conversationTerms, CancellationToken cancellationToken = default)
+    public Task IndexAsync(Conversation conversation, MessageEntity item, string? itemText, bool conversationTerms, CancellationToken cancellationToken = default)
     {
-        var subjectTerms = SearchTerms.Of(head.Subject);
+        var subjectTerms = SearchTerms.Of(conversation.Subject);
         var terms = SearchTerms.Of(itemText ?? item.VisibleText ?? item.Text)
             .Concat(SearchTerms.Of(item.Subject).Except(subjectTerms));
         if (item.Direction == "inbound")
@@ -29,12 +29,12 @@ public sealed class ConversationIndexer(SearchIndexStore index)
         }
         if (conversationTerms)
         {
-            terms = subjectTerms.Concat(SearchTerms.Of(head.CustomerEmail)).Concat(SearchTerms.Of(head.CustomerName)).Concat(terms);
+            terms = subjectTerms.Concat(SearchTerms.Of(conversation.CustomerEmail)).Concat(SearchTerms.Of(conversation.CustomerName)).Concat(terms);
         }
         else
         {
-            terms = terms.Except(subjectTerms).Except(SearchTerms.Of(head.CustomerEmail)).Except(SearchTerms.Of(head.CustomerName));
+            terms = terms.Except(subjectTerms).Except(SearchTerms.Of(conversation.CustomerEmail)).Except(SearchTerms.Of(conversation.CustomerName));
         }
-        return index.AddAsync(terms.Distinct(StringComparer.Ordinal).Take(MaxTermsPerItem), head.PartitionKey, head.CreatedAt, cancellationToken);
+        return index.AddAsync(terms.Distinct(StringComparer.Ordinal).Take(MaxTermsPerItem), conversation.Id, conversation.CreatedAt, cancellationToken);
     }
 }

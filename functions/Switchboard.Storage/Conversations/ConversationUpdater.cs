@@ -1,0 +1,140 @@
+using Polly;
+using Polly.Retry;
+using Switchboard.Core.Conversations;
+using Switchboard.Storage.Search;
+
+namespace Switchboard.Storage.Conversations;
+
+/// <summary>
+/// The one way a conversation is changed: read its head into a <see cref="Conversation"/>, let a rule change it (and
+/// say which item, if any, to add with it), write both in one transaction only if nobody wrote the head meanwhile —
+/// else read again and re-apply, under one retry policy — then move its inbox rows and index the item for search.
+/// </summary>
+public sealed class ConversationUpdater(ConversationStore conversations, InboxIndex inbox, ConversationIndexer search)
+{
+    /// <summary>
+    /// Writers of one busy conversation (mail arriving while two agents reply) take turns. The spacing is wall-clock
+    /// on purpose: it is not business time, and a test's fake clock must not stall it.
+    /// </summary>
+    private static readonly ResiliencePipeline<bool> UntilHeadUnchanged = new ResiliencePipelineBuilder<bool>()
+        .AddRetry(new RetryStrategyOptions<bool>
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome is { Exception: null, Result: false }),
+            MaxRetryAttempts = 30,
+            BackoffType = DelayBackoffType.Linear,
+            Delay = TimeSpan.FromMilliseconds(10),
+            MaxDelay = TimeSpan.FromMilliseconds(250),
+            UseJitter = true,
+        })
+        .Build();
+
+    /// <summary>Changes an existing conversation; null when there is none.</summary>
+    /// <param name="change">
+    /// Applies a rule to the conversation just read and says what to write (<see cref="ConversationEdit"/>). Called
+    /// again on every retry, with fresh state, so it must depend only on the conversation it is given.
+    /// </param>
+    public async Task<ConversationUpdate?> UpdateAsync(
+        string conversationId, Func<Conversation, ConversationEdit> change, CancellationToken cancellationToken = default)
+    {
+        var update = await WriteAsync(conversationId, start: null, knownHead: null, change, cancellationToken);
+        if (update is { Outcome: ConversationWriteOutcome.Written, Item: { } item })
+        {
+            // Replies, notes and calls are searchable as soon as they are written.
+            await search.IndexAsync(update.Conversation, item, itemText: null, conversationTerms: false, cancellationToken);
+        }
+        return update;
+    }
+
+    /// <summary>
+    /// Changes a conversation, or starts it with <paramref name="start"/> when it has no head yet (inbound mail). The
+    /// caller indexes the item itself (it knows text the row may not hold). Null when there is no conversation and
+    /// nothing to start.
+    /// </summary>
+    /// <param name="knownHead">The head as the caller just read it, if it did: the first try saves reading it again.</param>
+    public async Task<ConversationUpdate?> WriteAsync(string conversationId, Func<Conversation>? start, ConversationEntity? knownHead,
+        Func<Conversation, ConversationEdit> change, CancellationToken cancellationToken = default)
+    {
+        ConversationUpdate? update = null;
+        ConversationEntity? before = null;
+        var unread = knownHead;
+        var settled = await UntilHeadUnchanged.ExecuteAsync(async token =>
+        {
+            var head = unread ?? await conversations.GetHeadAsync(conversationId, token);
+            unread = null;
+            if (head is null && start is null)
+            {
+                update = null;
+                return true;
+            }
+            var conversation = head?.ToConversation() ?? start!();
+            var edit = change(conversation);
+            if (edit.Declined)
+            {
+                update = new ConversationUpdate(head?.ToConversation() ?? conversation, ConversationWriteOutcome.Declined, null, Created: false);
+                return true;
+            }
+            var entity = conversation.ToEntity(head?.ETag ?? default);
+            if (edit.Item is { } item)
+            {
+                item.PartitionKey = conversationId;
+                switch (await conversations.AppendAsync(entity, item, isNewConversation: head is null, token))
+                {
+                    case AppendOutcome.HeadChanged:
+                        return false;
+                    case AppendOutcome.AlreadyStored:
+                        update = new ConversationUpdate(head?.ToConversation() ?? conversation, ConversationWriteOutcome.ItemAlreadyStored, item, Created: false);
+                        return true;
+                }
+            }
+            else if (head is null)
+            {
+                throw new InvalidOperationException($"Conversation {conversationId} would start without an item.");
+            }
+            else if (!await conversations.TryReplaceHeadAsync(entity, token))
+            {
+                return false;
+            }
+            before = head;
+            update = new ConversationUpdate(conversation, ConversationWriteOutcome.Written, edit.Item, Created: head is null);
+            return true;
+        }, cancellationToken);
+
+        if (!settled)
+        {
+            throw new InvalidOperationException($"Conversation {conversationId} kept changing; try again.");
+        }
+        if (update is { Outcome: ConversationWriteOutcome.Written })
+        {
+            await inbox.MoveAsync(update.Conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
+        }
+        return update;
+    }
+}
+
+/// <summary>What a rule asks the updater to write.</summary>
+public sealed record ConversationEdit(MessageEntity? Item, bool Declined)
+{
+    /// <summary>Write the changed head only (status, assignment, tags): the version stays.</summary>
+    public static ConversationEdit HeadOnly { get; } = new(null, false);
+
+    /// <summary>Write nothing: the change no longer applies (a stale reply, a wake-up for a snooze that ended).</summary>
+    public static ConversationEdit Decline { get; } = new(null, true);
+
+    /// <summary>Write the changed head and add <paramref name="item"/> (a message, note or call) in the same transaction.</summary>
+    public static ConversationEdit Add(MessageEntity item) => new(item, false);
+}
+
+public enum ConversationWriteOutcome
+{
+    Written,
+
+    /// <summary>The rule declined; nothing was written.</summary>
+    Declined,
+
+    /// <summary>The item is in the conversation already (a retry or redelivery); nothing was written.</summary>
+    ItemAlreadyStored,
+}
+
+/// <param name="Conversation">As written; as last read when nothing was written.</param>
+/// <param name="Created">This write started the conversation.</param>
+public sealed record ConversationUpdate(Conversation Conversation, ConversationWriteOutcome Outcome, MessageEntity? Item, bool Created);
