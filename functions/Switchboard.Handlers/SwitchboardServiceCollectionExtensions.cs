@@ -105,6 +105,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ReceiveMimeEmail>();
         services.AddSingleton<ReceiveSendGridEmail>();
         services.AddSingleton<ConversationWriter>();
+        services.AddSingleton<Threading.ConversationMerger>();
         services.AddSingleton<ListConversations>();
         services.AddSingleton<GetConversation>();
         services.AddSingleton<ConversationUpdater>();

@@ -29,6 +29,7 @@ public sealed class Conversation
             (state.MessageCount, state.CreatedAt, state.LastActivityAt, state.EarliestSentAt, state.ClosedAt);
         (ReplyToken, LinkedConversationId, Preview, Version) = (state.ReplyToken, state.LinkedConversationId, state.Preview, state.Version);
         (AssigneeId, Tags, SnoozedUntil, FirstResponseAt) = (state.AssigneeId, [.. state.Tags], state.SnoozedUntil, state.FirstResponseAt);
+        (MergedInto, MergedAt) = (state.MergedInto, state.MergedAt);
     }
 
     public string Id { get; }
@@ -61,6 +62,15 @@ public sealed class Conversation
     public DateTimeOffset? FirstResponseAt { get; private set; }
 
     /// <summary>
+    /// Set once this conversation was folded into another (threading found they are one): its items live there, and
+    /// this id stays an alias that readers and writers follow. Nothing is added to an alias.
+    /// </summary>
+    public string? MergedInto { get; private set; }
+    public DateTimeOffset? MergedAt { get; private set; }
+
+    public bool IsAlias => MergedInto is { Length: > 0 };
+
+    /// <summary>
     /// A new, empty conversation: <paramref name="customer"/> first among the participants, then whoever else was
     /// addressed (<paramref name="copied"/>, without repeats) as cc. Its first mail is then applied with <see cref="Receive"/>.
     /// </summary>
@@ -83,7 +93,21 @@ public sealed class Conversation
 
     public ConversationSnapshot ToSnapshot() => new(
         Id, Mailbox, CustomerEmail, CustomerName, Subject, Status, [.. participants], MessageCount, CreatedAt, LastActivityAt,
-        EarliestSentAt, ClosedAt, ReplyToken, LinkedConversationId, Preview, Version, AssigneeId, [.. Tags], SnoozedUntil, FirstResponseAt);
+        EarliestSentAt, ClosedAt, ReplyToken, LinkedConversationId, Preview, Version, AssigneeId, [.. Tags], SnoozedUntil, FirstResponseAt)
+    {
+        MergedInto = MergedInto,
+        MergedAt = MergedAt,
+    };
+
+    /// <summary>This conversation was folded into <paramref name="survivorId"/>: from now on its id is an alias of that one.</summary>
+    public void MergeInto(string survivorId, DateTimeOffset at)
+    {
+        if (survivorId == Id)
+        {
+            throw new ArgumentException("A conversation cannot be merged into itself.", nameof(survivorId));
+        }
+        (MergedInto, MergedAt) = (survivorId, at);
+    }
 
     /// <summary>
     /// Mail arrives. The conversation takes the subject (without reply prefixes) of its earliest mail by Date, shows

@@ -29,4 +29,11 @@ public sealed record ConversationSnapshot(
     string? AssigneeId,
     IReadOnlyList<string> Tags,
     DateTimeOffset? SnoozedUntil,
-    DateTimeOffset? FirstResponseAt);
+    DateTimeOffset? FirstResponseAt)
+{
+    /// <summary>The conversation this one was folded into: its head then stays only as an alias of that one.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>When it was folded into <see cref="MergedInto"/>.</summary>
+    public DateTimeOffset? MergedAt { get; init; }
+}

@@ -29,6 +29,9 @@ public enum MessageFlags
 
     /// <summary>Mail claiming to be an agent's reply whose sender could not be verified: kept as a note, not sent.</summary>
     UnverifiedMailReply = 1 << 9,
+
+    /// <summary>Mailing-list mail (List-Id, Precedence: list): human mail that reopens, but is never answered automatically.</summary>
+    List = 1 << 10,
 }
 
 public static class MessageFlagNames
@@ -45,6 +48,7 @@ public static class MessageFlagNames
         (MessageFlags.CallOutbound, "call-outbound"),
         (MessageFlags.TraineeMailReply, "trainee-mail-reply"),
         (MessageFlags.UnverifiedMailReply, "unverified-mail-reply"),
+        (MessageFlags.List, "list"),
     ];
 
     /// <summary>The names of the flags set, in a fixed order.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class HeaderReader
         {
             var bytes = Convert.FromBase64String(value.Trim());
             if (bytes.Length >= OutlookRootLength)
-                return (Replies.ThreadIndex.IsValid(bytes) ? Convert.ToBase64String(bytes) : null, Convert.ToBase64String(bytes, 0, OutlookRootLength));
+                return (Switchboard.Core.Replies.ThreadIndex.IsValid(bytes) ? Convert.ToBase64String(bytes) : null, Convert.ToBase64String(bytes, 0, OutlookRootLength));
         }
         catch (FormatException)
         {

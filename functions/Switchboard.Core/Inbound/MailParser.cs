@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
-using Switchboard.Core.Threading;
+using Switchboard.Core.Inbound.Replies;
 
 namespace Switchboard.Core.Inbound;
 
@@ -42,9 +42,9 @@ public static class MailParser
         MimeStructureCheck.NoteUnterminatedMultiparts(message.Body, raw, problems);
 
         var subject = message.Subject ?? "";
-        var text = body.Text ?? (body.Html is null ? "" : HtmlText.ToPlainText(body.Html));
+        var text = !string.IsNullOrWhiteSpace(body.Text) || body.Html is null ? body.Text ?? "" : HtmlText.ToPlainText(body.Html);
         var bounce = BounceDetector.IsBounce(message);
-        var flags = (AutoReplyDetector.IsAutomatic(message.Headers) ? MailFlags.AutoReply : MailFlags.None)
+        var flags = AutoReplyDetector.Detect(message.Headers)
             | (bounce ? MailFlags.Bounce | MailFlags.AutoReply : MailFlags.None)
             | (headers.AnyUsable ? MailFlags.None : MailFlags.Unparsed);
         if (!headers.AnyUsable)
@@ -57,7 +57,7 @@ public static class MailParser
             headers.InReplyTo, headers.References, headers.ThreadIndexRoot,
             headers.From, headers.To, headers.Cc, headers.ReplyTo,
             subject, headers.Date,
-            text, VisibleText(body, text, subject), body.Html is null ? null : HtmlCleaner.Sanitize(body.Html),
+            text, VisibleText(body, text), body.Html is null ? null : HtmlCleaner.Sanitize(body.Html),
             body.Attachments, flags,
             body.BouncedMessageId ?? (bounce ? BounceDetector.QuotedMessageId(text) : null),
             problems)
@@ -66,16 +66,18 @@ public static class MailParser
         };
     }
 
-    private static string VisibleText(MimeBody body, string text, string subject)
+    private static string VisibleText(MimeBody body, string text)
     {
-        var forward = Subjects.IsForward(subject);
-        if (body.Text is not null || body.Html is null)
-            return ReplyExtractor.VisibleText(text, forward);
+        if (!string.IsNullOrWhiteSpace(body.Text) || body.Html is null)
+            return QuotedTextStripper.VisibleText(text);
 
-        // HTML only: the clients' quote markup is the most reliable marker, unless this is a forward.
-        if (forward || text.Split('\n').Any(l => QuoteMarkers.Forward().IsMatch(l.Trim())))
-            return ReplyExtractor.VisibleText(text, forward);
-        return ReplyExtractor.VisibleText(HtmlText.ToPlainText(HtmlCleaner.RemoveQuotedHistory(body.Html)), forward);
+        // HTML only. The text rules read the flattened HTML (blockquotes become "> " lines); the clients' quote markup
+        // (gmail_quote, type=cite, divRplyFwdMsg) also catches attributions in languages the rules do not know. The
+        // markup result wins when it cut more, unless it left nothing: a bottom-posted answer sits after the markup
+        // and the attribution, which alone reads as a quote-only reply.
+        var visible = QuotedTextStripper.VisibleText(text);
+        var withoutMarkup = QuotedTextStripper.VisibleText(HtmlText.ToPlainText(HtmlCleaner.RemoveQuotedHistory(body.Html)));
+        return withoutMarkup.Length == 0 || visible.Length <= withoutMarkup.Length ? visible : withoutMarkup;
     }
 
     private static ParsedEmail Unparsed(byte[] raw, string problem)

@@ -9,7 +9,7 @@ public enum MailFlags
 {
     None = 0,
 
-    /// <summary>Sent by a machine (out-of-office, autoresponder, list or bulk mail): never auto-reply to it.</summary>
+    /// <summary>Sent by a machine (out-of-office, autoresponder, Auto-Submitted): never auto-reply to it.</summary>
     AutoReply = 1,
 
     /// <summary>A delivery status notification (bounce). Always set together with <see cref="AutoReply"/>.</summary>
@@ -17,6 +17,12 @@ public enum MailFlags
 
     /// <summary>The MIME could not be read into anything usable; show the raw source instead.</summary>
     Unparsed = 4,
+
+    /// <summary>
+    /// Came through a mailing list or group (List-Id, List-Unsubscribe, Precedence: list/bulk). Written by a person:
+    /// threaded and paged on like other mail, but never answered automatically (RFC 3834).
+    /// </summary>
+    List = 8,
 }
 
 /// <summary>
@@ -35,8 +41,9 @@ public sealed record ParsedAttachment(string FileName, string ContentType, long 
 /// <param name="ThreadIndexRoot">Base64 of the first 22 bytes of Outlook's Thread-Index (the conversation root), else null.</param>
 /// <param name="Subject">Decoded; "" when missing.</param>
 /// <param name="Text">The full plain text: the text/plain part, else converted from the HTML part.</param>
-/// <param name="VisibleText">Only what the author wrote now: quoted history and signature removed;
-/// forwarded messages are kept whole; interleaved replies keep the quotes the author answered.</param>
+/// <param name="VisibleText">Only what the author wrote now: quoted history and signature removed; a forwarded
+/// message is left to <see cref="Text"/> (the visible text is what the forwarder wrote above it); interleaved replies
+/// keep the quotes the author answered; "" for a reply that only quotes. See docs/mail.md.</param>
 /// <param name="Html">Sanitized HTML (cid: image sources kept), or null when the message has no HTML part.</param>
 /// <param name="BouncedMessageId">For a bounce: the Message-ID of the message that could not be delivered.</param>
 /// <param name="Problems">Human-readable notes on what could not be read.</param>

@@ -22,8 +22,14 @@ public abstract record ThreadDecision
     /// <summary>This Message-ID is already stored: nothing to do.</summary>
     public sealed record Duplicate(string ConversationId) : ThreadDecision;
 
-    /// <summary>Append to an existing conversation.</summary>
-    public sealed record Existing(string ConversationId, ThreadMatch Match) : ThreadDecision;
+    /// <summary>
+    /// Append to an existing conversation. <paramref name="Absorbs"/>: other conversations the message links (it references
+    /// messages of each): they are younger and fold into this one once the message is written, so no split survives.
+    /// <paramref name="UnknownReferences"/>: Message-IDs the message references that lead nowhere yet (a parent still to
+    /// come, or a ghost never received): registered for this conversation so later messages naming them find it.
+    /// </summary>
+    public sealed record Existing(string ConversationId, ThreadMatch Match, IReadOnlyList<string>? Absorbs = null,
+        IReadOnlyList<string>? UnknownReferences = null) : ThreadDecision;
 
     /// <summary>
     /// Start a conversation. <paramref name="Claims"/> must be taken (insert-only, in order) before it is written,

@@ -35,17 +35,42 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             }
         }
 
+        // Header references win, whatever the flags. Every conversation the references (and, for a parent arriving
+        // after its replies, the message's own Message-ID) lead to is collected: when there are several, the message
+        // links them and the younger fold into the oldest.
+        var linked = new List<(ConversationState Conversation, ThreadMatch Match)>();
+        var unknown = new List<string>();
         foreach (var parentId in message.ParentIds().Take(options.MaxReferenceLookups))
         {
             var target = await lookup.FindAsync(ThreadKey.ForMessageId(parentId), cancellationToken);
-            if (target is { Role: ThreadKeyRole.Broadcast })
+            if (target is { Role: ThreadKeyRole.Broadcast } && linked.Count == 0)
             {
                 return await BroadcastReplyAsync(message, parentId, lookup, cancellationToken);
             }
             if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } parent)
             {
-                return Join(message, parent, ThreadMatch.References);
+                linked.Add((parent, ThreadMatch.References));
             }
+            else if (target is null)
+            {
+                unknown.Add(parentId);
+            }
+        }
+        var own = await lookup.FindAsync(ThreadKey.ForMessageId(email.MessageId), cancellationToken);
+        if (own is { Role: ThreadKeyRole.Stored })
+        {
+            return new ThreadDecision.Duplicate(own.ConversationId);
+        }
+        if (own is { Role: ThreadKeyRole.Referenced } && await ConversationOfAsync(own, lookup, cancellationToken) is { } child)
+        {
+            linked.Add((child, ThreadMatch.ReferencedByLaterMessage));
+        }
+        if (linked.Count > 0)
+        {
+            var distinct = linked.DistinctBy(l => l.Conversation.Id).ToList();
+            var oldest = distinct.OrderBy(l => l.Conversation.CreatedAt).ThenBy(l => l.Conversation.Id, StringComparer.Ordinal).First();
+            var younger = distinct.Where(l => l.Conversation.Id != oldest.Conversation.Id).Select(l => l.Conversation.Id).ToList();
+            return Join(message, oldest.Conversation, linked[0].Match, younger, unknown);
         }
 
         foreach (var token in message.ReplyTokens)
@@ -55,16 +80,6 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             {
                 return Join(message, addressed, ThreadMatch.ReplyAddress);
             }
-        }
-
-        var own = await lookup.FindAsync(ThreadKey.ForMessageId(email.MessageId), cancellationToken);
-        if (own is { Role: ThreadKeyRole.Stored })
-        {
-            return new ThreadDecision.Duplicate(own.ConversationId);
-        }
-        if (own is { Role: ThreadKeyRole.Referenced } && await ConversationOfAsync(own, lookup, cancellationToken) is { } child)
-        {
-            return Join(message, child, ThreadMatch.ReferencedByLaterMessage);
         }
 
         if (email.ThreadIndexRoot is { Length: > 0 } root)
@@ -115,10 +130,12 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         return Start(message, ThreadMatch.BroadcastReply, linked: null, extraClaim: key, claimParents: false);
     }
 
-    private ThreadDecision Join(IncomingMessage message, ConversationState conversation, ThreadMatch match) =>
+    private ThreadDecision Join(IncomingMessage message, ConversationState conversation, ThreadMatch match,
+        IReadOnlyList<string>? absorbs = null, IReadOnlyList<string>? unknownReferences = null) =>
         conversation is { Status: ConversationStatus.Closed, ClosedAt: { } closedAt } && time.GetUtcNow() - closedAt > options.Window
             ? Start(message, match, linked: conversation.Id, claimParents: false)
-            : new ThreadDecision.Existing(conversation.Id, match);
+            : new ThreadDecision.Existing(conversation.Id, match, absorbs is { Count: > 0 } ? absorbs : null,
+                unknownReferences is { Count: > 0 } ? unknownReferences : null);
 
     /// <summary>
     /// A new conversation claims the keys that a related message processed at the same moment would look up:

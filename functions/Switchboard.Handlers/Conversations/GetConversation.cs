@@ -25,6 +25,13 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
             return Problems.NotFound($"There is no conversation '{id}'.");
         }
         var (head, messages) = await conversations.GetAsync(id, cancellationToken);
+        if (head?.MergedInto is { Length: > 0 })
+        {
+            // An alias: a conversation folded into another answers as that one (its id in the body says which), so
+            // links already emailed keep working. The web app moves to the id it is given.
+            id = (await conversations.GetLiveHeadAsync(id, cancellationToken))?.PartitionKey ?? id;
+            (head, messages) = await conversations.GetAsync(id, cancellationToken);
+        }
         if (head is null)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");

@@ -193,7 +193,8 @@ public sealed partial class EscalationEngine(
         {
             return null;
         }
-        var head = await conversations.GetHeadAsync(state.PartitionKey, cancellationToken);
+        // A conversation merged into another is decided on the one it was folded into.
+        var head = await conversations.GetLiveHeadAsync(state.PartitionKey, cancellationToken);
         if (StopReason(head) is { } reason)
         {
             await ResolveAsync(state, reason, cancellationToken);

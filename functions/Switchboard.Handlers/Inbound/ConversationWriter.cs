@@ -28,9 +28,14 @@ public sealed class ConversationWriter(
     Mailboxes mailboxes,
     TimeProvider time)
 {
+    private const int MaxAliasHops = 5;
+
     /// <param name="knownHead">The head as threading just read it, if it did: saves reading it again.</param>
-    public async Task WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
-        bool startsConversation, string? linkedConversationId, ConversationEntity? knownHead = null, CancellationToken cancellationToken = default)
+    /// <param name="unknownReferences">References that led nowhere when threading; registered for this conversation.</param>
+    /// <returns>Other conversations this message turned out to link (they held one of its keys): to be merged with it.</returns>
+    public async Task<WriteResult> WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
+        bool startsConversation, string? linkedConversationId, ConversationEntity? knownHead = null, CancellationToken cancellationToken = default,
+        IReadOnlyList<string>? unknownReferences = null)
     {
         var email = incoming.Email;
         var rowKey = ConversationIds.ForMessage(email.MessageId);
@@ -41,14 +46,36 @@ public sealed class ConversationWriter(
             message.VisibleText ?? email.VisibleText);
 
         string? previousSubject = null;
-        var update = await updater.WriteAsync(conversationId,
-            startsConversation ? () => Start(conversationId, incoming, linkedConversationId) : null, knownHead, conversation =>
+        ConversationUpdate? update = null;
+        for (var hop = 0; hop < MaxAliasHops && update is null; hop++)
+        {
+            var id = conversationId;
+            update = await updater.WriteAsync(id,
+                startsConversation ? () => Start(id, incoming, linkedConversationId) : null, knownHead, conversation =>
+                {
+                    if (conversation.IsAlias)
+                    {
+                        return ConversationEdit.Decline; // folded into another since threading chose it: follow it (below)
+                    }
+                    previousSubject = conversation.MessageCount == 0 ? null : conversation.Subject;
+                    message.Flags = (flags | conversation.Receive(mail)).ToStored();
+                    return ConversationEdit.Add(message);
+                }, cancellationToken)
+                ?? throw new InvalidOperationException($"Conversation {conversationId} was matched but has no head row.");
+            if (update is { Outcome: ConversationWriteOutcome.Declined, Conversation.IsAlias: true })
             {
-                previousSubject = conversation.MessageCount == 0 ? null : conversation.Subject;
-                message.Flags = (flags | conversation.Receive(mail)).ToStored();
-                return ConversationEdit.Add(message);
-            }, cancellationToken)
-            ?? throw new InvalidOperationException($"Conversation {conversationId} was matched but has no head row.");
+                // Merged meanwhile: the message goes where the conversation's rows went.
+                var live = await conversations.GetLiveHeadAsync(conversationId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Conversation {conversationId} was merged into one that has no head row.");
+                (conversationId, knownHead) = (live.PartitionKey, live);
+                message.PartitionKey = conversationId;
+                update = null;
+            }
+        }
+        if (update is null)
+        {
+            throw new InvalidOperationException($"Conversation {conversationId} kept being merged; the message will be retried.");
+        }
 
         var (conversation, created) = (update.Conversation, update.Created);
         var redelivered = update.Outcome == ConversationWriteOutcome.ItemAlreadyStored;
@@ -56,15 +83,16 @@ public sealed class ConversationWriter(
         {
             // A redelivery: finish what the first delivery may not have (index, keys, event), all of it idempotent.
             // The conversation id comes from the message that started it, so this is that message when starting.
-            var stored = await conversations.GetHeadAsync(conversationId, cancellationToken)
+            var stored = await conversations.GetLiveHeadAsync(conversationId, cancellationToken)
                 ?? throw new InvalidOperationException($"Conversation {conversationId} holds message {rowKey} but has no head row.");
             conversation = stored.ToConversation();
+            conversationId = conversation.Id;
             created = startsConversation;
             await inbox.MoveAsync(conversation, null, null, null, cancellationToken);
         }
 
         var messageFlags = MessageFlagNames.Parse(message.Flags);
-        await RegisterThreadKeysAsync(incoming, conversation, created, cancellationToken);
+        var linked = await RegisterThreadKeysAsync(incoming, conversation, created, unknownReferences, cancellationToken);
         await RecordPeopleAsync(incoming, conversation, created, message, messageFlags, cancellationToken);
         await search.IndexAsync(conversation, message, email.VisibleText,
             conversationTerms: created || redelivered || previousSubject != conversation.Subject, cancellationToken);
@@ -78,6 +106,7 @@ public sealed class ConversationWriter(
             CustomerEmail: conversation.CustomerEmail,
             Automatic: incoming.IsAutomatic,
             Flags: messageFlags.ToNames()), cancellationToken);
+        return new WriteResult(conversationId, linked);
     }
 
     /// <summary>
@@ -133,11 +162,28 @@ public sealed class ConversationWriter(
         return message;
     }
 
-    private async Task RegisterThreadKeysAsync(IncomingMessage incoming, Conversation head, bool created, CancellationToken cancellationToken)
+    /// <summary>Registers the message's keys; returns other conversations found holding them (to merge with).</summary>
+    private async Task<List<string>> RegisterThreadKeysAsync(IncomingMessage incoming, Conversation head, bool created,
+        IReadOnlyList<string>? unknownReferences, CancellationToken cancellationToken)
     {
         var id = head.Id;
         var email = incoming.Email;
-        await threadKeys.RegisterAsync(ThreadKey.ForMessageId(email.MessageId), id, ThreadKeyRole.Stored, cancellationToken);
+        var others = new List<string>();
+        void Note(ThreadKeyTarget? holder)
+        {
+            if (holder is { ConversationId.Length: > 0 } && holder.ConversationId != id && holder.Role is ThreadKeyRole.Stored or ThreadKeyRole.Referenced)
+            {
+                others.Add(holder.ConversationId);
+            }
+        }
+        Note(await threadKeys.RegisterStoredAsync(ThreadKey.ForMessageId(email.MessageId), id, cancellationToken));
+        // References that led nowhere when it was threaded (a parent still to come, or a ghost we will never receive):
+        // a later message naming only one of them then finds this conversation. One taken meanwhile by another
+        // conversation links the two.
+        foreach (var parentId in unknownReferences ?? [])
+        {
+            Note(await threadKeys.RegisterIfAbsentAsync(ThreadKey.ForMessageId(parentId), id, ThreadKeyRole.Referenced, cancellationToken));
+        }
         if (created)
         {
             await threadKeys.RegisterAsync(ThreadKey.ForReplyToken(head.ReplyToken), id, ThreadKeyRole.Stored, cancellationToken);
@@ -153,6 +199,7 @@ public sealed class ConversationWriter(
         {
             await threadKeys.RegisterAsync(ThreadKey.ForSubject(head.Mailbox, from.Address, subject), id, ThreadKeyRole.Stored, cancellationToken);
         }
+        return others;
     }
 
     private async Task RecordPeopleAsync(IncomingMessage incoming, Conversation head, bool created, MessageEntity message, MessageFlags flags,
@@ -179,6 +226,10 @@ public sealed class ConversationWriter(
         return ((flags & MailFlags.AutoReply) != 0 ? MessageFlags.AutoReply : MessageFlags.None)
             | ((flags & MailFlags.Bounce) != 0 ? MessageFlags.Bounce : MessageFlags.None)
             | ((flags & MailFlags.Unparsed) != 0 ? MessageFlags.Unparsed : MessageFlags.None)
+            | ((flags & MailFlags.List) != 0 ? MessageFlags.List : MessageFlags.None)
             | (incoming.SentByUs ? MessageFlags.OwnMessage : MessageFlags.None);
     }
 }
+
+/// <summary>Where the message was written, and other conversations found to hold one of its keys (to merge with it).</summary>
+public sealed record WriteResult(string ConversationId, IReadOnlyList<string> LinkedConversationIds);

@@ -8,6 +8,7 @@ using Switchboard.Core.Threading;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Telemetry;
+using Switchboard.Handlers.Threading;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Events;
@@ -30,6 +31,7 @@ public sealed class ProcessInboundEmail(
     Mailboxes mailboxes,
     OwnMessageIds ownMessageIds,
     AgentMailReplies agentMailReplies,
+    ConversationMerger merger,
     SwitchboardMetrics metrics,
     ILogger<ProcessInboundEmail> logger)
 {
@@ -103,15 +105,17 @@ public sealed class ProcessInboundEmail(
                     await events.PublishAsync(BounceEvent(received, incoming), cancellationToken);
                     return Outcomes.NoConversation;
                 case ThreadDecision.Existing existing:
-                    await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null,
-                        lookup.HeadRead(existing.ConversationId), cancellationToken);
+                    var appended = await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null,
+                        lookup.HeadRead(existing.ConversationId), cancellationToken, existing.UnknownReferences);
+                    await merger.LinkAsync(appended.ConversationId, [.. existing.Absorbs ?? [], .. appended.LinkedConversationIds], cancellationToken);
                     return Outcomes.ExistingConversation;
                 case ThreadDecision.New start:
                     var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, cancellationToken);
                     if (taken is null)
                     {
-                        await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true, start.LinkedConversationId,
-                            cancellationToken: cancellationToken);
+                        var started = await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true,
+                            start.LinkedConversationId, cancellationToken: cancellationToken);
+                        await merger.LinkAsync(started.ConversationId, started.LinkedConversationIds, cancellationToken);
                         return Outcomes.NewConversation;
                     }
                     logger.LogInformation("A related message claimed {Key} first; resolving {MessageId} again.", taken.Kind, email.MessageId);
@@ -149,15 +153,16 @@ public sealed class ProcessInboundEmail(
         {
             if (!heads.TryGetValue(conversationId, out var state))
             {
-                var head = await conversations.GetHeadAsync(conversationId, cancellationToken);
+                // A merged conversation's id stands for the conversation it was folded into.
+                var head = await conversations.GetLiveHeadAsync(conversationId, cancellationToken);
                 if (head is not null)
                 {
-                    entities[conversationId] = head;
+                    entities[head.PartitionKey] = head;
                 }
                 state = head is null ? null : new ConversationState(
                     head.PartitionKey, head.Mailbox, head.CustomerEmail,
                     ConversationStatuses.TryParse(head.Status, out var status) ? status : ConversationStatus.Open,
-                    head.ClosedAt, head.LastActivityAt);
+                    head.ClosedAt, head.LastActivityAt, head.CreatedAt);
                 heads[conversationId] = state;
             }
             return state;

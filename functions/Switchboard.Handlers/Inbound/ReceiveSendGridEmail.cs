@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Switchboard.Core.Inbound;
 using Switchboard.Handlers.Hosting;
@@ -23,11 +22,11 @@ public sealed class ReceiveSendGridEmail(WebhookGuard guard, InboundAcceptance a
             return unauthorized;
         }
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.UnsupportedMediaType("SendGrid Inbound Parse posts multipart/form-data with a boundary.");
+            return Problems.UnsupportedMediaType("SendGrid Inbound Parse posts multipart/form-data.");
         }
+        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is { Length: > 0 } named ? named : null;
         var (body, rejection) = await guard.ReadBodyAsync(request, cancellationToken);
         if (rejection is not null)
         {
@@ -38,14 +37,10 @@ public sealed class ReceiveSendGridEmail(WebhookGuard guard, InboundAcceptance a
             return unsigned;
         }
 
-        Form form;
-        try
+        var form = SendGridForm.Read(body!, boundary);
+        if (form.IsEmpty)
         {
-            form = await ReadFormAsync(body!, boundary, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException)
-        {
-            return Problems.BadRequest($"The multipart body could not be read: {e.Message}");
+            return Problems.BadRequest("The body is not a multipart form: no part with a form-data name was found.");
         }
 
         var (envelopeTo, envelopeFrom) = Envelope(form.Values.GetValueOrDefault("envelope"));
@@ -55,51 +50,16 @@ public sealed class ReceiveSendGridEmail(WebhookGuard guard, InboundAcceptance a
         {
             return await acceptance.AcceptAsync(raw, "sendgrid-raw", envelopeTo, envelopeFrom, cancellationToken, checks);
         }
-        if (!new[] { "headers", "text", "html", "from" }.Any(form.Values.ContainsKey) && form.Files.Count == 0)
-        {
-            return Problems.BadRequest("The post has neither an 'email' field (raw mode) nor 'headers', 'text', 'html' or 'from' (parsed mode).", "email");
-        }
         var attachments = Attachments(form);
         var mime = SendGridParsedMail.ToMime(SendGridParsedFields.FromForm(form.Values, attachments));
         return await acceptance.AcceptAsync(mime, "sendgrid-parsed", envelopeTo, envelopeFrom, cancellationToken, checks);
     }
 
-    private static string? Field(Form form, string name) =>
+    private static string? Field(SendGridForm form, string name) =>
         form.Values.TryGetValue(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
 
-    private sealed record FormFile(string FieldName, string FileName, string ContentType, byte[] Content);
-
-    private sealed record Form(Dictionary<string, byte[]> Values, List<FormFile> Files);
-
-    /// <summary>Reads every part as bytes: field values are decoded later with the charsets SendGrid names.</summary>
-    private static async Task<Form> ReadFormAsync(byte[] body, string boundary, CancellationToken cancellationToken)
-    {
-        var reader = new MultipartReader(boundary, new MemoryStream(body)) { BodyLengthLimit = null, HeadersLengthLimit = 64 * 1024 };
-        var form = new Form(new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase), []);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
-        {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } name)
-            {
-                continue;
-            }
-            using var content = new MemoryStream();
-            await section.Body.CopyToAsync(content, cancellationToken);
-            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-            name = HeaderUtilities.RemoveQuotes(name).Value!;
-            if (fileName is { Length: > 0 })
-            {
-                form.Files.Add(new FormFile(name, fileName, section.ContentType ?? "application/octet-stream", content.ToArray()));
-            }
-            else
-            {
-                form.Values[name] = content.ToArray();
-            }
-        }
-        return form;
-    }
-
     /// <summary>Files, named and typed by <c>attachment-info</c> when SendGrid sends it (it also carries inline images' content-id).</summary>
-    private static List<FormAttachment> Attachments(Form form)
+    private static List<FormAttachment> Attachments(SendGridForm form)
     {
         var info = new Dictionary<string, AttachmentInfo>(StringComparer.OrdinalIgnoreCase);
         if (form.Values.TryGetValue("attachment-info", out var json))

@@ -92,7 +92,9 @@ public sealed class SearchConversations(AgentAuthenticator auth, SearchIndexStor
         }
 
         var heads = await Task.WhenAll(found.Select(h => conversations.GetHeadAsync(h.ConversationId, cancellationToken)));
+        // A merged conversation's terms were indexed again under the conversation it was folded into.
         var items = heads.OfType<ConversationEntity>()
+            .Where(h => h.MergedInto is null)
             .Select(ConversationSummary.Of)
             .ToList();
         var next = exhausted || after is null ? null : PagingQuery.Wrap(after);

@@ -61,6 +61,14 @@ public sealed class ConversationEntity : ITableEntity
     /// <summary>Set while snoozed: when it wakes up by itself (a customer message wakes it earlier).</summary>
     public DateTimeOffset? SnoozedUntil { get; set; }
 
+    /// <summary>
+    /// Set when this conversation was folded into another (one message linked both): its rows were copied there and
+    /// its id stays an alias of that conversation. Threading, the writer and <c>GET /api/conversations/{id}</c> follow it.
+    /// </summary>
+    public string? MergedInto { get; set; }
+
+    public DateTimeOffset? MergedAt { get; set; }
+
     /// <summary>When an agent first answered (reply accepted for sending); null while the customer waits. Paging and metrics read it.</summary>
     public DateTimeOffset? FirstResponseAt { get; set; }
 }

@@ -17,7 +17,11 @@ public static class ConversationMapping
         ConversationStatuses.TryParse(head.Status, out var status) ? status : ConversationStatus.Open,
         ReadParticipants(head.Participants), head.MessageCount, head.CreatedAt, head.LastActivityAt, head.EarliestSentAt,
         head.ClosedAt, head.ReplyToken, head.LinkedConversationId, head.Preview, head.Version, head.AssigneeId,
-        ConversationTags.Split(head.Tags), head.SnoozedUntil, head.FirstResponseAt);
+        ConversationTags.Split(head.Tags), head.SnoozedUntil, head.FirstResponseAt)
+    {
+        MergedInto = head.MergedInto is { Length: > 0 } into ? into : null,
+        MergedAt = head.MergedAt,
+    };
 
     /// <param name="etag">The ETag of the row as read: the write succeeds only if it is still current.</param>
     public static ConversationEntity ToEntity(this Conversation conversation, ETag etag = default) => new()
@@ -46,6 +50,8 @@ public static class ConversationMapping
         Tags = ConversationTags.Join(conversation.Tags),
         SnoozedUntil = conversation.SnoozedUntil,
         FirstResponseAt = conversation.FirstResponseAt,
+        MergedInto = conversation.MergedInto,
+        MergedAt = conversation.MergedAt,
     };
 
     private static List<Participant> ReadParticipants(string json) =>

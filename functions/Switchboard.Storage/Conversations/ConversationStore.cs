@@ -33,6 +33,50 @@ public sealed class ConversationStore(StorageAccount storage)
         return (head, messages);
     }
 
+    /// <summary>
+    /// The conversation an id now stands for: itself, or — when it was merged — the conversation it was folded into,
+    /// followed to the end of the chain. Null when no head exists.
+    /// </summary>
+    public async Task<ConversationEntity?> GetLiveHeadAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var head = await GetHeadAsync(conversationId, cancellationToken);
+        for (var hops = 0; head?.MergedInto is { Length: > 0 } into && hops < MaxAliasHops; hops++)
+        {
+            head = await GetHeadAsync(into, cancellationToken);
+        }
+        return head;
+    }
+
+    private const int MaxAliasHops = 16;
+
+    /// <summary>Every row of the conversation but its head (messages, notes, calls, drafts), with all their properties.</summary>
+    public async Task<IReadOnlyList<TableEntity>> GetItemRowsAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == conversationId && e.RowKey != ConversationEntity.HeadRowKey,
+            cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>Writes the rows into another conversation's partition, keeping their RowKeys (upserts, 100 per transaction).</summary>
+    public async Task CopyItemRowsAsync(string conversationId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken = default)
+    {
+        foreach (var batch in rows.Chunk(100))
+        {
+            var actions = batch.Select(row =>
+            {
+                var copy = new TableEntity(row) { PartitionKey = conversationId, RowKey = row.RowKey, ETag = default };
+                copy.Remove("odata.etag");
+                copy.Remove("Timestamp");
+                return new TableTransactionAction(TableTransactionActionType.UpsertReplace, copy);
+            });
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+    }
+
     public async Task<MessageEntity?> GetMessageAsync(string conversationId, string messageRowKey, CancellationToken cancellationToken = default)
     {
         var message = await Table.GetEntityIfExistsAsync<MessageEntity>(conversationId, messageRowKey, cancellationToken: cancellationToken);

@@ -58,6 +58,18 @@ public sealed class InboxIndex(StorageAccount storage)
         }
     }
 
+    /// <summary>Removes the conversation's rows (a conversation merged into another leaves the inbox).</summary>
+    public async Task RemoveAsync(ConversationEntity head, CancellationToken cancellationToken = default)
+    {
+        foreach (var partition in new[]
+        {
+            PartitionKeyFor(head.Mailbox, head.Status), PartitionKeyFor(AllMailboxes, head.Status), AssigneePartitionKeyFor(head.AssigneeId, head.Status),
+        })
+        {
+            await DeleteIfExistsAsync(partition, head.IndexRowKey, cancellationToken);
+        }
+    }
+
     public Task<(IReadOnlyList<InboxRow> Rows, string? ContinuationToken)> PageAsync(
         string? mailbox, string status, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
         PagePartitionAsync(PartitionKeyFor(mailbox ?? AllMailboxes, status), null, pageSize, continuationToken, cancellationToken);

@@ -33,6 +33,16 @@ public sealed class CustomerStore(StorageAccount storage)
         ], cancellationToken);
     }
 
+    /// <summary>Replaces the link to a conversation that was merged by one to the conversation it was merged into.</summary>
+    public async Task RelinkConversationAsync(string email, string fromConversationId, string toConversationId, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = KeyEncoding.Escape(email.Trim().ToLowerInvariant());
+        await Table.UpsertEntityAsync(new TableEntity(partition, ConversationPrefix + toConversationId) { ["LinkedAt"] = at }, TableUpdateMode.Merge, cancellationToken);
+        // A missing row is answered 404 without an exception: the relink may run twice.
+        await Table.DeleteEntityAsync(partition, ConversationPrefix + fromConversationId, ETag.All, cancellationToken);
+    }
+
     /// <summary>
     /// Moves last contact to <paramref name="at"/> with one merge, without reading the profile first; a profile that is
     /// missing (a customer from before profiles were kept) is created as <see cref="RecordContactAsync"/> would.

@@ -25,6 +25,38 @@ public sealed class ThreadKeyStore(StorageAccount storage, TimeProvider time)
         Table.UpsertEntityAsync(Entity(key, conversationId, role), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
+    /// Points the key at the conversation unless it already points somewhere: how a message's references, including
+    /// ghosts (Message-IDs we never receive), lead later messages that name them to its conversation. Returns where the
+    /// key already pointed (null when this call set it): a different conversation there is one to merge with.
+    /// </summary>
+    public async Task<ThreadKeyTarget?> RegisterIfAbsentAsync(ThreadKey key, string conversationId, ThreadKeyRole role, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Table.AddEntityAsync(Entity(key, conversationId, role), cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return await FindAsync(key, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Points a stored message's key at its conversation, and returns where it pointed before (null when it was new):
+    /// a message processed at the same moment may have named this one as its parent for another conversation.
+    /// </summary>
+    public async Task<ThreadKeyTarget?> RegisterStoredAsync(ThreadKey key, string conversationId, CancellationToken cancellationToken = default)
+    {
+        if (await RegisterIfAbsentAsync(key, conversationId, ThreadKeyRole.Stored, cancellationToken) is not { } previous)
+        {
+            return null;
+        }
+        await RegisterAsync(key, conversationId, ThreadKeyRole.Stored, cancellationToken);
+        return previous;
+    }
+
+    /// <summary>
     /// Takes each key for the conversation, insert-only and in order. Returns the first key already held by another
     /// conversation (after undoing this call's claims), or null when all are held by this one.
     /// </summary>

@@ -29,6 +29,13 @@ public sealed class InboundDriver(TestHost host)
         return await host.Client.PostAsync(url, content);
     }
 
+    /// <summary>Posts one raw message and checks it was accepted.</summary>
+    public async Task DeliverRawAsync(byte[] raw)
+    {
+        var response = await PostMimeAsync(raw);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Posts each fixture and checks it was accepted.</summary>
     public async Task DeliverAsync(params string[] fixtures)
     {
@@ -64,9 +71,10 @@ public sealed class InboundDriver(TestHost host)
         }
     }
 
-    /// <summary>Processes every queued inbound message at the same time, as a scaled-out host would.</summary>
-    public async Task ProcessQueuedConcurrentlyAsync()
+    /// <summary>Processes every queued inbound message at the same time (at most <paramref name="maxConcurrency"/> at once), as a scaled-out host would.</summary>
+    public async Task ProcessQueuedConcurrentlyAsync(int maxConcurrency = int.MaxValue)
     {
+        using var slots = new SemaphoreSlim(Math.Min(maxConcurrency, 1000));
         var queue = host.Storage.Queue(QueueNames.InboundEmail);
         var handler = host.Services.GetRequiredService<ProcessInboundEmail>();
         var messages = new List<Azure.Storage.Queues.Models.QueueMessage>();
@@ -83,8 +91,10 @@ public sealed class InboundDriver(TestHost host)
             var failed = new System.Collections.Concurrent.ConcurrentDictionary<Azure.Storage.Queues.Models.QueueMessage, Exception>();
             await Task.WhenAll(pending.Select(m => Task.Run(async () =>
             {
+                await slots.WaitAsync();
                 try { await handler.HandleAsync(m.Body.ToString()); }
                 catch (Exception e) { failed[m] = e; }
+                finally { slots.Release(); }
             })));
             pending = [.. failed.Keys];
             lastErrors = failed.ToDictionary(f => f.Key.MessageId, f => f.Value);

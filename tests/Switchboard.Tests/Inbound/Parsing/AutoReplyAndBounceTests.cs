@@ -7,10 +7,15 @@ public class AutoReplyAndBounceTests
     [Theory]
     [InlineData("Auto/out-of-office-exchange.eml")]
     [InlineData("Auto/vacation-x-autoreply.eml")]
-    [InlineData("Auto/newsletter-precedence-bulk.eml")]
     public void Machine_sent_mail_is_flagged_auto_reply(string fixture)
     {
         Assert.Equal(MailFlags.AutoReply, InboundFixtures.Parse(fixture).Flags);
+    }
+
+    [Fact]
+    public void Bulk_mail_with_list_headers_is_list_mail_not_automatic()
+    {
+        Assert.Equal(MailFlags.List, InboundFixtures.Parse("Auto/newsletter-precedence-bulk.eml").Flags);
     }
 
     [Fact]

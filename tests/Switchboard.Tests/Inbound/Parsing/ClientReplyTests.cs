@@ -136,11 +136,12 @@ public class ClientReplyTests
     [InlineData("Clients/forwarded-gmail.eml", "FYI - our bank says", "Card ending 4242 was declined.")]
     [InlineData("Clients/forwarded-apple.eml", "Why does this say my trial ends?", "Upgrade now to keep your data.")]
     [InlineData("Clients/forwarded-outlook.eml", "Please see below, the quantities", "Delivered: 40 x toner cartridge")]
-    public void Forwarded_message_is_kept_whole(string fixture, string start, string forwardedText)
+    public void Forwarded_message_is_collapsed_below_what_the_forwarder_wrote(string fixture, string start, string forwardedText)
     {
         var mail = InboundFixtures.Parse(fixture);
 
         Assert.StartsWith(start, mail.VisibleText);
-        Assert.Contains(forwardedText, mail.VisibleText);
+        Assert.DoesNotContain(forwardedText, mail.VisibleText);
+        Assert.Contains(forwardedText, mail.Text);
     }
 }

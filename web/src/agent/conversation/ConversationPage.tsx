@@ -1,6 +1,6 @@
 import './conversation.css';
 import { useQuery, useQueryClient } from '@tanstack/preact-query';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { conversationQuery, conversationsKey, type Conversation } from '../api/conversations.ts';
 import { draftsKey } from '../api/drafts.ts';
@@ -9,7 +9,7 @@ import { presenceText, type ConversationState } from '../api/toolkit.ts';
 import { useAssignees } from '../assignees/useAssignees.ts';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { ConversationDrafts } from '../drafts/ConversationDrafts.tsx';
-import { inboxHref } from '../routing.ts';
+import { conversationHref, inboxHref } from '../routing.ts';
 import { useApi, useCurrentAgent } from '../session/session.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { CallComposer } from './CallComposer.tsx';
@@ -31,6 +31,12 @@ export function ConversationPage({ id }: { id: string }) {
     ...query,
     refetchInterval: (current) => (current.state.data && hasPendingDelivery(current.state.data.messages) ? deliveryPollMs : false),
   });
+
+  // A conversation merged into another answers as that one: move to the surviving id, so writes use it too.
+  const survivingId = conversation?.id;
+  useEffect(() => {
+    if (survivingId !== undefined && survivingId !== id) window.location.replace(conversationHref(survivingId));
+  }, [survivingId, id]);
 
   // A status, assignee or tag change answers with the new state: shown at once; the inbox lists are read again.
   const changed = (state: ConversationState) => {

@@ -6,6 +6,7 @@ const meanings: Record<string, string> = {
   'new-participant': 'The sender joined the conversation by replying; the customer did not write to them here.',
   'own-message': 'Sent from one of our own mailboxes.',
   'trainee-mail-reply': "A trainee's answer by mail, kept as a note; not sent.",
+  list: 'Sent through a mailing list; it reopens the conversation like any mail from a person.',
   'unverified-mail-reply': "Claims to be an agent's answer by mail but could not be verified; kept as a note, not sent.",
 };
 

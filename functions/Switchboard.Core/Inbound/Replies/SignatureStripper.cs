@@ -1,4 +1,4 @@
-namespace Switchboard.Core.Inbound;
+namespace Switchboard.Core.Inbound.Replies;
 
 /// <summary>
 /// Removes a signature: everything from the RFC 3676 "-- " delimiter, or from a mail app's
@@ -36,10 +36,10 @@ internal static class SignatureStripper
         for (var i = lines.Count - 1; i >= 0 && seen < MobileWindow; i--)
         {
             var line = lines[i].Trim();
-            if (line.Length == 0)
+            if (line.Length == 0 || line.StartsWith('>'))
                 continue;
             seen++;
-            if (QuoteMarkers.MobileSignature().IsMatch(line))
+            if (ClientSignatures.IsClientSignOff(line))
                 return i;
         }
         return -1;

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Tests.Conversations;
+using Switchboard.Tests.Inbound;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Threading;
+
+/// <summary>No split survives: a message that links two conversations folds the younger into the older, with everything in it.</summary>
+public sealed class ThreadMergeTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Hundred_message_thread_with_thirty_people_delivered_shuffled_at_concurrency_eight_is_one_conversation(bool rootMissing)
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        var mail = new InboundDriver(host);
+        var thread = ThreadMail.Conversation(count: 100, participants: 30, seed: rootMissing ? 11 : 7);
+        var delivered = thread.Skip(rootMissing ? 1 : 0).ToList();
+
+        await DeliverShuffledAsync(mail, delivered, seed: 3);
+        await mail.ProcessQueuedConcurrentlyAsync(maxConcurrency: 8);
+
+        var conversation = await mail.SingleConversationAsync();
+        Assert.Equal(delivered.Select(m => m.MessageId).Order(), conversation.Messages().Select(m => m.Str("messageId")).Order());
+        Assert.Equal(delivered.Count, (await mail.ListAsync("?status=open")).GetProperty("items")[0].GetProperty("messageCount").GetInt32());
+
+        // Redelivered, again shuffled: nothing changes.
+        await DeliverShuffledAsync(mail, delivered, seed: 5);
+        await mail.ProcessQueuedConcurrentlyAsync(maxConcurrency: 8);
+        Assert.Equal(delivered.Count, (await mail.SingleConversationAsync()).Messages().Length);
+    }
+
+    [Fact]
+    public async Task Message_linking_two_conversations_folds_the_younger_with_its_notes_tags_and_assignee_and_the_old_id_keeps_working()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        var toolkit = new ToolkitDriver(host);
+        var mail = toolkit.Mail;
+        var older = new ThreadMail("older-root@mail.example.org", "Ana Pereira <ana@example.org>", "Invoice 2026-118", null, []);
+        var younger = new ThreadMail("younger-root@mail.example.org", "Marco Rossi <marco@example.org>", "Re: Invoice 2026-118", "never-seen@mail.example.org", ["never-seen@mail.example.org"]);
+        await mail.DeliverRawAsync(older.ToBytes());
+        await mail.ProcessQueuedAsync();
+        await mail.DeliverRawAsync(younger.ToBytes());
+        await mail.ProcessQueuedAsync();
+        var ids = await toolkit.IdsAsync("?status=open");
+        Assert.Equal(2, ids.Count);
+        var youngerId = (await mail.AllConversationsAsync()).Single(c => c.Messages()[0].Str("messageId") == younger.MessageId).Str("id");
+        var olderId = ids.Single(id => id != youngerId);
+        await toolkit.NoteAsync(youngerId, "Marco is the finance contact.");
+        await toolkit.PatchAsync(youngerId, new { tags = new[] { "billing" }, assigneeId = await toolkit.FirstAdminIdAsync() });
+
+        var linking = new ThreadMail("linking@mail.example.org", "Ana Pereira <ana@example.org>", "Re: Invoice 2026-118", younger.MessageId,
+            [older.MessageId, younger.MessageId]);
+        await mail.DeliverRawAsync(linking.ToBytes());
+        await mail.ProcessQueuedAsync();
+
+        var merged = await mail.SingleConversationAsync();
+        Assert.Equal(olderId, merged.Str("id"));
+        Assert.Equal([older.MessageId, younger.MessageId, linking.MessageId], merged.Messages().Where(m => m.Str("kind") == "email").Select(m => m.Str("messageId")));
+        Assert.Contains(merged.Messages(), m => m.Str("kind") == "note" && m.Str("text").Contains("finance contact"));
+        Assert.Equal(["billing"], merged.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(await toolkit.FirstAdminIdAsync(), merged.Str("assigneeId"));
+        Assert.Contains(merged.GetProperty("participants").EnumerateArray(), p => p.Str("email") == "marco@example.org");
+
+        var viaOldId = await mail.ConversationAsync(youngerId);
+        Assert.Equal(olderId, viaOldId.Str("id"));
+        Assert.Equal([olderId], await toolkit.IdsAsync("?status=open"));
+        Assert.Equal([olderId], await toolkit.IdsAsync("?view=mine&status=open"));
+    }
+
+    [Fact]
+    public async Task Merged_conversation_is_found_by_search_and_in_the_customer_history_once()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        var mail = new InboundDriver(host);
+        var first = new ThreadMail("search-a@mail.example.org", "Ana Pereira <ana@example.org>", "Broken flux capacitor", "ghost-x@mail.example.org", ["ghost-x@mail.example.org"]);
+        var second = new ThreadMail("search-b@mail.example.org", "Ana Pereira <ana@example.org>", "Wobbly gyroscope", "ghost-y@mail.example.org", ["ghost-y@mail.example.org"]);
+        var linking = new ThreadMail("search-c@mail.example.org", "Ana Pereira <ana@example.org>", "Re: both", "search-b@mail.example.org",
+            ["ghost-x@mail.example.org", "search-a@mail.example.org", "ghost-y@mail.example.org", "search-b@mail.example.org"]);
+        foreach (var message in new[] { first, second, linking })
+        {
+            await mail.DeliverRawAsync(message.ToBytes());
+            await mail.ProcessQueuedAsync();
+        }
+
+        var only = (await mail.SingleConversationAsync()).Str("id");
+        var hits = await new Search.SearchDriver(host).SearchAsync("gyroscope");
+        Assert.Equal([only], hits.GetProperty("items").EnumerateArray().Select(i => i.Str("id")));
+        var customer = await (await mail.GetAsync("/api/customers/ana%40example.org")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([only], customer.GetProperty("conversations").EnumerateArray().Select(c => c.Str("id")));
+    }
+
+    private static async Task DeliverShuffledAsync(InboundDriver mail, List<ThreadMail> messages, int seed)
+    {
+        foreach (var message in messages.OrderBy(_ => 0).ToList().Shuffled(seed))
+        {
+            var response = await mail.PostMimeAsync(message.ToBytes());
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+    }
+}
+
+internal static class ShuffleExtensions
+{
+    public static List<T> Shuffled<T>(this List<T> items, int seed)
+    {
+        var copy = items.ToList();
+        new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(copy));
+        return copy;
+    }
+}
