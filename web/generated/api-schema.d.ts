@@ -1051,6 +1051,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/status/components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status page's components in display order, with their states. */
+        get: operations["ListStatusComponents"];
+        put?: never;
+        /** Adds a component to the status page (admins); it starts operational unless a state is given. */
+        post: operations["CreateStatusComponent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/status/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incidents of the last 90 days, newest first, with their updates. */
+        get: operations["ListIncidents"];
+        put?: never;
+        /** Opens an incident {title, impact, status, message, components: [{id, state}], notify}; the public page is republished. */
+        post: operations["CreateIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/status/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident with its updates and post-mortem. */
+        get: operations["GetIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/status/incidents/{id}/postmortem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the post-mortem of a resolved incident (409 while it is open). */
+        put: operations["WritePostmortem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/status/incidents/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The next update of an open incident; resolving returns its components to operational. A resolved incident is final (409). */
+        post: operations["AddIncidentUpdate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/status/maintenances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maintenance windows starting in the last 90 days or later, earliest first. */
+        get: operations["ListMaintenances"];
+        put?: never;
+        /** Schedules maintenance {title, message, components, startsAt, endsAt}, at least 5 minutes ahead and at most 7 days long. */
+        post: operations["ScheduleMaintenance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/status/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident update templates, by name. */
+        get: operations["ListIncidentTemplates"];
+        put?: never;
+        /** A template {name, title, status, message} for a common incident update. */
+        post: operations["CreateIncidentTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1177,6 +1300,19 @@ export interface components {
             durationMinutes: number | null;
             emailToCustomer: null | boolean;
             recap: null | string;
+        };
+        ComponentChange: {
+            componentId: string;
+            state: components["schemas"]["ComponentState"];
+        };
+        ComponentList: {
+            items: components["schemas"]["StatusComponent"][];
+        };
+        /** @enum {string} */
+        ComponentState: "operational" | "degradedPerformance" | "partialOutage" | "majorOutage" | "underMaintenance";
+        ComponentStateBody: {
+            id: null | string;
+            state: null | components["schemas"]["ComponentState"];
         };
         ConversationChange: {
             assigneeId: components["schemas"]["JsonElement"];
@@ -1413,6 +1549,41 @@ export interface components {
         InboundAccepted: {
             id: string;
         };
+        /** @enum {string} */
+        IncidentImpact: "none" | "minor" | "major" | "critical";
+        IncidentList: {
+            items: components["schemas"]["IncidentView"][];
+        };
+        /** @enum {string} */
+        IncidentStatus: "investigating" | "identified" | "monitoring" | "resolved";
+        IncidentTemplate: {
+            id: string;
+            message: string;
+            name: string;
+            status: components["schemas"]["IncidentStatus"];
+            title: string;
+        };
+        IncidentUpdate: {
+            /** Format: date-time */
+            at: string;
+            components: components["schemas"]["ComponentChange"][];
+            message: string;
+            notify: boolean;
+            status: components["schemas"]["IncidentStatus"];
+        };
+        IncidentView: {
+            components: string[];
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            impact: components["schemas"]["IncidentImpact"];
+            postmortem: null | string;
+            /** Format: date-time */
+            resolvedAt: null | string;
+            status: components["schemas"]["IncidentStatus"];
+            title: string;
+            updates: components["schemas"]["IncidentUpdate"][];
+        };
         Invitation: {
             email: null | string;
             name: null | string;
@@ -1451,6 +1622,24 @@ export interface components {
         MagicLinkRequested: {
             message: string;
         };
+        Maintenance: {
+            componentIds: string[];
+            /** Format: date-time */
+            endsAt: string;
+            id: string;
+            message: string;
+            /** Format: date-time */
+            scheduledAt: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["MaintenanceStatus"];
+            title: string;
+        };
+        MaintenanceList: {
+            items: components["schemas"]["Maintenance"][];
+        };
+        /** @enum {string} */
+        MaintenanceStatus: "scheduled" | "inProgress" | "completed";
         MessageView: {
             attachments: components["schemas"]["AttachmentView"][];
             authorAgentId: null | string;
@@ -1475,6 +1664,46 @@ export interface components {
             threadMatch: string;
             to: components["schemas"]["PersonView"][];
             visibleText: string;
+        };
+        NewComponent: {
+            description: null | string;
+            group: null | string;
+            name: null | string;
+            /** Format: int32 */
+            position: number | null;
+            state: null | components["schemas"]["ComponentState"];
+        };
+        NewIncident: {
+            components: null | components["schemas"]["ComponentStateBody"][];
+            impact: null | components["schemas"]["IncidentImpact"];
+            message: null | string;
+            /** @default true */
+            notify: boolean;
+            status: null | components["schemas"]["IncidentStatus"];
+            title: null | string;
+        };
+        NewIncidentUpdate: {
+            components: null | components["schemas"]["ComponentStateBody"][];
+            impact?: null | components["schemas"]["IncidentImpact"];
+            message: null | string;
+            /** @default true */
+            notify: boolean;
+            status: null | components["schemas"]["IncidentStatus"];
+        };
+        NewMaintenance: {
+            components: null | string[];
+            /** Format: date-time */
+            endsAt: null | string;
+            message: null | string;
+            /** Format: date-time */
+            startsAt: null | string;
+            title: null | string;
+        };
+        NewTemplate: {
+            message: null | string;
+            name: null | string;
+            status: null | components["schemas"]["IncidentStatus"];
+            title: null | string;
         };
         NoteAdded: {
             authorAgentId: null | string;
@@ -1576,6 +1805,9 @@ export interface components {
             policy: null | components["schemas"]["EscalationPolicy"];
             /** Format: date-time */
             updatedAt: null | string;
+        };
+        PostmortemBody: {
+            text: null | string;
         };
         Preferences: {
             notifyNewConversations: boolean;
@@ -1726,9 +1958,21 @@ export interface components {
         };
         /** @enum {string} */
         ShiftUnit: "hours" | "days";
+        StatusComponent: {
+            description: null | string;
+            group: null | string;
+            id: string;
+            name: string;
+            /** Format: int32 */
+            position: number;
+            state: components["schemas"]["ComponentState"];
+        };
         SupportHours: {
             timeZoneId: string;
             windows?: null | components["schemas"]["WeeklyWindow"][];
+        };
+        TemplateList: {
+            items: components["schemas"]["IncidentTemplate"][];
         };
         TimelineBand: {
             agentId: null | string;
@@ -5268,6 +5512,472 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListStatusComponents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComponentList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateStatusComponent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewComponent"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusComponent"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIncident"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WritePostmortem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostmortemBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddIncidentUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIncidentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMaintenances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScheduleMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMaintenance"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Maintenance"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListIncidentTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateIncidentTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTemplate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentTemplate"];
                 };
             };
             /** @description Bad Request */
