@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Replies;
 
@@ -22,8 +22,12 @@ public static class RequestBodyLimit
 
     public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services)
     {
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<InboundOptions>, IOptions<MailOptions>>(
-            (kestrel, inbound, mail) => kestrel.Limits.MaxRequestBodySize = Bytes(inbound.Value, mail.Value));
+        // Bound from configuration without validation: the server is built before start-up validation runs, and an
+        // invalid setting must be reported by ValidateOnStart (naming it), not thrown from the server's constructor.
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+            kestrel.Limits.MaxRequestBodySize = Bytes(
+                configuration.GetSection(InboundOptions.Section).Get<InboundOptions>() ?? new InboundOptions(),
+                configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions()));
         return services;
     }
 }
