@@ -18,12 +18,8 @@ public sealed class SnoozeAlarm(WakeupStore wakeups, WorkQueue queue, TimeProvid
     }
 
     /// <summary>Queues <paramref name="due"/> (again) for the time left until it is due, at least a second.</summary>
-    public Task QueueAsync(WakeupDue due, CancellationToken cancellationToken = default)
-    {
-        var wait = due.WakeAt - time.GetUtcNow();
-        var delay = wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > WorkQueue.MaxDelay ? WorkQueue.MaxDelay : wait;
-        return queue.SendAsync(QueueNames.ConversationWakeups, due, delay, cancellationToken);
-    }
+    public Task QueueAsync(WakeupDue due, CancellationToken cancellationToken = default) =>
+        queue.SendAsync(QueueNames.ConversationWakeups, due, WorkQueue.DelayUntil(due.WakeAt, time.GetUtcNow()), cancellationToken);
 }
 
 /// <summary>Queue <c>conversation-wakeups</c>: <paramref name="ConversationId"/> was snoozed until <paramref name="WakeAt"/>.</summary>

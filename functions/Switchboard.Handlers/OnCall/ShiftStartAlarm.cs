@@ -23,18 +23,12 @@ public sealed class ShiftStartAlarm(ScheduleStore schedules, ShiftNoticeStore cl
         {
             return;
         }
-        await queue.SendAsync(QueueNames.ShiftStarts, new ShiftStartDue(at), Delay(at, now), cancellationToken);
+        await queue.SendAsync(QueueNames.ShiftStarts, new ShiftStartDue(at), WorkQueue.DelayUntil(at, now), cancellationToken);
     }
 
     /// <summary>Queues <paramref name="due"/> again when it came early (clock skew), for the time that is left.</summary>
     public Task WaitLongerAsync(ShiftStartDue due, CancellationToken cancellationToken = default) =>
-        queue.SendAsync(QueueNames.ShiftStarts, due, Delay(due.At, time.GetUtcNow()), cancellationToken);
-
-    public static TimeSpan Delay(DateTimeOffset at, DateTimeOffset now)
-    {
-        var wait = at - now;
-        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > WorkQueue.MaxDelay ? WorkQueue.MaxDelay : wait;
-    }
+        queue.SendAsync(QueueNames.ShiftStarts, due, WorkQueue.DelayUntil(due.At, time.GetUtcNow()), cancellationToken);
 
     private async Task<DateTimeOffset?> NextStartAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

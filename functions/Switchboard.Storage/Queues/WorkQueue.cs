@@ -11,6 +11,16 @@ public sealed class WorkQueue(StorageAccount storage)
 {
     public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long to hide a message due at <paramref name="at"/>: at least a second, at most <see cref="MaxDelay"/> (a later
+    /// one surfaces early and its handler queues it again for the time left).
+    /// </summary>
+    public static TimeSpan DelayUntil(DateTimeOffset at, DateTimeOffset now)
+    {
+        var wait = at - now;
+        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxDelay ? MaxDelay : wait;
+    }
+
     public async Task SendAsync<T>(string queueName, T message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
         if (delay > MaxDelay)
