@@ -65,7 +65,7 @@ var names = app.Services.GetRequiredService<StorageAccount>().Names;
 var housekeeping = new StorageTransactionCounter();
 var triggerQueues = new QueueServiceClient(azurite.ConnectionString, Hooked(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
 var inbound = (Queue: triggerQueues.GetQueueClient(names.Queue(QueueNames.InboundEmail)), Handle: (Func<string, CancellationToken, Task>)app.Services.GetRequiredService<ProcessInboundEmail>().HandleAsync);
-var events = (Queue: triggerQueues.GetQueueClient(names.Queue(QueueNames.DomainEvents)), Handle: (Func<string, CancellationToken, Task>)app.Services.GetRequiredService<RecordDomainEvent>().HandleAsync);
+var events = (Queue: triggerQueues.GetQueueClient(names.Queue(QueueNames.DomainEvents)), Handle: (Func<string, CancellationToken, Task>)app.Services.GetRequiredService<DispatchDomainEvent>().HandleAsync);
 
 var run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 var results = new List<EmailCost>();

@@ -198,7 +198,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddStatusPage();
 
         services.AddSingleton<ProcessInboundEmail>();
-        services.AddSingleton<RecordDomainEvent>();
+        services.AddSingleton<DispatchDomainEvent>();
         services.AddSingleton<NotifyMentionedAgents>();
         services.AddSingleton<WakeSnoozedConversations>();
         services.AddSingleton<SnoozeAlarm>();

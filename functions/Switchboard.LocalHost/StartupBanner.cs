@@ -1,3 +1,4 @@
+using Switchboard.Handlers.Mail;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

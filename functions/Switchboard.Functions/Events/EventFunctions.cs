@@ -5,9 +5,9 @@ using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Events;
 
-public sealed class EventFunctions(PoisonQueue poisonQueue, RecordDomainEvent recordDomainEvent)
+public sealed class EventFunctions(PoisonQueue poisonQueue, DispatchDomainEvent recordDomainEvent)
 {
-    [Function(nameof(RecordDomainEvent))]
-    public Task RecordDomainEvent([QueueTrigger(QueueNames.DomainEvents)] string message, CancellationToken cancellationToken) =>
+    [Function(nameof(DispatchDomainEvent))]
+    public Task DispatchDomainEvent([QueueTrigger(QueueNames.DomainEvents)] string message, CancellationToken cancellationToken) =>
         poisonQueue.RunAsync(QueueNames.DomainEvents, message, recordDomainEvent.HandleAsync, cancellationToken);
 }

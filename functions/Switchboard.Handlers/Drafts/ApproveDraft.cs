@@ -1,10 +1,10 @@
+using Switchboard.Handlers.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Replies;
 using Switchboard.Storage.Drafts;
 

@@ -1,9 +1,9 @@
+using Switchboard.Handlers.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Switchboard.Core.Conversations;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Replies;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Drafts;

@@ -1,7 +1,7 @@
+using Switchboard.Handlers.Mail;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Replies;
 
 namespace Switchboard.Handlers.Hosting;

@@ -26,7 +26,7 @@ public sealed class InboundAcceptance(RawMailStore rawMail, TimeProvider time, S
         try
         {
             using var stream = new MemoryStream(rawMime, writable: false);
-            await rawMail.StoreAsync(received, stream, cancellationToken);
+            await rawMail.StoreAndQueueAsync(received, stream, cancellationToken);
         }
         catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException or TimeoutException)
         {

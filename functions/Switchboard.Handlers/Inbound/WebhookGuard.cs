@@ -1,3 +1,4 @@
+using Switchboard.Handlers.Mail;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;

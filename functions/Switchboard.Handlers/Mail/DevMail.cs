@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Storage;
 using Switchboard.Storage.Mail;
 

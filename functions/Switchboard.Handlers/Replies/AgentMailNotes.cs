@@ -6,7 +6,6 @@ using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;

@@ -1,7 +1,7 @@
+using Switchboard.Handlers.Mail;
 using Microsoft.Extensions.Options;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Storage.Inbound;
 
 namespace Switchboard.Handlers.Replies;

@@ -5,7 +5,6 @@ using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Core.Replies;
 using Switchboard.Handlers.Hosting;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;

@@ -6,7 +6,6 @@ using Switchboard.Core.Replies;
 using Switchboard.Core.Team;
 using Switchboard.Core.Threading;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Team;

@@ -1,3 +1,4 @@
+using Switchboard.Handlers.Mail;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Switchboard.Core;
@@ -7,7 +8,6 @@ using Switchboard.Core.Inbound;
 using Switchboard.Core.Replies;
 using Switchboard.Core.Team;
 using Switchboard.Core.Threading;
-using Switchboard.Handlers.Inbound;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Events;

@@ -1,3 +1,4 @@
+using Switchboard.Handlers.Mail;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,6 @@ using Switchboard.Core.Conversations;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
-using Switchboard.Handlers.Inbound;
 
 namespace Switchboard.Handlers.Replies;
 

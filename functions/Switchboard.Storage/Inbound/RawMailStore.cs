@@ -18,7 +18,7 @@ public sealed class RawMailStore(StorageAccount storage)
     public static string BlobNameFor(string id, DateTimeOffset receivedAt) =>
         $"raw/{receivedAt:yyyy}/{receivedAt:MM}/{receivedAt:dd}/{id}.eml";
 
-    public async Task StoreAsync(InboundEmailReceived received, Stream rawMime, CancellationToken cancellationToken = default)
+    public async Task StoreAndQueueAsync(InboundEmailReceived received, Stream rawMime, CancellationToken cancellationToken = default)
     {
         var options = new BlobUploadOptions
         {

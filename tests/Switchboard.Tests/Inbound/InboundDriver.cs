@@ -50,7 +50,7 @@ public sealed class InboundDriver(TestHost host)
     public async Task ProcessQueuedAsync()
     {
         await DrainAsync(QueueNames.InboundEmail, host.Services.GetRequiredService<ProcessInboundEmail>().HandleAsync);
-        await DrainAsync(QueueNames.DomainEvents, host.Services.GetRequiredService<RecordDomainEvent>().HandleAsync);
+        await DrainAsync(QueueNames.DomainEvents, host.Services.GetRequiredService<DispatchDomainEvent>().HandleAsync);
     }
 
     /// <summary>

@@ -10,11 +10,11 @@ using Switchboard.Storage.Events;
 namespace Switchboard.Handlers.Events;
 
 /// <summary>
-/// Queue <c>domain-events</c>: records every event in the day's activity log, which metrics and the weekly digest read.
+/// Queue <c>domain-events</c>: hands each event to everything that follows one. It records every event in the day's activity log.
 /// A new conversation that is not automatic mail starts its mailbox's escalation (<see cref="EscalationEngine.StartAsync"/>) and is
 /// emailed to the agents who want it (<see cref="NewConversationNotifier"/>), so they can answer from their own mail client.
 /// </summary>
-public sealed class RecordDomainEvent(ActivityLog activity, EscalationEngine escalation, NewConversationNotifier notifier)
+public sealed class DispatchDomainEvent(ActivityLog activity, EscalationEngine escalation, NewConversationNotifier notifier)
 {
     public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
     {
