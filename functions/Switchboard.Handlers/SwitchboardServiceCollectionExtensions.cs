@@ -69,6 +69,7 @@ public static class SwitchboardServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ThreadingOptions>>().Value, sp.GetRequiredService<OwnMessageIds>()));
         services.AddOptions<DevMailViewOptions>().BindConfiguration(DevMailViewOptions.Section);
         services.AddSingleton<AgentAuthenticator>();
+        services.AddSingleton<AgentApi>();
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<SessionCookies>();
         services.AddSingleton<SignInLinks>();

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
+using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Conversations;
 
 public sealed class ConversationFunctions(
+    AgentApi api,
+    SignInLinks links,
     PoisonQueue poisonQueue,
     ListConversations listConversations,
     GetConversation getConversation,
@@ -42,7 +45,7 @@ public sealed class ConversationFunctions(
     public Task<IResult> GetConversation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        getConversation.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => getConversation.HandleAsync(id, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(DownloadRawMessage))]
     [EndpointSummary("The message as received (message/rfc822). API key or signed link.")]
@@ -88,7 +91,8 @@ public sealed class ConversationFunctions(
     public Task<IResult> AddNote(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/notes")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        addNote.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<NoteBody>(request, Callers.AnyAgent,
+            (agent, body) => addNote.HandleAsync(agent, id, body, links.BaseUrl(request), cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(BeatPresence))]
     [EndpointSummary("Heartbeat while the conversation is open (state viewing|replying); answers who else is here (beats of the last 40 s).")]

@@ -15,27 +15,13 @@ namespace Switchboard.Handlers.Conversations;
 /// message (the count stays). Active agents named by <c>@handle</c> (see <see cref="Mentions"/>) are emailed through
 /// the <c>note-mentions</c> queue, once each.
 /// </summary>
-public sealed class AddNote(
-    AgentAuthenticator auth, ConversationUpdater updater, Teammates team, SignInLinks links, WorkQueue queue, TimeProvider time)
+public sealed class AddNote(ConversationUpdater updater, Teammates team, WorkQueue queue, TimeProvider time)
 {
     public const int MaxLength = 10_000;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    /// <param name="baseUrl">Where links in the mention emails point (<see cref="SignInLinks.BaseUrl"/>).</param>
+    public async Task<IResult> HandleAsync(Agent agent, string id, NoteBody body, string? baseUrl, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!ConversationIds.IsConversationId(id))
-        {
-            return Problems.NotFound($"There is no conversation '{id}'.");
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<NoteBody>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         var text = body.Text?.Trim() ?? "";
         if (text.Length is 0 or > MaxLength)
         {
@@ -80,10 +66,10 @@ public sealed class AddNote(
         if (mentioned.Count > 0)
         {
             await queue.SendAsync(QueueNames.NoteMentions,
-                new NoteMentioned(noteId, id, note.FromName ?? "A teammate", mentioned, links.BaseUrl(request)), cancellationToken: cancellationToken);
+                new NoteMentioned(noteId, id, note.FromName ?? "A teammate", mentioned, baseUrl), cancellationToken: cancellationToken);
         }
-        request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(head.Version);
-        return Results.Created($"/api/conversations/{id}", new NoteAdded(noteId, MessageKinds.Note, note.AuthorAgentId, note.FromName, text, now, mentioned, head.Version));
+        return Results.Created($"/api/conversations/{id}", new NoteAdded(noteId, MessageKinds.Note, note.AuthorAgentId, note.FromName, text, now, mentioned, head.Version))
+            .WithETag(VersionTags.ETag(head.Version));
     }
 }
 

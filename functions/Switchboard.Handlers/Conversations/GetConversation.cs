@@ -11,19 +11,10 @@ namespace Switchboard.Handlers.Conversations;
 /// <c>GET /api/conversations/{id}</c>: the conversation with every message, oldest first. Attachment, inline image and
 /// raw-source links are signed, so the browser can follow them; inline images (cid:) in the HTML point at them.
 /// </summary>
-public sealed class GetConversation(AgentAuthenticator auth, ConversationStore conversations, MessageViews messageViews)
+public sealed class GetConversation(ConversationStore conversations, MessageViews messageViews)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!ConversationIds.IsConversationId(id))
-        {
-            return Problems.NotFound($"There is no conversation '{id}'.");
-        }
         var (head, messages) = await conversations.GetAsync(id, cancellationToken);
         if (head?.MergedInto is { Length: > 0 })
         {
@@ -43,13 +34,12 @@ public sealed class GetConversation(AgentAuthenticator auth, ConversationStore c
             views.Add(await messageViews.ViewAsync(id, message, cancellationToken));
         }
         var conversation = head.ToConversation();
-        request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(head.Version);
         return Results.Ok(new ConversationDetail(
             id, head.Subject, head.Status, head.Mailbox, new PersonView(head.CustomerEmail, head.CustomerName),
             conversation.Participants.Select(p => new ParticipantView(p.Email, p.Name, p.Role.ToWire(), p.Flagged)).ToList(),
             Mailboxes.ReplyAddress(head.Mailbox, head.ReplyToken),
             head.LinkedConversationId, head.CreatedAt, head.LastActivityAt,
             head.AssigneeId, ConversationTags.Split(head.Tags), head.SnoozedUntil, head.FirstResponseAt,
-            head.Version, views));
+            head.Version, views)).WithETag(VersionTags.ETag(head.Version));
     }
 }

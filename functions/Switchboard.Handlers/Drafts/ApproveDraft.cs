@@ -107,7 +107,7 @@ public sealed class ApproveDraft(
         // Only this approver holds the claim, so this write wins; were it lost, the reply is sent all the same.
         await drafts.TryReplaceAsync(draft, cancellationToken);
         await drafts.IndexAsync(draft, previousQueueRowKey, cancellationToken);
-        request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(accepted.Version);
+        request.HttpContext.Response.Headers.ETag = VersionTags.ETag(accepted.Version);
         return Results.Json(
             new DraftApproved(DraftView.Of(draft), await views.ViewAsync(draft.PartitionKey, accepted.Message, cancellationToken)),
             statusCode: StatusCodes.Status202Accepted);

@@ -56,7 +56,7 @@ public sealed class GetArticle(AgentAuthenticator auth, ArticleStore store)
         {
             return Problems.NotFound($"There is no article '{id}'.");
         }
-        request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(article.Version);
+        request.HttpContext.Response.Headers.ETag = VersionTags.ETag(article.Version);
         return Results.Ok(ArticleView.Of(article));
     }
 }

@@ -12,7 +12,7 @@ internal static class ArticleResults
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                response.Headers.ETag = ConversationVersions.ETag(saved.Article.Version);
+                response.Headers.ETag = VersionTags.ETag(saved.Article.Version);
                 var view = ArticleView.Of(saved.Article);
                 return created ? Results.Created($"/api/kb/articles/{view.Id}", view) : Results.Ok(view);
             case SaveOutcome.Stale stale:
@@ -20,12 +20,12 @@ internal static class ArticleResults
                     statusCode: StatusCodes.Status409Conflict,
                     title: "The article changed since you loaded it.",
                     detail: $"{stale.Current.LastEditorName ?? stale.Current.LastEditorId} saved version {stale.Current.Version} since your version {stale.SeenVersion}; " +
-                            $"nothing was saved. Merge their changes, then save again with If-Match {ConversationVersions.ETag(stale.Current.Version)}.",
+                            $"nothing was saved. Merge their changes, then save again with If-Match {VersionTags.ETag(stale.Current.Version)}.",
                     extensions: new Dictionary<string, object?>
                     {
                         ["field"] = "If-Match",
                         ["currentVersion"] = stale.Current.Version,
-                        ["etag"] = ConversationVersions.ETag(stale.Current.Version),
+                        ["etag"] = VersionTags.ETag(stale.Current.Version),
                         ["changedFields"] = stale.Changes.ChangedFields,
                         ["changes"] = stale.Changes.Body,
                         ["current"] = ArticleView.Of(stale.Current),
@@ -45,7 +45,7 @@ internal static class ArticleResults
             return (null, Problems.PreconditionRequired(
                 "Send the article's ETag (from GET /api/kb/articles/{id}) as If-Match, so no save overwrites a teammate's.", "If-Match"));
         }
-        return ConversationVersions.Parse(ifMatch) is { } version
+        return VersionTags.Parse(ifMatch) is { } version
             ? (version, null)
             : (null, Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match"));
     }

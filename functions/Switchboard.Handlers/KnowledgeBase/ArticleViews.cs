@@ -14,7 +14,7 @@ public sealed record ArticleView(
 {
     public static ArticleView Of(ArticleEntity e) => new(
         e.RowKey, e.Title, e.Slug, e.Category, e.Summary, e.Status, e.Body, ArticleRenderer.ToHtml(e.Body),
-        e.Version, Conversations.ConversationVersions.ETag(e.Version), e.AuthorId, e.AuthorName, e.LastEditorId, e.LastEditorName,
+        e.Version, Hosting.VersionTags.ETag(e.Version), e.AuthorId, e.AuthorName, e.LastEditorId, e.LastEditorName,
         e.CreatedAt, e.UpdatedAt, e.PublishedAt);
 }
 

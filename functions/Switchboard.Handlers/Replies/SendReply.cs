@@ -57,7 +57,7 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
         switch (outcome)
         {
             case ReplyOutcome.Accepted accepted:
-                request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(accepted.Version);
+                request.HttpContext.Response.Headers.ETag = VersionTags.ETag(accepted.Version);
                 return Results.Json(await views.ViewAsync(id, accepted.Message, cancellationToken), statusCode: StatusCodes.Status202Accepted);
             case ReplyOutcome.Stale stale:
                 return await StaleProblemAsync(request, views, id, version, stale, cancellationToken);
@@ -79,16 +79,16 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
         {
             missed.Add(await views.ViewAsync(id, message, cancellationToken));
         }
-        request.HttpContext.Response.Headers.ETag = ConversationVersions.ETag(stale.CurrentVersion);
+        request.HttpContext.Response.Headers.ETag = VersionTags.ETag(stale.CurrentVersion);
         return Results.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "The conversation changed since you opened it.",
-            detail: $"{missed.Count} new item(s) arrived since version {version}; nothing was sent. Read them, then send again with If-Match {ConversationVersions.ETag(stale.CurrentVersion)}.",
+            detail: $"{missed.Count} new item(s) arrived since version {version}; nothing was sent. Read them, then send again with If-Match {VersionTags.ETag(stale.CurrentVersion)}.",
             extensions: new Dictionary<string, object?>
             {
                 ["field"] = "If-Match",
                 ["currentVersion"] = stale.CurrentVersion,
-                ["etag"] = ConversationVersions.ETag(stale.CurrentVersion),
+                ["etag"] = VersionTags.ETag(stale.CurrentVersion),
                 ["newMessages"] = missed,
             });
     }
@@ -101,7 +101,7 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
             return (null, Problems.PreconditionRequired(
                 "Send the conversation's ETag (from GET /api/conversations/{id}) as If-Match, so a reply never ignores what arrived meanwhile.", "If-Match"));
         }
-        return ConversationVersions.Parse(ifMatch) is { } version
+        return VersionTags.Parse(ifMatch) is { } version
             ? (version, null)
             : (null, Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match"));
     }
