@@ -14,10 +14,7 @@ public sealed class InboundFunctions(PoisonQueue poisonQueue, ReceiveSendGridEma
     [Tags("Inbound email")]
     [Accepts<IFormCollection>("multipart/form-data")]
     [ProducesResponseType<InboundAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
-    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesProblems(401, 413, 415, 503)]
     public Task<IResult> ReceiveSendGridEmail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inbound/sendgrid")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -28,10 +25,7 @@ public sealed class InboundFunctions(PoisonQueue poisonQueue, ReceiveSendGridEma
     [Tags("Inbound email")]
     [Accepts<string>("message/rfc822")]
     [ProducesResponseType<InboundAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
-    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesProblems(401, 413, 415, 503)]
     public Task<IResult> ReceiveMimeEmail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inbound/mime")] HttpRequest request,
         CancellationToken cancellationToken) =>

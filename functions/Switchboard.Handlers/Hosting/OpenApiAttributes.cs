@@ -43,3 +43,13 @@ public sealed class ProducesValidationProblemAttribute : Attribute, IProducesRes
 
     public IEnumerable<string> ContentTypes => ["application/problem+json"];
 }
+
+/// <summary>
+/// Problem answers with these statuses, one line for what would be a <see cref="ProducesProblemAttribute"/> each: the
+/// local host puts one of those per status into the endpoint's metadata.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ProducesProblemsAttribute(params int[] statusCodes) : Attribute
+{
+    public IReadOnlyList<ProducesProblemAttribute> Each { get; } = [.. statusCodes.Select(status => new ProducesProblemAttribute(status))];
+}

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing.Patterns;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.LocalHost.Functions;
 
@@ -28,7 +29,7 @@ public static class FunctionEndpoints
                 .WithDisplayName(function.Name)
                 .WithMetadata([.. created.EndpointMetadata])
                 .WithMetadata(function.Method)
-                .WithMetadata([.. type.GetCustomAttributes(inherit: true), .. function.Method.GetCustomAttributes(inherit: true)])
+                .WithMetadata([.. Declared(type.GetCustomAttributes(inherit: true)), .. Declared(function.Method.GetCustomAttributes(inherit: true))])
                 .WithMetadata(new EndpointNameMetadata(function.Name), new RouteNameMetadata(function.Name));
             if (function.Verbs.Count > 0)
             {
@@ -36,4 +37,7 @@ public static class FunctionEndpoints
             }
         }
     }
+
+    private static IEnumerable<object> Declared(object[] attributes) =>
+        attributes.SelectMany(a => a is ProducesProblemsAttribute problems ? problems.Each : (IEnumerable<object>)[a]);
 }
