@@ -6,7 +6,7 @@ using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Admin;
 
-public sealed class AdminFunctions(ReplayPoisonMessages replayPoisonMessages)
+public sealed class AdminFunctions(AgentApi api, ReplayPoisonMessages replayPoisonMessages)
 {
     [Function(nameof(ReplayPoisonMessages))]
     [EndpointSummary("Moves the messages of {queue}-poison back onto {queue}. Admins only.")]
@@ -18,5 +18,5 @@ public sealed class AdminFunctions(ReplayPoisonMessages replayPoisonMessages)
     public Task<IResult> ReplayPoisonMessages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/queues/{queue}/replay")] HttpRequest request,
         string queue, CancellationToken cancellationToken) =>
-        replayPoisonMessages.HandleAsync(request, queue, cancellationToken);
+        api.RunAsync(request, Callers.Admin, _ => replayPoisonMessages.HandleAsync(queue, cancellationToken), cancellationToken);
 }

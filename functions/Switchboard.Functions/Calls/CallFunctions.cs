@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Calls;
+using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Calls;
 
-public sealed class CallFunctions(LogCall logCall)
+public sealed class CallFunctions(AgentApi api, LogCall logCall)
 {
     [Function(nameof(LogCall))]
     [EndpointSummary("Logs a phone call: recap, direction inbound|outbound, durationMinutes?, emailToCustomer? (sends the recap as your reply; not for trainees).")]
@@ -20,5 +21,6 @@ public sealed class CallFunctions(LogCall logCall)
     public Task<IResult> LogCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/calls")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        logCall.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<CallInput>(request, Callers.AnyAgent,
+            (agent, input) => logCall.HandleAsync(agent, id, input, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 }

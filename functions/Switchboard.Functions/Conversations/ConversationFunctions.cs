@@ -12,6 +12,7 @@ public sealed class ConversationFunctions(
     AgentApi api,
     SignInLinks links,
     PoisonQueue poisonQueue,
+    MessagePartAccess messageParts,
     ListConversations listConversations,
     GetConversation getConversation,
     DownloadRawMessage downloadRawMessage,
@@ -34,7 +35,7 @@ public sealed class ConversationFunctions(
     public Task<IResult> ListConversations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listConversations.HandleAsync(request, cancellationToken);
+        api.RunBoundAsync<InboxQuery>(request, Callers.AnyAgent, (agent, query) => listConversations.HandleAsync(agent, query, cancellationToken), cancellationToken);
 
     [Function(nameof(GetConversation))]
     [EndpointSummary("A conversation with all its messages.")]
@@ -55,7 +56,7 @@ public sealed class ConversationFunctions(
     public Task<IResult> DownloadRawMessage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/raw")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
-        downloadRawMessage.HandleAsync(request, id, messageId, cancellationToken);
+        messageParts.RunAsync(request, () => downloadRawMessage.HandleAsync(id, messageId, cancellationToken), cancellationToken);
 
     [Function(nameof(DownloadAttachment))]
     [EndpointSummary("One attachment or inline image. API key or signed link.")]
@@ -65,7 +66,7 @@ public sealed class ConversationFunctions(
     public Task<IResult> DownloadAttachment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/attachments/{index:int}")] HttpRequest request,
         string id, string messageId, int index, CancellationToken cancellationToken) =>
-        downloadAttachment.HandleAsync(request, id, messageId, index, cancellationToken);
+        messageParts.RunAsync(request, () => downloadAttachment.HandleAsync(id, messageId, index, cancellationToken), cancellationToken);
 
     [Function(nameof(UpdateConversation))]
     [EndpointSummary("Changes status (snoozed needs a future snoozedUntil), assignee (an active agent, or null) and/or tags. Absent fields stay.")]
@@ -78,7 +79,8 @@ public sealed class ConversationFunctions(
     public Task<IResult> UpdateConversation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        updateConversation.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<ConversationChange>(request, Callers.AnyAgent,
+            (_, change) => updateConversation.HandleAsync(id, change, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(AddNote))]
     [EndpointSummary("Adds an internal note (never emailed to the customer); @handles email the mentioned agents.")]
@@ -105,7 +107,8 @@ public sealed class ConversationFunctions(
     public Task<IResult> BeatPresence(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/presence")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        beatPresence.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<PresenceBeat>(request, Callers.AnyAgent,
+            (agent, beat) => beatPresence.HandleAsync(agent, id, beat, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(ListAssignees))]
     [EndpointSummary("Active agents to assign or @mention, and the caller's own agent id (me).")]
@@ -115,7 +118,7 @@ public sealed class ConversationFunctions(
     public Task<IResult> ListAssignees(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/assignees")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listAssignees.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, agent => listAssignees.HandleAsync(agent, cancellationToken), cancellationToken);
 
     [Function(nameof(NotifyMentionedAgents))]
     public Task NotifyMentionedAgents([QueueTrigger(QueueNames.NoteMentions)] string message, CancellationToken cancellationToken) =>

@@ -6,7 +6,7 @@ using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Customers;
 
-public sealed class CustomerFunctions(GetCustomer getCustomer, UpdateCustomerNotes updateCustomerNotes)
+public sealed class CustomerFunctions(AgentApi api, GetCustomer getCustomer, UpdateCustomerNotes updateCustomerNotes)
 {
     [Function(nameof(GetCustomer))]
     [EndpointSummary("A customer: name, first and last contact, the team's notes, and their conversations (latest activity first).")]
@@ -17,7 +17,7 @@ public sealed class CustomerFunctions(GetCustomer getCustomer, UpdateCustomerNot
     public Task<IResult> GetCustomer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{email}")] HttpRequest request,
         string email, CancellationToken cancellationToken) =>
-        getCustomer.HandleAsync(request, email, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => getCustomer.HandleAsync(email, cancellationToken), cancellationToken, CustomerRoute.Id(email));
 
     [Function(nameof(UpdateCustomerNotes))]
     [EndpointSummary("Replaces the team's notes about the customer ({text}, at most 5,000 characters; empty clears them).")]
@@ -30,5 +30,6 @@ public sealed class CustomerFunctions(GetCustomer getCustomer, UpdateCustomerNot
     public Task<IResult> UpdateCustomerNotes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{email}/notes")] HttpRequest request,
         string email, CancellationToken cancellationToken) =>
-        updateCustomerNotes.HandleAsync(request, email, cancellationToken);
+        api.RunAsync<CustomerNotesBody>(request, Callers.AnyAgent,
+            (agent, body) => updateCustomerNotes.HandleAsync(agent, email, body, cancellationToken), cancellationToken, CustomerRoute.Id(email));
 }

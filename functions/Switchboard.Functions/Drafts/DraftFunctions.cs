@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Drafts;
 using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Hosting;
@@ -8,6 +10,8 @@ using Switchboard.Handlers.Hosting;
 namespace Switchboard.Functions.Drafts;
 
 public sealed class DraftFunctions(
+    AgentApi api,
+    SignInLinks links,
     SubmitDraft submitDraft,
     ListConversationDrafts listConversationDrafts,
     ListDrafts listDrafts,
@@ -27,7 +31,8 @@ public sealed class DraftFunctions(
     public Task<IResult> SubmitDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/drafts")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        submitDraft.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<ReplyRequest>(request, Callers.AnyAgent,
+            (agent, body) => submitDraft.HandleAsync(agent, id, body, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(ListConversationDrafts))]
     [EndpointSummary("The conversation's drafts in every state, oldest first.")]
@@ -38,7 +43,7 @@ public sealed class DraftFunctions(
     public Task<IResult> ListConversationDrafts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/drafts")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        listConversationDrafts.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listConversationDrafts.HandleAsync(id, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(ListDrafts))]
     [EndpointSummary("The approval queue (submitted drafts, oldest first); for trainees, or with mine=true, the caller's own drafts (state? submitted|returned|approved).")]
@@ -49,7 +54,7 @@ public sealed class DraftFunctions(
     public Task<IResult> ListDrafts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listDrafts.HandleAsync(request, cancellationToken);
+        api.RunBoundAsync<DraftQuery>(request, Callers.AnyAgent, (agent, query) => listDrafts.HandleAsync(agent, query, cancellationToken), cancellationToken);
 
     [Function(nameof(UpdateDraft))]
     [EndpointSummary("The author replaces a submitted or returned draft and (re)submits it.")]
@@ -64,7 +69,8 @@ public sealed class DraftFunctions(
     public Task<IResult> UpdateDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/drafts/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        updateDraft.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<ReplyRequest>(request, Callers.AnyAgent,
+            (agent, body) => updateDraft.HandleAsync(agent, id, body, cancellationToken), cancellationToken, DraftRoute.Id(id));
 
     [Function(nameof(ApproveDraft))]
     [EndpointSummary("Sends a submitted draft, optionally edited (text, html, cc, statusAfter; version = the draft version read). If-Match with the conversation's ETag. Not trainees.")]
@@ -80,7 +86,8 @@ public sealed class DraftFunctions(
     public Task<IResult> ApproveDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{id}/approve")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        approveDraft.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<ApproveDraftInput>(request, Callers.NotTrainee,
+            (agent, input) => approveDraft.HandleAsync(agent, id, input, cancellationToken), cancellationToken, DraftRoute.Id(id));
 
     [Function(nameof(ReturnDraft))]
     [EndpointSummary("Returns a submitted draft to its author with a comment (they are emailed). Not trainees.")]
@@ -95,5 +102,6 @@ public sealed class DraftFunctions(
     public Task<IResult> ReturnDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{id}/return")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        returnDraft.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<ReturnDraftRequest>(request, Callers.NotTrainee,
+            (agent, body) => returnDraft.HandleAsync(agent, id, body, links.BaseUrl(request), cancellationToken), cancellationToken, DraftRoute.Id(id));
 }

@@ -6,7 +6,7 @@ using Switchboard.Handlers.Mail;
 
 namespace Switchboard.Functions.Mail;
 
-public sealed class DevMailFunctions(ListDevMail listDevMail, GetDevMail getDevMail)
+public sealed class DevMailFunctions(DevMailAccess access, ListDevMail listDevMail, GetDevMail getDevMail)
 {
     [Function(nameof(ListDevMail))]
     [EndpointSummary("Mail kept by the mail sink, newest first. Only while Mail:Sender is sink; signed-in agents, or anyone on the local host's loopback.")]
@@ -17,7 +17,7 @@ public sealed class DevMailFunctions(ListDevMail listDevMail, GetDevMail getDevM
     public Task<IResult> ListDevMail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/mail")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listDevMail.HandleAsync(request, cancellationToken);
+        access.RunAsync(request, () => listDevMail.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(GetDevMail))]
     [EndpointSummary("One message of the mail sink.")]
@@ -28,5 +28,5 @@ public sealed class DevMailFunctions(ListDevMail listDevMail, GetDevMail getDevM
     public Task<IResult> GetDevMail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/mail/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        getDevMail.HandleAsync(request, id, cancellationToken);
+        access.RunAsync(request, () => getDevMail.HandleAsync(id, cancellationToken), cancellationToken);
 }

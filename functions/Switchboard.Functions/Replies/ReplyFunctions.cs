@@ -9,6 +9,7 @@ using Switchboard.Handlers.Replies;
 namespace Switchboard.Functions.Replies;
 
 public sealed class ReplyFunctions(
+    AgentApi api,
     PoisonQueue poisonQueue,
     SendReply sendReply,
     RetryDelivery retryDelivery,
@@ -31,7 +32,8 @@ public sealed class ReplyFunctions(
     public Task<IResult> SendReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/replies")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        sendReply.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<ReplyInput>(request, Callers.AnyAgent,
+            (agent, input) => sendReply.HandleAsync(agent, id, input, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(RetryDelivery))]
     [EndpointSummary("Sends a failed reply again (back to sending). 409 unless the reply is failed.")]
@@ -44,7 +46,8 @@ public sealed class ReplyFunctions(
     public Task<IResult> RetryDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/messages/{messageId}/retry")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
-        retryDelivery.HandleAsync(request, id, messageId, cancellationToken);
+        api.RunAsync(request, Callers.NotTrainee,
+            agent => retryDelivery.HandleAsync(agent, id, messageId, cancellationToken), cancellationToken);
 
     [Function(nameof(ReceiveDeliveryEvents))]
     [EndpointSummary("SendGrid's Signed Event Webhook (processed, deferred, delivered, bounce, dropped, open). ECDSA signature and a recent timestamp required.")]
@@ -70,7 +73,8 @@ public sealed class ReplyFunctions(
     public Task<IResult> UpdatePreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/auth/me/preferences")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        updatePreferences.HandleAsync(request, cancellationToken);
+        api.RunAsync<PreferencesChange>(request, Callers.AnyAgent,
+            (agent, change) => updatePreferences.HandleAsync(agent, change, cancellationToken), cancellationToken);
 
     [Function(nameof(DeliverOutboundEmail))]
     public Task DeliverOutboundEmail([QueueTrigger(QueueNames.OutboundEmail)] string message, CancellationToken cancellationToken) =>

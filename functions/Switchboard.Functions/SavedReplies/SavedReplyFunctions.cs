@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.SavedReplies;
 
 namespace Switchboard.Functions.SavedReplies;
 
 public sealed class SavedReplyFunctions(
+    AgentApi api,
     ListSavedReplies listSavedReplies,
     CreateSavedReply createSavedReply,
     UpdateSavedReply updateSavedReply,
@@ -21,7 +23,7 @@ public sealed class SavedReplyFunctions(
     public Task<IResult> ListSavedReplies(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/saved-replies")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listSavedReplies.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, agent => listSavedReplies.HandleAsync(agent, cancellationToken), cancellationToken);
 
     [Function(nameof(CreateSavedReply))]
     [EndpointSummary("A new saved reply {name, body}; a placeholder the renderer does not know is a 400 naming it.")]
@@ -34,7 +36,7 @@ public sealed class SavedReplyFunctions(
     public Task<IResult> CreateSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/saved-replies")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        createSavedReply.HandleAsync(request, cancellationToken);
+        api.RunAsync<SavedReplyBody>(request, Callers.AnyAgent, (agent, body) => createSavedReply.HandleAsync(agent, body, cancellationToken), cancellationToken);
 
     [Function(nameof(UpdateSavedReply))]
     [EndpointSummary("Replaces name and body of one of the caller's saved replies.")]
@@ -47,7 +49,7 @@ public sealed class SavedReplyFunctions(
     public Task<IResult> UpdateSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/saved-replies/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        updateSavedReply.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<SavedReplyBody>(request, Callers.AnyAgent, (agent, body) => updateSavedReply.HandleAsync(agent, id, body, cancellationToken), cancellationToken);
 
     [Function(nameof(DeleteSavedReply))]
     [EndpointSummary("Deletes one of the caller's saved replies.")]
@@ -58,7 +60,7 @@ public sealed class SavedReplyFunctions(
     public Task<IResult> DeleteSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/saved-replies/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        deleteSavedReply.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, agent => deleteSavedReply.HandleAsync(agent, id, cancellationToken), cancellationToken);
 
     [Function(nameof(RenderSavedReply))]
     [EndpointSummary("The caller's saved reply with its placeholders filled in for this conversation.")]
@@ -69,5 +71,6 @@ public sealed class SavedReplyFunctions(
     public Task<IResult> RenderSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/saved-replies/{replyId}/render")] HttpRequest request,
         string id, string replyId, CancellationToken cancellationToken) =>
-        renderSavedReply.HandleAsync(request, id, replyId, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent,
+            agent => renderSavedReply.HandleAsync(agent, id, replyId, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 }

@@ -6,7 +6,7 @@ using Switchboard.Handlers.Search;
 
 namespace Switchboard.Functions.Search;
 
-public sealed class SearchFunctions(SearchConversations searchConversations)
+public sealed class SearchFunctions(AgentApi api, SearchConversations searchConversations)
 {
     [Function(nameof(SearchConversations))]
     [EndpointSummary("Conversations containing every word of q (subject, customer address or name, message and note text), newest conversation first. Query: q, limit (1-50, 20), continuationToken.")]
@@ -17,5 +17,5 @@ public sealed class SearchFunctions(SearchConversations searchConversations)
     public Task<IResult> SearchConversations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/search")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        searchConversations.HandleAsync(request, cancellationToken);
+        api.RunBoundAsync<SearchQuery>(request, Callers.AnyAgent, (_, query) => searchConversations.HandleAsync(query, cancellationToken), cancellationToken);
 }

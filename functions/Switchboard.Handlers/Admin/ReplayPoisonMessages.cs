@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Account;
 
@@ -10,17 +9,12 @@ namespace Switchboard.Handlers.Admin;
 /// <c>POST /api/queues/{queue}/replay</c>: moves every message of <c>{queue}-poison</c> back onto the queue,
 /// once whatever made it fail is fixed. Admins only.
 /// </summary>
-public sealed class ReplayPoisonMessages(AgentAuthenticator auth, StorageAccount storage)
+public sealed class ReplayPoisonMessages(StorageAccount storage)
 {
     private const int MaxPerCall = 1000;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string queue, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string queue, CancellationToken cancellationToken = default)
     {
-        var (admin, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (admin is null)
-        {
-            return rejection!;
-        }
         if (!QueueNames.All.Contains(queue))
         {
             return Problems.NotFound($"There is no queue '{queue}'. Queues: {string.Join(", ", QueueNames.All)}.");

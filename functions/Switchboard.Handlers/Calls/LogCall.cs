@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Team;
@@ -18,32 +17,14 @@ namespace Switchboard.Handlers.Calls;
 /// recap to the customer as the agent's reply (trainees may log calls, not email them). An <c>Idempotency-Key</c>
 /// makes a retry return the same call.
 /// </summary>
-public sealed partial class LogCall(AgentAuthenticator auth, ConversationUpdater updater, ConversationStore conversations, ReplySender replies,
+public sealed class LogCall(ConversationUpdater updater, ConversationStore conversations, ReplySender replies,
     MessageViews views, TimeProvider time)
 {
     private const int MaxRecapChars = 20_000;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, CallInput input, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!ConversationIds.IsConversationId(id))
-        {
-            return Problems.NotFound($"There is no conversation '{id}'.");
-        }
-        var idempotencyKey = request.Headers[SendReply.IdempotencyKeyHeader].FirstOrDefault();
-        if (idempotencyKey is not null && !IdempotencyKeyPattern().IsMatch(idempotencyKey))
-        {
-            return Problems.BadRequest("Idempotency-Key must be 1-100 letters, digits, '-', '_', '.' or ':'.", SendReply.IdempotencyKeyHeader);
-        }
-        var (body, bad) = await JsonBody.ReadAsync<CallRequest>(request, cancellationToken);
-        if (body is null)
-        {
-            return bad!;
-        }
+        var (idempotencyKey, body) = input;
         if (string.IsNullOrWhiteSpace(body.Recap) || body.Recap.Length > MaxRecapChars)
         {
             return Problems.BadRequest($"The call needs a recap of at most {MaxRecapChars} characters.", "recap");
@@ -122,9 +103,21 @@ public sealed partial class LogCall(AgentAuthenticator auth, ConversationUpdater
         }
         return Results.Json(new CallLogged(await views.ViewAsync(id, call, cancellationToken), email), statusCode: StatusCodes.Status201Created);
     }
+}
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
-    private static partial Regex IdempotencyKeyPattern();
+/// <summary>The input of <c>POST /api/conversations/{id}/calls</c>: an optional <c>Idempotency-Key</c> and the body.</summary>
+public sealed record CallInput(string? IdempotencyKey, CallRequest Body) : IRequestInput<CallInput>
+{
+    public static async ValueTask<(CallInput? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var idempotencyKey = request.Headers[SendReply.IdempotencyKeyHeader].FirstOrDefault();
+        if (idempotencyKey is not null && !SendReply.IsIdempotencyKey(idempotencyKey))
+        {
+            return (null, Problems.BadRequest("Idempotency-Key must be 1-100 letters, digits, '-', '_', '.' or ':'.", SendReply.IdempotencyKeyHeader));
+        }
+        var (body, bad) = await JsonBody.ReadAsync<CallRequest>(request, cancellationToken);
+        return body is null ? (null, bad) : (new CallInput(idempotencyKey, body), null);
+    }
 }
 
 /// <summary>The body of <c>POST /api/conversations/{id}/calls</c>.</summary>

@@ -12,28 +12,18 @@ namespace Switchboard.Handlers.Conversations;
 /// marks the conversation read for the caller up to its current activity (the inbox's unread markers).
 /// </summary>
 public sealed class BeatPresence(
-    AgentAuthenticator auth, ConversationStore conversations, PresenceStore presence, ReadMarkStore reads, Teammates team, TimeProvider time)
+    ConversationStore conversations, PresenceStore presence, ReadMarkStore reads, Teammates team, TimeProvider time)
 {
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(40);
     public static readonly IReadOnlyList<string> States = ["viewing", "replying"];
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, PresenceBeat body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<PresenceBeat>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         if (body.State is not { } state || !States.Contains(state))
         {
             return Problems.BadRequest("state must be viewing or replying.", "state");
         }
-        if (await HeadAsync(id, cancellationToken) is not { } head)
+        if (await conversations.GetHeadAsync(id, cancellationToken) is not { } head)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }
@@ -44,9 +34,6 @@ public sealed class BeatPresence(
         await reads.MarkAsync(myId, id, head.LastActivityAt, cancellationToken);
         return Results.Ok(await OthersAsync(id, myId, now, cancellationToken));
     }
-
-    private async Task<ConversationEntity?> HeadAsync(string id, CancellationToken cancellationToken) =>
-        ConversationIds.IsConversationId(id) ? await conversations.GetHeadAsync(id, cancellationToken) : null;
 
     private async Task<PresenceList> OthersAsync(string id, string myId, DateTimeOffset now, CancellationToken cancellationToken) =>
         new([.. (await presence.SinceAsync(id, now - Fresh, cancellationToken))

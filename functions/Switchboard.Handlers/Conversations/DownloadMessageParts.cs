@@ -15,12 +15,12 @@ namespace Switchboard.Handlers.Conversations;
 /// </summary>
 public sealed class DownloadRawMessage(MessagePartAccess access, MessageContentStore content)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, string messageId, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, string messageId, CancellationToken cancellationToken = default)
     {
-        var (message, rejection) = await access.FindAsync(request, id, messageId, cancellationToken);
+        var (message, missing) = await access.FindAsync(id, messageId, cancellationToken);
         if (message is null)
         {
-            return rejection!;
+            return missing!;
         }
         var stream = await content.OpenAsync(message.RawBlobName, cancellationToken);
         return stream is null
@@ -32,12 +32,12 @@ public sealed class DownloadRawMessage(MessagePartAccess access, MessageContentS
 /// <summary><c>GET /api/conversations/{id}/messages/{messageId}/attachments/{index}</c>: one attachment or inline image.</summary>
 public sealed class DownloadAttachment(MessagePartAccess access, MessageContentStore content)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, string messageId, int index, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, string messageId, int index, CancellationToken cancellationToken = default)
     {
-        var (message, rejection) = await access.FindAsync(request, id, messageId, cancellationToken);
+        var (message, missing) = await access.FindAsync(id, messageId, cancellationToken);
         if (message is null)
         {
-            return rejection!;
+            return missing!;
         }
         var attachments = JsonSerializer.Deserialize<List<StoredAttachment>>(message.Attachments, JsonDefaults.Options) ?? [];
         if (index < 0 || index >= attachments.Count)
@@ -57,20 +57,22 @@ public sealed class DownloadAttachment(MessagePartAccess access, MessageContentS
     }
 }
 
-/// <summary>Finds a message for a download, after checking the caller holds an API key or a valid signed link.</summary>
-public sealed class MessagePartAccess(AgentAuthenticator auth, LinkSigner links, ConversationStore conversations)
+/// <summary>
+/// Who may download a message's parts, and the message. A download is followed by the browser from a link of
+/// <see cref="GetConversation"/>, which cannot carry a header: a valid signed link admits it; without one, it is an
+/// agent endpoint like any other (<see cref="AgentApi"/>).
+/// </summary>
+public sealed class MessagePartAccess(AgentApi api, LinkSigner links, ConversationStore conversations)
 {
-    public async Task<(MessageEntity? Message, IResult? Rejection)> FindAsync(HttpRequest request, string id, string messageId, CancellationToken cancellationToken)
+    public Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> download, CancellationToken cancellationToken) =>
+        links.IsValid(request) ? download() : api.RunAsync(request, Callers.AnyAgent, _ => download(), cancellationToken);
+
+    /// <summary>The message, or 404 (also for ids that could name nothing, so they never reach a key).</summary>
+    public async Task<(MessageEntity? Message, IResult? Missing)> FindAsync(string id, string messageId, CancellationToken cancellationToken)
     {
-        if (!links.IsValid(request) && (await auth.AuthenticateAsync(request, cancellationToken)).Agent is null)
-        {
-            return (null, Problems.Unauthorized("Send an API key as Authorization: Bearer <key>, or use a link from the conversation (links expire after an hour)."));
-        }
-        if (!ConversationIds.IsWellFormed(id) || !ConversationIds.IsWellFormed(messageId))
-        {
-            return (null, Problems.NotFound($"There is no message '{messageId}' in conversation '{id}'."));
-        }
-        var message = await conversations.GetMessageAsync(id, messageId, cancellationToken);
+        var message = ConversationIds.IsWellFormed(id) && ConversationIds.IsWellFormed(messageId)
+            ? await conversations.GetMessageAsync(id, messageId, cancellationToken)
+            : null;
         return message is null
             ? (null, Problems.NotFound($"There is no message '{messageId}' in conversation '{id}'."))
             : (message, null);

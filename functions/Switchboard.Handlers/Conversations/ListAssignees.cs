@@ -8,15 +8,10 @@ namespace Switchboard.Handlers.Conversations;
 /// <c>GET /api/assignees</c>: the active agents a conversation can be assigned to or a note can mention (any agent may
 /// read it, unlike the admin's team list), and <c>me</c>: the caller's own agent id (null for an API key).
 /// </summary>
-public sealed class ListAssignees(AgentAuthenticator auth, Teammates team)
+public sealed class ListAssignees(Teammates team)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         var me = await team.CallerAsync(agent, cancellationToken);
         var items = (await team.AllActiveAsync(cancellationToken))
             .Select(a => new AssigneeView(a.Id, a.DisplayName, a.Email, [.. Mentions.HandlesOf(a.DisplayName, a.Email)]))

@@ -14,50 +14,21 @@ namespace Switchboard.Handlers.Conversations;
 /// caller), unassigned. Without a mailbox, all mailboxes; without a status, open. Each item says whether it is unread
 /// for the caller (at most two more queries, of the caller's <c>ReadMarks</c>).
 /// </summary>
-public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox, Mailboxes mailboxes, Teammates team, ReadMarkStore reads)
+public sealed class ListConversations(InboxIndex inbox, Mailboxes mailboxes, Teammates team, ReadMarkStore reads)
 {
     public static readonly IReadOnlyList<string> Views = ["all", "mine", "unassigned"];
 
-    private const int DefaultLimit = 25;
-    private const int MaxLimit = 100;
-
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, InboxQuery query, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var query = request.Query;
-        var mailbox = query["mailbox"].FirstOrDefault() is { Length: > 0 } m ? m.Trim().ToLowerInvariant() : null;
+        var (mailbox, view, status, limit, storageToken) = query;
         if (mailbox is not null && !mailboxes.All.Contains(mailbox))
         {
             return Problems.BadRequest($"Unknown mailbox '{mailbox}'. Known: {string.Join(", ", mailboxes.All)}.", "mailbox");
-        }
-        var view = query["view"].FirstOrDefault() is { Length: > 0 } v ? v : "all";
-        if (!Views.Contains(view))
-        {
-            return Problems.BadRequest("view must be one of all, mine, unassigned.", "view");
         }
         var me = await team.CallerAsync(agent, cancellationToken);
         if (view == "mine" && me is null)
         {
             return Problems.BadRequest("view=mine needs a signed-in agent; an API key is assigned nothing.", "view");
-        }
-        var status = ConversationStatus.Open;
-        if (query["status"].FirstOrDefault() is { Length: > 0 } s && !ConversationStatuses.TryParse(s, out status))
-        {
-            return Problems.BadRequest("status must be one of open, pending, snoozed, closed.", "status");
-        }
-        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
-        if (badLimit is not null)
-        {
-            return badLimit;
-        }
-        var (storageToken, badToken) = PagingQuery.Continuation(query);
-        if (badToken is not null)
-        {
-            return badToken;
         }
 
         try
@@ -82,5 +53,42 @@ public sealed class ListConversations(AgentAuthenticator auth, InboxIndex inbox,
         {
             return PagingQuery.NotOurs;
         }
+    }
+}
+
+/// <summary>
+/// The query of <c>GET /api/conversations</c>, read and shape-checked (400 naming the parameter). Whether the mailbox
+/// is one of ours is the handler's check, as it depends on settings.
+/// </summary>
+/// <param name="Continuation">The storage position a continuationToken holds; null for the first page.</param>
+public sealed record InboxQuery(string? Mailbox, string View, ConversationStatus Status, int Limit, string? Continuation)
+    : IRequestInput<InboxQuery>
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+
+    public static ValueTask<(InboxQuery? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Bind(request.Query));
+
+    private static (InboxQuery?, IResult?) Bind(IQueryCollection query)
+    {
+        var mailbox = query["mailbox"].FirstOrDefault() is { Length: > 0 } m ? m.Trim().ToLowerInvariant() : null;
+        var view = query["view"].FirstOrDefault() is { Length: > 0 } v ? v : "all";
+        if (!ListConversations.Views.Contains(view))
+        {
+            return (null, Problems.BadRequest("view must be one of all, mine, unassigned.", "view"));
+        }
+        var status = ConversationStatus.Open;
+        if (query["status"].FirstOrDefault() is { Length: > 0 } s && !ConversationStatuses.TryParse(s, out status))
+        {
+            return (null, Problems.BadRequest("status must be one of open, pending, snoozed, closed.", "status"));
+        }
+        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
+        if (badLimit is not null)
+        {
+            return (null, badLimit);
+        }
+        var (position, badToken) = PagingQuery.Continuation(query);
+        return badToken is not null ? (null, badToken) : (new InboxQuery(mailbox, view, status, limit, position), null);
     }
 }

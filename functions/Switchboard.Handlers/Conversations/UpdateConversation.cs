@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 
@@ -14,25 +13,10 @@ namespace Switchboard.Handlers.Conversations;
 /// change (the version, and so a composer's ETag, stays).
 /// </summary>
 public sealed class UpdateConversation(
-    AgentAuthenticator auth, ConversationUpdater updater, Teammates team, WakeupStore wakeups, SnoozeAlarm snoozeAlarm, TimeProvider time)
+    ConversationUpdater updater, Teammates team, WakeupStore wakeups, SnoozeAlarm snoozeAlarm, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, ConversationChange body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!ConversationIds.IsConversationId(id))
-        {
-            return Problems.NotFound($"There is no conversation '{id}'.");
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<ConversationChange>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
-
         ConversationStatus? status = null;
         if (body.Status is not null)
         {

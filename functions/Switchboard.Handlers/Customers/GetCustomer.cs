@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
@@ -12,18 +11,13 @@ namespace Switchboard.Handlers.Customers;
 /// conversation they are in, latest activity first. One partition query on <c>Customers</c>, then a point read of each
 /// conversation's head (so status and last activity are current), the newest <see cref="MaxConversations"/> only.
 /// </summary>
-public sealed class GetCustomer(AgentAuthenticator auth, CustomerStore customers, ConversationStore conversations)
+public sealed class GetCustomer(CustomerStore customers, ConversationStore conversations)
 {
     public const int MaxConversations = 100;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string email, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string email, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!CustomerAddress.IsPlausible(email) || await customers.GetRecordAsync(email, cancellationToken) is not { } record)
+        if (await customers.GetRecordAsync(email, cancellationToken) is not { } record)
         {
             return Problems.NotFound($"There is no customer '{email}'.");
         }

@@ -9,22 +9,12 @@ namespace Switchboard.Handlers.Customers;
 /// <c>PUT /api/customers/{email}/notes {text}</c>: replaces the team's notes about a customer (empty text clears them).
 /// Last writer wins; the answer says who wrote them and when.
 /// </summary>
-public sealed class UpdateCustomerNotes(AgentAuthenticator auth, CustomerStore customers, TimeProvider time)
+public sealed class UpdateCustomerNotes(CustomerStore customers, TimeProvider time)
 {
     public const int MaxLength = 5000;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string email, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string email, CustomerNotesBody body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<CustomerNotesBody>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         if (body.Text is not { } text)
         {
             return Problems.BadRequest("text is required (an empty string clears the notes).", "text");
@@ -33,9 +23,7 @@ public sealed class UpdateCustomerNotes(AgentAuthenticator auth, CustomerStore c
         {
             return Problems.BadRequest($"text is limited to {MaxLength} characters.", "text");
         }
-        var notes = CustomerAddress.IsPlausible(email)
-            ? await customers.SetNotesAsync(email, text.Trim(), agent.Id, agent.Name, time.GetUtcNow(), cancellationToken)
-            : null;
+        var notes = await customers.SetNotesAsync(email, text.Trim(), agent.Id, agent.Name, time.GetUtcNow(), cancellationToken);
         return notes is null ? Problems.NotFound($"There is no customer '{email}'.") : Results.Ok(GetCustomer.NotesView(notes));
     }
 }

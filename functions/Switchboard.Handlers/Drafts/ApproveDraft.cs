@@ -1,7 +1,6 @@
 using Switchboard.Handlers.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
@@ -18,39 +17,16 @@ namespace Switchboard.Handlers.Drafts;
 /// approver recorded on the message.
 /// </summary>
 public sealed class ApproveDraft(
-    AgentAuthenticator auth, DraftStore drafts, DraftWorkflow workflow, ReplySender sender, MessageViews views,
+    DraftStore drafts, DraftWorkflow workflow, ReplySender sender, MessageViews views,
     IOptions<MailOptions> mail, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, ApproveDraftInput input, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (agent.Role == AgentRoles.Trainee)
-        {
-            return Problems.Forbidden("Trainees do not approve drafts.");
-        }
         if (await workflow.FindAsync(id, cancellationToken) is not { } draft)
         {
             return Problems.NotFound($"There is no draft '{id}'.");
         }
-        var (seen, badIfMatch) = SendReply.ReadIfMatch(request);
-        if (seen is not { } version)
-        {
-            return badIfMatch!;
-        }
-        var body = new ApproveDraftRequest(null, null, null, null, null);
-        if (request.ContentLength is > 0 || request.ContentType is not null)
-        {
-            var (read, bad) = await JsonBody.ReadAsync<ApproveDraftRequest>(request, cancellationToken);
-            if (read is null)
-            {
-                return bad!;
-            }
-            body = read;
-        }
+        var (version, body) = input;
         if (body.Version is { } draftVersion && draftVersion != draft.Version)
         {
             return Problems.Conflict($"The draft was edited since you read it (version {draft.Version}, not {draftVersion}); read it again.", "version");
@@ -96,7 +72,7 @@ public sealed class ApproveDraft(
             await drafts.TryReplaceAsync(draft, cancellationToken);
             return outcome switch
             {
-                ReplyOutcome.Stale stale => await SendReply.StaleProblemAsync(request, views, draft.PartitionKey, version, stale, cancellationToken),
+                ReplyOutcome.Stale stale => await SendReply.StaleProblemAsync(views, draft.PartitionKey, version, stale, cancellationToken),
                 ReplyOutcome.NoRecipient => Problems.Conflict("This conversation has no customer address to reply to (its mail had no readable From)."),
                 _ => Problems.NotFound($"There is no conversation '{draft.PartitionKey}'."),
             };
@@ -107,10 +83,9 @@ public sealed class ApproveDraft(
         // Only this approver holds the claim, so this write wins; were it lost, the reply is sent all the same.
         await drafts.TryReplaceAsync(draft, cancellationToken);
         await drafts.IndexAsync(draft, previousQueueRowKey, cancellationToken);
-        request.HttpContext.Response.Headers.ETag = VersionTags.ETag(accepted.Version);
         return Results.Json(
             new DraftApproved(DraftView.Of(draft), await views.ViewAsync(draft.PartitionKey, accepted.Message, cancellationToken)),
-            statusCode: StatusCodes.Status202Accepted);
+            statusCode: StatusCodes.Status202Accepted).WithETag(VersionTags.ETag(accepted.Version));
     }
 }
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Switchboard.Core.Conversations;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Drafts;
@@ -11,16 +9,11 @@ namespace Switchboard.Handlers.Drafts;
 /// <c>GET /api/conversations/{id}/drafts</c>: the conversation's drafts, oldest first, in every state (the page shows
 /// the submitted and returned ones). A range query of the conversation's own partition (RowKey d..e).
 /// </summary>
-public sealed class ListConversationDrafts(AgentAuthenticator auth, ConversationStore conversations, DraftStore drafts)
+public sealed class ListConversationDrafts(ConversationStore conversations, DraftStore drafts)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!ConversationIds.IsConversationId(id) || await conversations.GetHeadAsync(id, cancellationToken) is null)
+        if (await conversations.GetHeadAsync(id, cancellationToken) is null)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
@@ -16,30 +15,17 @@ namespace Switchboard.Handlers.Drafts;
 /// resubmit it (<c>PUT /api/drafts/{id}</c>).
 /// </summary>
 public sealed class ReturnDraft(
-    AgentAuthenticator auth, DraftStore drafts, DraftWorkflow workflow, Teammates team, IMailSender mailSender, SignInLinks links,
+    DraftStore drafts, DraftWorkflow workflow, Teammates team, IMailSender mailSender,
     IOptions<MailOptions> mail, TimeProvider time, ILogger<ReturnDraft> logger)
 {
     public const int MaxCommentLength = 2_000;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    /// <param name="baseUrl">Where the link in the author's email points (<see cref="SignInLinks.BaseUrl"/>).</param>
+    public async Task<IResult> HandleAsync(Agent agent, string id, ReturnDraftRequest body, string? baseUrl, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (agent.Role == AgentRoles.Trainee)
-        {
-            return Problems.Forbidden("Trainees do not return drafts.");
-        }
         if (await workflow.FindAsync(id, cancellationToken) is not { } draft)
         {
             return Problems.NotFound($"There is no draft '{id}'.");
-        }
-        var (body, bad) = await JsonBody.ReadAsync<ReturnDraftRequest>(request, cancellationToken);
-        if (body is null)
-        {
-            return bad!;
         }
         var comment = body.Comment?.Trim() ?? "";
         if (comment.Length is 0 or > MaxCommentLength)
@@ -60,7 +46,7 @@ public sealed class ReturnDraft(
             return Problems.Conflict("Another agent approved, returned or changed this draft a moment ago.");
         }
         await drafts.IndexAsync(draft, previousQueueRowKey, cancellationToken);
-        await TellAuthorAsync(draft, returner.Name ?? "A teammate", links.BaseUrl(request), cancellationToken);
+        await TellAuthorAsync(draft, returner.Name ?? "A teammate", baseUrl, cancellationToken);
         return Results.Ok(DraftView.Of(draft));
     }
 

@@ -1,7 +1,6 @@
 using Switchboard.Handlers.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Switchboard.Core.Conversations;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
@@ -15,20 +14,15 @@ namespace Switchboard.Handlers.Drafts;
 /// trainees must. It waits in the approval queue until an agent approves (sends) or returns it.
 /// </summary>
 public sealed class SubmitDraft(
-    AgentAuthenticator auth, ConversationStore conversations, DraftStore drafts, DraftWorkflow workflow, IOptions<MailOptions> mail, TimeProvider time)
+    ConversationStore conversations, DraftStore drafts, DraftWorkflow workflow, IOptions<MailOptions> mail, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, ReplyRequest body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!ConversationIds.IsConversationId(id) || await conversations.GetHeadAsync(id, cancellationToken) is not { } head)
+        if (await conversations.GetHeadAsync(id, cancellationToken) is not { } head)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");
         }
-        var (reply, invalid) = await SendReply.ReadDraftAsync(request, mail.Value.MaxAttachmentBytes, cancellationToken);
+        var (reply, invalid) = SendReply.Validate(body, mail.Value.MaxAttachmentBytes);
         if (reply is null)
         {
             return invalid!;

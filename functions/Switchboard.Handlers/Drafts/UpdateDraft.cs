@@ -12,15 +12,10 @@ namespace Switchboard.Handlers.Drafts;
 /// <c>PUT /api/drafts/{id}</c>: the author replaces their draft (the body of a reply) and (re)submits it: a returned
 /// draft goes back into the approval queue, at its end. Only the author; not once it is being sent or sent (409).
 /// </summary>
-public sealed class UpdateDraft(AgentAuthenticator auth, DraftStore drafts, DraftWorkflow workflow, IOptions<MailOptions> mail, TimeProvider time)
+public sealed class UpdateDraft(DraftStore drafts, DraftWorkflow workflow, IOptions<MailOptions> mail, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, ReplyRequest body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         if (await workflow.FindAsync(id, cancellationToken) is not { } draft)
         {
             return Problems.NotFound($"There is no draft '{id}'.");
@@ -33,7 +28,7 @@ public sealed class UpdateDraft(AgentAuthenticator auth, DraftStore drafts, Draf
         {
             return Problems.Conflict($"The draft is {draft.State}: it can no longer be changed.");
         }
-        var (reply, invalid) = await SendReply.ReadDraftAsync(request, mail.Value.MaxAttachmentBytes, cancellationToken);
+        var (reply, invalid) = SendReply.Validate(body, mail.Value.MaxAttachmentBytes);
         if (reply is null)
         {
             return invalid!;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage;
 using Switchboard.Storage.Mail;
@@ -11,30 +10,22 @@ using Switchboard.Storage.Mail;
 namespace Switchboard.Handlers.Mail;
 
 /// <summary><c>GET /api/dev/mail</c>: the sink's mail, newest first (at most 50).</summary>
-public sealed class ListDevMail(DevMailAccess access, MailSinkStore sink)
+public sealed class ListDevMail(MailSinkStore sink)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default)
     {
-        if (await access.RejectAsync(request, cancellationToken) is { } rejection)
-        {
-            return rejection;
-        }
         var mail = await sink.ListAsync(50, cancellationToken);
         return Results.Ok(new DevMailList(mail.Select(m => new DevMailSummary(m.RowKey, m.From, m.To, m.Subject, m.SentAt)).ToList()));
     }
 }
 
 /// <summary><c>GET /api/dev/mail/{id}</c>: one message of the sink, with its text and HTML (shown as text).</summary>
-public sealed class GetDevMail(DevMailAccess access, MailSinkStore sink)
+public sealed class GetDevMail(MailSinkStore sink)
 {
     private static readonly Regex Id = new("^[0-9]{19}-[0-9a-f]{8}$", RegexOptions.CultureInvariant);
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
     {
-        if (await access.RejectAsync(request, cancellationToken) is { } rejection)
-        {
-            return rejection;
-        }
         var mail = Id.IsMatch(id) ? await sink.GetAsync(id, cancellationToken) : null;
         return mail is null
             ? Problems.NotFound($"The mail sink holds no message '{id}'.")
@@ -45,22 +36,19 @@ public sealed class GetDevMail(DevMailAccess access, MailSinkStore sink)
 
 /// <summary>
 /// Who may read the sink: nobody unless the sink is the sender (404, as if the route did not exist); anyone at the
-/// machine of a local host (<see cref="DevMailViewOptions"/>); otherwise signed-in agents.
+/// machine of a local host (<see cref="DevMailViewOptions"/>); otherwise agents, admitted by <see cref="AgentApi"/>.
 /// </summary>
-public sealed class DevMailAccess(IOptions<MailOptions> mail, IOptions<DevMailViewOptions> view, AgentAuthenticator auth)
+public sealed class DevMailAccess(IOptions<MailOptions> mail, IOptions<DevMailViewOptions> view, AgentApi api)
 {
-    public async Task<IResult?> RejectAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
     {
         if (!mail.Value.UsesSink)
         {
-            return Problems.NotFound("The dev mail view exists only while outgoing mail goes to the mail sink (Mail:Sender = sink).");
+            return Task.FromResult(Problems.NotFound("The dev mail view exists only while outgoing mail goes to the mail sink (Mail:Sender = sink)."));
         }
-        if (view.Value.DevMailView && IsLocalCaller(request))
-        {
-            return null;
-        }
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        return agent is null ? rejection : null;
+        return view.Value.DevMailView && IsLocalCaller(request)
+            ? handle()
+            : api.RunAsync(request, Callers.AnyAgent, _ => handle(), cancellationToken);
     }
 
     /// <summary>

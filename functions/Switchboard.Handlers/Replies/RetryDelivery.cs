@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Replies;
-using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
@@ -15,19 +14,10 @@ namespace Switchboard.Handlers.Replies;
 /// <c>POST /api/conversations/{id}/messages/{messageId}/retry</c>: sends a <c>failed</c> reply again (202, state back to
 /// <c>sending</c>). Only failed replies: a bounced or dropped address would refuse the same mail again.
 /// </summary>
-public sealed class RetryDelivery(AgentAuthenticator auth, ConversationStore conversations, WorkQueue queue, MessageViews views)
+public sealed class RetryDelivery(ConversationStore conversations, WorkQueue queue, MessageViews views)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, string messageId, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, string messageId, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (agent.Role == AgentRoles.Trainee)
-        {
-            return Problems.Forbidden("Trainees do not send replies themselves.");
-        }
         var reply = ConversationIds.IsConversationId(id) && ConversationIds.IsMessageId(messageId)
             ? await conversations.GetMessageAsync(id, messageId, cancellationToken)
             : null;

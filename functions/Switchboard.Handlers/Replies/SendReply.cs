@@ -1,9 +1,10 @@
-using Switchboard.Handlers.Mail;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Switchboard.Handlers.Mail;
 using Switchboard.Core.Conversations;
+using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
@@ -15,52 +16,34 @@ namespace Switchboard.Handlers.Replies;
 /// now (<c>If-Match</c> with the ETag of GET; 428 without, 409 with the missed messages when stale). 202 with the
 /// message, in state <c>sending</c>; an <c>Idempotency-Key</c> header makes a retry return the same reply.
 /// </summary>
-public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sender, MessageViews views, IOptions<MailOptions> mail)
+public sealed partial class SendReply(ReplySender sender, MessageViews views, IOptions<MailOptions> mail)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxTextChars = 100_000;
     private const int MaxCc = 20;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, ReplyInput input, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!ConversationIds.IsConversationId(id))
-        {
-            return Problems.NotFound($"There is no conversation '{id}'.");
-        }
-        if (agent.Role == Core.Team.AgentRoles.Trainee)
+        // Not Callers.NotTrainee: a trainee is told where their reply goes instead (drafts), which is this feature's rule.
+        if (agent.Role == AgentRoles.Trainee)
         {
             return TraineeRefused();
         }
-        var (seen, badIfMatch) = ReadIfMatch(request);
-        if (seen is not { } version)
-        {
-            return badIfMatch!;
-        }
-        var idempotencyKey = request.Headers[IdempotencyKeyHeader].FirstOrDefault();
-        if (idempotencyKey is not null && !IdempotencyKeyPattern().IsMatch(idempotencyKey))
-        {
-            return Problems.BadRequest("Idempotency-Key must be 1-100 letters, digits, '-', '_', '.' or ':'.", IdempotencyKeyHeader);
-        }
-
-        var (draft, invalid) = await ReadDraftAsync(request, mail.Value.MaxAttachmentBytes, cancellationToken);
+        var (draft, invalid) = Validate(input.Body, mail.Value.MaxAttachmentBytes);
         if (draft is null)
         {
             return invalid!;
         }
 
-        var outcome = await sender.AcceptAsync(new ReplyAuthor(agent.Id, agent.Role, agent.Name), id, draft, version, idempotencyKey, cancellationToken);
+        var outcome = await sender.AcceptAsync(
+            new ReplyAuthor(agent.Id, agent.Role, agent.Name), id, draft, input.Version, input.IdempotencyKey, cancellationToken);
         switch (outcome)
         {
             case ReplyOutcome.Accepted accepted:
-                request.HttpContext.Response.Headers.ETag = VersionTags.ETag(accepted.Version);
-                return Results.Json(await views.ViewAsync(id, accepted.Message, cancellationToken), statusCode: StatusCodes.Status202Accepted);
+                return Results.Json(await views.ViewAsync(id, accepted.Message, cancellationToken), statusCode: StatusCodes.Status202Accepted)
+                    .WithETag(VersionTags.ETag(accepted.Version));
             case ReplyOutcome.Stale stale:
-                return await StaleProblemAsync(request, views, id, version, stale, cancellationToken);
+                return await StaleProblemAsync(views, id, input.Version, stale, cancellationToken);
             case ReplyOutcome.TraineeMustSubmitDraft:
                 return TraineeRefused();
             case ReplyOutcome.NoRecipient:
@@ -72,14 +55,13 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
 
     /// <summary>409 for a reply (or approved draft) written against an older version: what it missed, and the new ETag.</summary>
     internal static async Task<IResult> StaleProblemAsync(
-        HttpRequest request, MessageViews views, string id, int version, ReplyOutcome.Stale stale, CancellationToken cancellationToken)
+        MessageViews views, string id, int version, ReplyOutcome.Stale stale, CancellationToken cancellationToken)
     {
         var missed = new List<MessageView>(stale.Missed.Count);
         foreach (var message in stale.Missed)
         {
             missed.Add(await views.ViewAsync(id, message, cancellationToken));
         }
-        request.HttpContext.Response.Headers.ETag = VersionTags.ETag(stale.CurrentVersion);
         return Results.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: "The conversation changed since you opened it.",
@@ -90,32 +72,11 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
                 ["currentVersion"] = stale.CurrentVersion,
                 ["etag"] = VersionTags.ETag(stale.CurrentVersion),
                 ["newMessages"] = missed,
-            });
+            }).WithETag(VersionTags.ETag(stale.CurrentVersion));
     }
 
-    /// <summary>The If-Match of a change that must see the conversation as it is: its version, or the 428/400 to answer.</summary>
-    internal static (int? Version, IResult? Rejection) ReadIfMatch(HttpRequest request)
-    {
-        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch)
-        {
-            return (null, Problems.PreconditionRequired(
-                "Send the conversation's ETag (from GET /api/conversations/{id}) as If-Match, so a reply never ignores what arrived meanwhile.", "If-Match"));
-        }
-        return VersionTags.Parse(ifMatch) is { } version
-            ? (version, null)
-            : (null, Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match"));
-    }
-
-    /// <summary>Reads and checks a reply body (replies and drafts share it): the draft, or the 400/413 to answer.</summary>
-    internal static async Task<(ReplyDraft? Draft, IResult? Rejection)> ReadDraftAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        var (body, bad) = await JsonBody.ReadAsync<ReplyRequest>(request, cancellationToken, maxBytes: MaxBodyBytes(limit));
-        if (body is null)
-        {
-            return (null, bad is not null && IsTooLarge(bad) ? TooLarge(limit) : bad!);
-        }
-        return Validate(body, limit);
-    }
+    /// <summary>Whether an <c>Idempotency-Key</c> is one we keep (it becomes part of a row key).</summary>
+    internal static bool IsIdempotencyKey(string key) => IdempotencyKeyPattern().IsMatch(key);
 
     /// <summary>The largest reply body read: base64 is 4/3 of the files, plus room for the text.</summary>
     public static long MaxBodyBytes(long attachmentLimit) => attachmentLimit / 3 * 4 + 4 + 2 * 1024 * 1024;
@@ -123,10 +84,8 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
     private static IResult TraineeRefused() =>
         Problems.Forbidden("Trainees do not send replies themselves: submit the reply as a draft for approval.");
 
-    private static IResult TooLarge(long limit) =>
+    internal static IResult TooLarge(long limit) =>
         Problems.TooLarge($"A reply's attachments are limited to {limit / (1024 * 1024.0):0.#} MB in all (setting Mail:MaxAttachmentBytes).");
-
-    private static bool IsTooLarge(IResult result) => result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge };
 
     internal static (ReplyDraft? Draft, IResult? Rejection) Validate(ReplyRequest body, long limit)
     {
@@ -197,8 +156,3 @@ public sealed partial class SendReply(AgentAuthenticator auth, ReplySender sende
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$")]
     private static partial Regex ContentTypePattern();
 }
-
-/// <summary>The body of <c>POST /api/conversations/{id}/replies</c>.</summary>
-public sealed record ReplyRequest(string? Text, string? Html, List<string>? Cc, List<ReplyAttachmentRequest>? Attachments, string? StatusAfter);
-
-public sealed record ReplyAttachmentRequest(string? Name, string? ContentType, string? ContentBase64);

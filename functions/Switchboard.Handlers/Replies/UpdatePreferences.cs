@@ -9,22 +9,12 @@ namespace Switchboard.Handlers.Replies;
 /// <c>PATCH /api/auth/me/preferences</c>: the signed-in agent's own preferences (so far: email me new conversations).
 /// API keys and the bootstrap key are not agents with a mailbox: 409.
 /// </summary>
-public sealed class UpdatePreferences(AgentAuthenticator auth, AgentStore agents)
+public sealed class UpdatePreferences(AgentStore agents)
 {
     private const int MaxAttempts = 5;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, PreferencesChange body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, bad) = await JsonBody.ReadAsync<PreferencesChange>(request, cancellationToken);
-        if (body is null)
-        {
-            return bad!;
-        }
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var member = agent.Via == Agent.ViaSession ? await agents.GetAsync(agent.Id, cancellationToken) : null;

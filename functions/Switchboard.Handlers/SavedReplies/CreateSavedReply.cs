@@ -6,20 +6,10 @@ using Switchboard.Storage.SavedReplies;
 namespace Switchboard.Handlers.SavedReplies;
 
 /// <summary><c>POST /api/saved-replies {name, body}</c>: a new saved reply of the calling agent's.</summary>
-public sealed class CreateSavedReply(AgentAuthenticator auth, SavedReplyStore replies, TimeProvider time)
+public sealed class CreateSavedReply(SavedReplyStore replies, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, SavedReplyBody body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<SavedReplyBody>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         if (SavedReplyRules.Check(body) is { } problem)
         {
             return problem;

@@ -6,15 +6,10 @@ using Switchboard.Storage.SavedReplies;
 namespace Switchboard.Handlers.SavedReplies;
 
 /// <summary><c>GET /api/saved-replies</c>: the calling agent's own saved replies, by name (one partition query).</summary>
-public sealed class ListSavedReplies(AgentAuthenticator auth, SavedReplyStore replies)
+public sealed class ListSavedReplies(SavedReplyStore replies)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         var items = (await replies.ListAsync(agent.Id, cancellationToken))
             .OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(SavedReplyView.Of)

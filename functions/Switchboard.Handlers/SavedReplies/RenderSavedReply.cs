@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Switchboard.Core.Conversations;
 using Switchboard.Core.SavedReplies;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
@@ -13,16 +12,11 @@ namespace Switchboard.Handlers.SavedReplies;
 /// this conversation (<see cref="SavedReplyTemplate"/> has the rules; the web app never renders on its own). The
 /// agent's name is known for a signed-in person; an API key has none, so agent placeholders take their fallback.
 /// </summary>
-public sealed class RenderSavedReply(AgentAuthenticator auth, SavedReplyStore replies, ConversationStore conversations)
+public sealed class RenderSavedReply(SavedReplyStore replies, ConversationStore conversations)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, string replyId, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, string replyId, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var head = ConversationIds.IsConversationId(id) ? await conversations.GetHeadAsync(id, cancellationToken) : null;
+        var head = await conversations.GetHeadAsync(id, cancellationToken);
         if (head is null)
         {
             return Problems.NotFound($"There is no conversation '{id}'.");

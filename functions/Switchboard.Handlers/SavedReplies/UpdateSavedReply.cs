@@ -6,20 +6,10 @@ using Switchboard.Storage.SavedReplies;
 namespace Switchboard.Handlers.SavedReplies;
 
 /// <summary><c>PUT /api/saved-replies/{id} {name, body}</c>: replaces one of the calling agent's saved replies.</summary>
-public sealed class UpdateSavedReply(AgentAuthenticator auth, SavedReplyStore replies, TimeProvider time)
+public sealed class UpdateSavedReply(SavedReplyStore replies, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string id, SavedReplyBody body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<SavedReplyBody>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         if (SavedReplyRules.Check(body) is { } problem)
         {
             return problem;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Search;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
@@ -16,47 +15,17 @@ namespace Switchboard.Handlers.Search;
 /// on the same RowKey; a page stops after <see cref="MaxCandidatesPerPage"/> candidates, so a rare combination of
 /// common words answers a short page with a continuation token rather than reading the whole partition at once.
 /// </summary>
-public sealed class SearchConversations(AgentAuthenticator auth, SearchIndexStore index, ConversationStore conversations)
+public sealed class SearchConversations(SearchIndexStore index, ConversationStore conversations)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 50;
     public const int MaxTerms = 8;
     public const int MaxCandidatesPerPage = 500;
-    private const int MaxQueryLength = 200;
     private const int VerifyBatch = 50;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var query = request.Query;
-        var q = query["q"].FirstOrDefault() ?? "";
-        if (q.Length > MaxQueryLength)
-        {
-            return Problems.BadRequest($"q is limited to {MaxQueryLength} characters.", "q");
-        }
-        var terms = SearchTerms.OfQuery(q);
-        if (terms.Count == 0)
-        {
-            return Problems.BadRequest("q needs at least one word to search for (common words such as \"the\" are not indexed).", "q");
-        }
-        if (terms.Count > MaxTerms)
-        {
-            return Problems.BadRequest($"q may hold at most {MaxTerms} words.", "q");
-        }
-        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
-        if (badLimit is not null)
-        {
-            return badLimit;
-        }
-        var (after, badToken) = PagingQuery.Continuation(query, IsRowKey);
-        if (badToken is not null)
-        {
-            return badToken;
-        }
+        var (terms, limit, after) = query;
 
         var driving = terms.OrderByDescending(t => t.Length).First();
         var others = terms.Where(t => t != driving).ToList();
@@ -114,8 +83,45 @@ public sealed class SearchConversations(AgentAuthenticator auth, SearchIndexStor
     }
 
     /// <summary>The token is the last RowKey looked at: 19 digits, "-", a conversation id.</summary>
-    private static bool IsRowKey(string position) =>
+    internal static bool IsRowKey(string position) =>
         position.Length == 44 && position[19] == '-' && position[..19].All(char.IsAsciiDigit) && ConversationIds.IsWellFormed(position[20..]);
+}
+
+/// <summary>
+/// The query of <c>GET /api/search</c>: the words of <c>q</c> (after dropping common words; 400 when none or too many),
+/// <c>limit</c>, and the position a <c>continuationToken</c> holds.
+/// </summary>
+public sealed record SearchQuery(IReadOnlyList<string> Terms, int Limit, string? After) : IRequestInput<SearchQuery>
+{
+    private const int MaxQueryLength = 200;
+
+    public static ValueTask<(SearchQuery? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Bind(request.Query));
+
+    private static (SearchQuery?, IResult?) Bind(IQueryCollection query)
+    {
+        var q = query["q"].FirstOrDefault() ?? "";
+        if (q.Length > MaxQueryLength)
+        {
+            return (null, Problems.BadRequest($"q is limited to {MaxQueryLength} characters.", "q"));
+        }
+        var terms = SearchTerms.OfQuery(q);
+        if (terms.Count == 0)
+        {
+            return (null, Problems.BadRequest("q needs at least one word to search for (common words such as \"the\" are not indexed).", "q"));
+        }
+        if (terms.Count > SearchConversations.MaxTerms)
+        {
+            return (null, Problems.BadRequest($"q may hold at most {SearchConversations.MaxTerms} words.", "q"));
+        }
+        var (limit, badLimit) = PagingQuery.Limit(query, SearchConversations.DefaultLimit, SearchConversations.MaxLimit);
+        if (badLimit is not null)
+        {
+            return (null, badLimit);
+        }
+        var (after, badToken) = PagingQuery.Continuation(query, SearchConversations.IsRowKey);
+        return badToken is not null ? (null, badToken) : (new SearchQuery(terms, limit, after), null);
+    }
 }
 
 /// <summary>The answer of a search: the terms searched for (after dropping common words), the matches, the next page.</summary>
