@@ -7,6 +7,7 @@ using Switchboard.Handlers.Hosting;
 namespace Switchboard.Functions.Auth;
 
 public sealed class AuthFunctions(
+    AgentApi api,
     RequestMagicLink requestMagicLink,
     ConsumeMagicLink consumeMagicLink,
     SignOut signOut,
@@ -44,7 +45,7 @@ public sealed class AuthFunctions(
     public Task<IResult> SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/auth/sign-out")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        signOut.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, agent => signOut.HandleAsync(agent, cancellationToken), cancellationToken);
 
     [Function(nameof(GetCurrentAgent))]
     [EndpointSummary("The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.")]
@@ -54,7 +55,7 @@ public sealed class AuthFunctions(
     public Task<IResult> GetCurrentAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/auth/me")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        getCurrentAgent.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, agent => getCurrentAgent.HandleAsync(agent, cancellationToken), cancellationToken);
 
     [Function(nameof(CreateApiKey))]
     [EndpointSummary("Creates an API key for a script (Authorization: Bearer). The key is shown in this answer only. Admins only.")]
@@ -67,7 +68,7 @@ public sealed class AuthFunctions(
     public Task<IResult> CreateApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/api-keys")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        createApiKey.HandleAsync(request, cancellationToken);
+        api.RunAsync<ApiKeyRequest>(request, Callers.Admin, (admin, body) => createApiKey.HandleAsync(admin, body, cancellationToken), cancellationToken);
 
     [Function(nameof(RevokeApiKey))]
     [EndpointSummary("Revokes an API key at once. Admins only.")]
@@ -79,5 +80,5 @@ public sealed class AuthFunctions(
     public Task<IResult> RevokeApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/api-keys/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        revokeApiKey.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.Admin, _ => revokeApiKey.HandleAsync(id, cancellationToken), cancellationToken, ApiKeyRoute.Id(id));
 }

@@ -8,6 +8,7 @@ using Switchboard.Handlers.Hosting;
 namespace Switchboard.Functions.Escalation;
 
 public sealed class EscalationFunctions(
+    AgentApi api,
     PoisonQueue poisonQueue,
     ListEscalationPolicies listEscalationPolicies,
     GetEscalationPolicy getEscalationPolicy,
@@ -29,7 +30,7 @@ public sealed class EscalationFunctions(
     public Task<IResult> ListEscalationPolicies(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listEscalationPolicies.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listEscalationPolicies.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(GetEscalationPolicy))]
     [EndpointSummary("A mailbox's escalation policy and the ETag a PUT sends as If-Match.")]
@@ -40,7 +41,7 @@ public sealed class EscalationFunctions(
     public Task<IResult> GetEscalationPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
         string mailbox, CancellationToken cancellationToken) =>
-        getEscalationPolicy.HandleAsync(request, mailbox, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => getEscalationPolicy.HandleAsync(mailbox, cancellationToken), cancellationToken);
 
     [Function(nameof(PutEscalationPolicy))]
     [EndpointSummary("Creates (no If-Match) or replaces (If-Match) a mailbox's escalation policy: targetFirstResponse, levels, repeat, afterHours, supportHours. Admins only.")]
@@ -56,7 +57,7 @@ public sealed class EscalationFunctions(
     public Task<IResult> PutEscalationPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
         string mailbox, CancellationToken cancellationToken) =>
-        putEscalationPolicy.HandleAsync(request, mailbox, cancellationToken);
+        api.RunBoundAsync<PolicyEdit>(request, Callers.Admin, (_, edit) => putEscalationPolicy.HandleAsync(mailbox, edit, cancellationToken), cancellationToken);
 
     [Function(nameof(ListPages))]
     [EndpointSummary("Pages sent, newest first: to whom, by which channel, about which conversations, acknowledged by whom. Query: conversationId, limit, continuationToken.")]
@@ -67,7 +68,7 @@ public sealed class EscalationFunctions(
     public Task<IResult> ListPages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/pages")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listPages.HandleAsync(request, cancellationToken);
+        api.RunBoundAsync<PageLogQuery>(request, Callers.AnyAgent, (_, query) => listPages.HandleAsync(query, cancellationToken), cancellationToken);
 
     [Function(nameof(SetPagingSettings))]
     [EndpointSummary("The agent's page webhook (Slack/Teams-compatible; null clears it). The agent or an admin.")]
@@ -81,7 +82,8 @@ public sealed class EscalationFunctions(
     public Task<IResult> SetPagingSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/paging")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
-        setPagingSettings.HandleAsync(request, agentId, cancellationToken);
+        api.RunAsync<PagingSettingsBody>(request, Callers.AnyAgent,
+            (agent, body) => setPagingSettings.HandleAsync(agent, agentId, body, cancellationToken), cancellationToken);
 
     [Function(nameof(ShowPageAcknowledgement))]
     [EndpointSummary("A page's acknowledge link: a page with a button (link previews must not acknowledge). The signed token is the credential; 404 unknown, 410 used.")]

@@ -7,6 +7,7 @@ using Switchboard.Handlers.OnCall;
 namespace Switchboard.Functions.OnCall;
 
 public sealed class OnCallFunctions(
+    AgentApi api,
     ListSchedules listSchedules,
     CreateSchedule createSchedule,
     GetSchedule getSchedule,
@@ -30,7 +31,7 @@ public sealed class OnCallFunctions(
     public Task<IResult> ListSchedules(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listSchedules.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listSchedules.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(CreateSchedule))]
     [EndpointSummary("A new schedule: name, timeZoneId, layers. Admins only. 400 names each bad field (errors, field).")]
@@ -43,7 +44,7 @@ public sealed class OnCallFunctions(
     public Task<IResult> CreateSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        createSchedule.HandleAsync(request, cancellationToken);
+        api.RunBoundAsync<ScheduleBody>(request, Callers.Admin, (_, body) => createSchedule.HandleAsync(body, cancellationToken), cancellationToken);
 
     [Function(nameof(GetSchedule))]
     [EndpointSummary("A schedule with its layers and overrides; the ETag a PUT must send as If-Match.")]
@@ -54,7 +55,7 @@ public sealed class OnCallFunctions(
     public Task<IResult> GetSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        getSchedule.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => getSchedule.HandleAsync(id, cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(UpdateSchedule))]
     [EndpointSummary("Replaces name, zone and layers; needs If-Match. A stale ETag is a 409. Admins only.")]
@@ -70,7 +71,8 @@ public sealed class OnCallFunctions(
     public Task<IResult> UpdateSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        updateSchedule.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<ScheduleEdit>(request, Callers.Admin,
+            (_, edit) => updateSchedule.HandleAsync(id, edit, cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(DeleteSchedule))]
     [EndpointSummary("Deletes the schedule, its overrides and its calendar feed. Admins only.")]
@@ -82,7 +84,7 @@ public sealed class OnCallFunctions(
     public Task<IResult> DeleteSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        deleteSchedule.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.Admin, _ => deleteSchedule.HandleAsync(id, cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(AddOverride))]
     [EndpointSummary("agentId covers [start, end) whatever the layers say. Admins only.")]
@@ -96,7 +98,8 @@ public sealed class OnCallFunctions(
     public Task<IResult> AddOverride(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules/{id}/overrides")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        addOverride.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<OverrideBody>(request, Callers.Admin,
+            (_, body) => addOverride.HandleAsync(id, body, cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(RemoveOverride))]
     [EndpointSummary("Removes an override. Admins only.")]
@@ -108,7 +111,8 @@ public sealed class OnCallFunctions(
     public Task<IResult> RemoveOverride(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}/overrides/{overrideId}")] HttpRequest request,
         string id, string overrideId, CancellationToken cancellationToken) =>
-        removeOverride.HandleAsync(request, id, overrideId, cancellationToken);
+        api.RunAsync(request, Callers.Admin,
+            _ => removeOverride.HandleAsync(id, overrideId, cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(GetTimeline))]
     [EndpointSummary("Who is on call over [from, to) (default: now to 14 days ahead, at most 62 days), gaps included, with local times.")]
@@ -120,7 +124,8 @@ public sealed class OnCallFunctions(
     public Task<IResult> GetTimeline(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules/{id}/timeline")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        getTimeline.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<TimelineRange>(request, Callers.AnyAgent,
+            (_, range) => getTimeline.HandleAsync(id, range, cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(GetOnCallNow))]
     [EndpointSummary("For every schedule: who is on call now, until when, and who is next.")]
@@ -130,7 +135,7 @@ public sealed class OnCallFunctions(
     public Task<IResult> GetOnCallNow(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/now")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        getOnCallNow.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => getOnCallNow.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(IssueScheduleCalendarToken))]
     [EndpointSummary("A new secret iCalendar URL for the schedule, shown once; the previous one stops working.")]
@@ -141,7 +146,8 @@ public sealed class OnCallFunctions(
     public Task<IResult> IssueScheduleCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules/{id}/calendar-token")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        issueScheduleCalendarToken.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.Admin,
+            _ => issueScheduleCalendarToken.HandleAsync(id, CalendarTokens.FeedBase(request), cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(RevokeScheduleCalendarToken))]
     [EndpointSummary("The schedule's iCalendar URL stops working.")]
@@ -152,7 +158,8 @@ public sealed class OnCallFunctions(
     public Task<IResult> RevokeScheduleCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}/calendar-token")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        revokeScheduleCalendarToken.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.Admin,
+            _ => revokeScheduleCalendarToken.HandleAsync(id, cancellationToken), cancellationToken, OnCallRoute.ScheduleId(id));
 
     [Function(nameof(IssueAgentCalendarToken))]
     [EndpointSummary("A new secret iCalendar URL of the agent's shifts in every schedule, shown once. The agent or an admin.")]
@@ -164,7 +171,8 @@ public sealed class OnCallFunctions(
     public Task<IResult> IssueAgentCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/agents/{agentId}/calendar-token")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
-        issueAgentCalendarToken.HandleAsync(request, agentId, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent,
+            agent => issueAgentCalendarToken.HandleAsync(agent, agentId, CalendarTokens.FeedBase(request), cancellationToken), cancellationToken);
 
     [Function(nameof(RevokeAgentCalendarToken))]
     [EndpointSummary("The agent's iCalendar URL stops working. The agent or an admin.")]
@@ -176,7 +184,7 @@ public sealed class OnCallFunctions(
     public Task<IResult> RevokeAgentCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/agents/{agentId}/calendar-token")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
-        revokeAgentCalendarToken.HandleAsync(request, agentId, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, agent => revokeAgentCalendarToken.HandleAsync(agent, agentId, cancellationToken), cancellationToken);
 
     [Function(nameof(GetCalendarFeed))]
     [EndpointSummary("iCalendar feed (text/calendar) for calendar apps; the secret token in the URL is the only credential.")]

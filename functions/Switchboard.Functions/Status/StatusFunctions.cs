@@ -9,6 +9,7 @@ namespace Switchboard.Functions.Status;
 
 /// <summary>The agents' status page API: components, incidents and their updates, maintenance, update templates.</summary>
 public sealed class StatusFunctions(
+    AgentApi api,
     CreateStatusComponent createComponent, ListStatusComponents listComponents,
     CreateIncident createIncident, AddIncidentUpdate addIncidentUpdate, ListIncidents listIncidents, GetIncident getIncident,
     WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances,
@@ -26,7 +27,7 @@ public sealed class StatusFunctions(
     public Task<IResult> CreateStatusComponent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/components")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        createComponent.HandleAsync(request, cancellationToken);
+        api.RunAsync<NewComponent>(request, Callers.Admin, (_, body) => createComponent.HandleAsync(body, cancellationToken), cancellationToken);
 
     [Function(nameof(ListStatusComponents))]
     [EndpointSummary("The status page's components in display order, with their states.")]
@@ -36,7 +37,7 @@ public sealed class StatusFunctions(
     public Task<IResult> ListStatusComponents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/components")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listComponents.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listComponents.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(CreateIncident))]
     [EndpointSummary("Opens an incident {title, impact, status, message, components: [{id, state}], notify}; the public page is republished.")]
@@ -48,7 +49,7 @@ public sealed class StatusFunctions(
     public Task<IResult> CreateIncident(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/incidents")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        createIncident.HandleAsync(request, cancellationToken);
+        api.RunAsync<NewIncident>(request, Callers.AnyAgent, (_, body) => createIncident.HandleAsync(body, cancellationToken), cancellationToken);
 
     [Function(nameof(ListIncidents))]
     [EndpointSummary("The incidents of the last 90 days, newest first, with their updates.")]
@@ -58,7 +59,7 @@ public sealed class StatusFunctions(
     public Task<IResult> ListIncidents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/incidents")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listIncidents.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listIncidents.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(GetIncident))]
     [EndpointSummary("One incident with its updates and post-mortem.")]
@@ -69,7 +70,7 @@ public sealed class StatusFunctions(
     public Task<IResult> GetIncident(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/incidents/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        getIncident.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => getIncident.HandleAsync(id, cancellationToken), cancellationToken);
 
     [Function(nameof(AddIncidentUpdate))]
     [EndpointSummary("The next update of an open incident; resolving returns its components to operational. A resolved incident is final (409).")]
@@ -83,7 +84,7 @@ public sealed class StatusFunctions(
     public Task<IResult> AddIncidentUpdate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/incidents/{id}/updates")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        addIncidentUpdate.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<NewIncidentUpdate>(request, Callers.AnyAgent, (_, body) => addIncidentUpdate.HandleAsync(id, body, cancellationToken), cancellationToken);
 
     [Function(nameof(WritePostmortem))]
     [EndpointSummary("Sets the post-mortem of a resolved incident (409 while it is open).")]
@@ -97,7 +98,7 @@ public sealed class StatusFunctions(
     public Task<IResult> WritePostmortem(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/status/incidents/{id}/postmortem")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        writePostmortem.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<PostmortemBody>(request, Callers.AnyAgent, (_, body) => writePostmortem.HandleAsync(id, body, cancellationToken), cancellationToken);
 
     [Function(nameof(ScheduleMaintenance))]
     [EndpointSummary("Schedules maintenance {title, message, components, startsAt, endsAt}, at least 5 minutes ahead and at most 7 days long.")]
@@ -109,7 +110,7 @@ public sealed class StatusFunctions(
     public Task<IResult> ScheduleMaintenance(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/maintenances")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        scheduleMaintenance.HandleAsync(request, cancellationToken);
+        api.RunAsync<NewMaintenance>(request, Callers.AnyAgent, (_, body) => scheduleMaintenance.HandleAsync(body, cancellationToken), cancellationToken);
 
     [Function(nameof(ListMaintenances))]
     [EndpointSummary("Maintenance windows starting in the last 90 days or later, earliest first.")]
@@ -119,7 +120,7 @@ public sealed class StatusFunctions(
     public Task<IResult> ListMaintenances(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/maintenances")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listMaintenances.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listMaintenances.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(CreateIncidentTemplate))]
     [EndpointSummary("A template {name, title, status, message} for a common incident update.")]
@@ -131,7 +132,7 @@ public sealed class StatusFunctions(
     public Task<IResult> CreateIncidentTemplate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/templates")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        createTemplate.HandleAsync(request, cancellationToken);
+        api.RunAsync<NewTemplate>(request, Callers.AnyAgent, (_, body) => createTemplate.HandleAsync(body, cancellationToken), cancellationToken);
 
     [Function(nameof(ListIncidentTemplates))]
     [EndpointSummary("The incident update templates, by name.")]
@@ -141,5 +142,5 @@ public sealed class StatusFunctions(
     public Task<IResult> ListIncidentTemplates(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/templates")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listTemplates.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listTemplates.HandleAsync(cancellationToken), cancellationToken);
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Team;
 
 namespace Switchboard.Functions.Team;
 
-public sealed class TeamFunctions(ListAgents listAgents, InviteAgent inviteAgent, UpdateAgent updateAgent)
+public sealed class TeamFunctions(AgentApi api, SignInLinks links, ListAgents listAgents, InviteAgent inviteAgent, UpdateAgent updateAgent)
 {
     [Function(nameof(ListAgents))]
     [EndpointSummary("The team. Admins only.")]
@@ -17,7 +18,7 @@ public sealed class TeamFunctions(ListAgents listAgents, InviteAgent inviteAgent
     public Task<IResult> ListAgents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agents")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listAgents.HandleAsync(request, cancellationToken);
+        api.RunAsync(request, Callers.Admin, _ => listAgents.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(InviteAgent))]
     [EndpointSummary("Adds an invited agent (email, name, role: admin|agent|trainee) and emails them a sign-in link valid 72 hours. Admins only.")]
@@ -31,7 +32,8 @@ public sealed class TeamFunctions(ListAgents listAgents, InviteAgent inviteAgent
     public Task<IResult> InviteAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agents/invitations")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        inviteAgent.HandleAsync(request, cancellationToken);
+        api.RunAsync<Invitation>(request, Callers.Admin,
+            (admin, body) => inviteAgent.HandleAsync(admin, body, links.BaseUrl(request), cancellationToken), cancellationToken);
 
     [Function(nameof(UpdateAgent))]
     [EndpointSummary("Changes role and/or status (active|disabled); never leaves the team without an active admin (409). Admins only.")]
@@ -46,5 +48,5 @@ public sealed class TeamFunctions(ListAgents listAgents, InviteAgent inviteAgent
     public Task<IResult> UpdateAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/agents/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        updateAgent.HandleAsync(request, id, cancellationToken);
+        api.RunAsync<AgentChange>(request, Callers.Admin, (_, body) => updateAgent.HandleAsync(id, body, cancellationToken), cancellationToken);
 }

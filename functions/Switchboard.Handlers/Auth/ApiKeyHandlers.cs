@@ -9,20 +9,10 @@ namespace Switchboard.Handlers.Auth;
 /// <c>POST /api/api-keys</c> {name, role?}: a key for a script or integration, acting with the role given (default
 /// agent). The key is in this answer only; the server keeps its hash. Admins only.
 /// </summary>
-public sealed class CreateApiKey(AgentAuthenticator auth, ApiKeyStore keys, TimeProvider time)
+public sealed class CreateApiKey(ApiKeyStore keys, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent admin, ApiKeyRequest body, CancellationToken cancellationToken = default)
     {
-        var (admin, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (admin is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<ApiKeyRequest>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         if (body.Name?.Trim() is not { Length: > 0 and <= 100 } name)
         {
             return Problems.BadRequest("name must say what the key is for, in 1 to 100 characters.", "name");
@@ -48,19 +38,18 @@ public sealed class CreateApiKey(AgentAuthenticator auth, ApiKeyStore keys, Time
 }
 
 /// <summary><c>DELETE /api/api-keys/{id}</c>: the key stops working at once. Admins only.</summary>
-public sealed class RevokeApiKey(AgentAuthenticator auth, ApiKeyStore keys)
+public sealed class RevokeApiKey(ApiKeyStore keys)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
-    {
-        var (admin, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (admin is null)
-        {
-            return rejection!;
-        }
-        return ApiKeys.IsId(id) && await keys.DeleteAsync(id, cancellationToken)
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default) =>
+        await keys.DeleteAsync(id, cancellationToken)
             ? Results.NoContent()
             : Problems.NotFound($"There is no API key '{id}'.");
-    }
+}
+
+public static class ApiKeyRoute
+{
+    /// <summary>A route's API key id: 404 unless it has the shape of one we issue.</summary>
+    public static RouteId Id(string id) => RouteId.Of(id, "API key", ApiKeys.IsId);
 }
 
 public sealed record ApiKeyRequest(string? Name, string? Role);

@@ -7,16 +7,11 @@ namespace Switchboard.Handlers.Auth;
 /// <c>GET /api/auth/me</c>: who is signed in, and for a browser session its anti-forgery token, which the app sends
 /// back as <see cref="SessionCookies.CsrfHeader"/> on every change, and a signed-in agent's preferences.
 /// </summary>
-public sealed class GetCurrentAgent(AgentAuthenticator auth, SessionCookies cookies, AgentStore agents)
+public sealed class GetCurrentAgent(SessionCookies cookies, AgentStore agents)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    /// <remarks>The anti-forgery token must not be cached: every <c>/api</c> answer is <c>no-store</c> (<see cref="Security.SecurityHeaders.ApiCacheControl"/>).</remarks>
+    public async Task<IResult> HandleAsync(Agent agent, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
         // Preferences belong to agents who sign in; keys have none (null).
         var member = agent.Via == Agent.ViaSession ? await agents.GetAsync(agent.Id, cancellationToken) : null;
         return Results.Ok(new CurrentAgent(

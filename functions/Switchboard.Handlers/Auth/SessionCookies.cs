@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Mail;
@@ -51,10 +52,25 @@ public sealed class SessionCookies
         });
     }
 
-    public void Clear(HttpRequest request)
+    /// <summary><paramref name="result"/>, also deleting the session cookie when it is sent (so a handler needs no response).</summary>
+    public static IResult Clearing(IResult result) => new CookieClearingResult(result);
+
+    private static void Clear(HttpRequest request)
     {
         var secure = IsSecure(request);
         request.HttpContext.Response.Cookies.Delete(secure ? SecureName : LocalName, new CookieOptions { Path = "/", Secure = secure, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
+
+    /// <summary>Deletes the cookie as it is written, since whether it was <c>__Host-</c> depends on the request. Status stays readable for tests.</summary>
+    private sealed class CookieClearingResult(IResult inner) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            Clear(httpContext.Request);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     /// <summary>The agent and session a correctly signed, unexpired cookie names; null for anything else.</summary>

@@ -7,20 +7,15 @@ namespace Switchboard.Handlers.Auth;
 /// <c>POST /api/auth/sign-out</c>: deletes the session's row, so the cookie stops working everywhere it was copied,
 /// and clears it. With an API key there is no session to end: 204 all the same.
 /// </summary>
-public sealed class SignOut(AgentAuthenticator auth, SessionStore sessions, SessionCookies cookies)
+public sealed class SignOut(SessionStore sessions)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
+        if (agent.SessionId is not { } sessionId)
         {
-            return rejection!;
+            return Results.NoContent();
         }
-        if (agent.SessionId is { } sessionId)
-        {
-            await sessions.DeleteAsync(agent.Id, sessionId, cancellationToken);
-            cookies.Clear(request);
-        }
-        return Results.NoContent();
+        await sessions.DeleteAsync(agent.Id, sessionId, cancellationToken);
+        return SessionCookies.Clearing(Results.NoContent());
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Escalation;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.OnCall;
@@ -11,15 +10,10 @@ using Switchboard.Storage.OnCall;
 namespace Switchboard.Handlers.Escalation;
 
 /// <summary><c>GET /api/oncall/policies</c>: every mailbox we receive for, with its escalation policy or null.</summary>
-public sealed class ListEscalationPolicies(AgentAuthenticator auth, EscalationPolicyStore policies, Mailboxes mailboxes)
+public sealed class ListEscalationPolicies(EscalationPolicyStore policies, Mailboxes mailboxes)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         var stored = (await policies.ListAsync(cancellationToken)).ToDictionary(p => p.Policy.Mailbox, StringComparer.OrdinalIgnoreCase);
         var items = mailboxes.All.Select(m => stored.TryGetValue(m, out var p) ? PolicyRequests.View(p) : new PolicyView(m, null, null, null)).ToList();
         return Results.Json(new PolicyList(items), OnCallJson.Options);
@@ -27,21 +21,15 @@ public sealed class ListEscalationPolicies(AgentAuthenticator auth, EscalationPo
 }
 
 /// <summary><c>GET /api/oncall/policies/{mailbox}</c>: the mailbox's policy and its ETag; 404 for a mailbox that is not ours or has none.</summary>
-public sealed class GetEscalationPolicy(AgentAuthenticator auth, EscalationPolicyStore policies, Mailboxes mailboxes)
+public sealed class GetEscalationPolicy(EscalationPolicyStore policies, Mailboxes mailboxes)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string mailbox, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string mailbox, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         if (PolicyRequests.Mailbox(mailboxes, mailbox) is not { } ours || await policies.GetAsync(ours, cancellationToken) is not { } stored)
         {
             return Problems.NotFound($"Mailbox '{mailbox}' has no escalation policy.");
         }
-        request.HttpContext.Response.Headers.ETag = stored.ETag.ToString();
-        return Results.Json(PolicyRequests.View(stored), OnCallJson.Options);
+        return Results.Json(PolicyRequests.View(stored), OnCallJson.Options).WithETag(stored.ETag.ToString());
     }
 }
 
@@ -49,25 +37,16 @@ public sealed class GetEscalationPolicy(AgentAuthenticator auth, EscalationPolic
 /// <c>PUT /api/oncall/policies/{mailbox}</c>: creates the policy (no If-Match) or replaces it (If-Match = the ETag read;
 /// stale → 409, missing when one exists → 428). Admins only; 400 names each bad field.
 /// </summary>
-public sealed class PutEscalationPolicy(AgentAuthenticator auth, EscalationPolicyStore policies, ScheduleStore schedules, Mailboxes mailboxes, TimeProvider time)
+public sealed class PutEscalationPolicy(EscalationPolicyStore policies, ScheduleStore schedules, Mailboxes mailboxes, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string mailbox, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string mailbox, PolicyEdit edit, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         if (PolicyRequests.Mailbox(mailboxes, mailbox) is not { } ours)
         {
             return Problems.NotFound($"'{mailbox}' is not one of our mailboxes ({string.Join(", ", mailboxes.All)}).");
         }
-        var (body, problem) = await JsonBody.ReadAsync<PolicyBody>(request, cancellationToken, OnCallJson.Options);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var policy = new EscalationPolicy(ours, body!.TargetFirstResponse ?? EscalationPolicy.DefaultTarget,
+        var body = edit.Body;
+        var policy = new EscalationPolicy(ours, body.TargetFirstResponse ?? EscalationPolicy.DefaultTarget,
             body.Levels is null ? [] : [.. body.Levels.Select(l => l is null ? null! : new EscalationLevel(l.EscalateAfter ?? TimeSpan.Zero,
                 l.ScheduleId is { Length: > 0 } s ? s.Trim() : null, [.. (l.AgentIds ?? []).Select(a => a ?? "")]))],
             body.Repeat ?? 0, body.AfterHours ?? AfterHoursRule.Page, body.SupportHours);
@@ -85,7 +64,7 @@ public sealed class PutEscalationPolicy(AgentAuthenticator auth, EscalationPolic
                 extensions: new Dictionary<string, object?> { ["field"] = problems[0].Field });
         }
         var existing = await policies.GetAsync(ours, cancellationToken);
-        var ifMatch = request.Headers.IfMatch.FirstOrDefault() is { Length: > 0 } header ? new ETag(header) : (ETag?)null;
+        var ifMatch = edit.IfMatch is { } header ? new ETag(header) : (ETag?)null;
         if (existing is not null && ifMatch is null)
         {
             return Problems.PreconditionRequired("The mailbox has a policy: send the ETag you read as If-Match.", "If-Match");
@@ -95,8 +74,22 @@ public sealed class PutEscalationPolicy(AgentAuthenticator auth, EscalationPolic
         {
             return Problems.Conflict($"The policy of '{ours}' was changed since you read it. Read it again, then reapply your edit.");
         }
-        request.HttpContext.Response.Headers.ETag = etag.ToString();
-        return Results.Json(new PolicyView(ours, policy, etag.ToString(), now), OnCallJson.Options);
+        return Results.Json(new PolicyView(ours, policy, etag.ToString(), now), OnCallJson.Options).WithETag(etag.ToString());
+    }
+}
+
+/// <summary>
+/// A policy to save: the body (read with <see cref="OnCallJson.Options"/>) and the If-Match sent, if any — only the
+/// handler knows whether one is required (a policy exists), so its absence is not a 428 here.
+/// </summary>
+public sealed record PolicyEdit(PolicyBody Body, string? IfMatch) : IRequestInput<PolicyEdit>
+{
+    public static async ValueTask<(PolicyEdit? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, invalid) = await JsonBody.ReadAsync<PolicyBody>(request, cancellationToken, OnCallJson.Options);
+        return body is null
+            ? (null, invalid)
+            : (new PolicyEdit(body, request.Headers.IfMatch.FirstOrDefault() is { Length: > 0 } ifMatch ? ifMatch : null), null);
     }
 }
 

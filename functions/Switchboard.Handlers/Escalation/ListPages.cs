@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Escalation;
 
@@ -12,35 +11,11 @@ namespace Switchboard.Handlers.Escalation;
 /// <c>GET /api/oncall/pages?conversationId=&amp;limit=&amp;continuationToken=</c>: pages sent, newest first — every
 /// page, or the pages about one conversation. One range query of one partition per call.
 /// </summary>
-public sealed partial class ListPages(AgentAuthenticator auth, PageLogStore log)
+public sealed class ListPages(PageLogStore log)
 {
-    private const int DefaultLimit = 25;
-    private const int MaxLimit = 100;
-
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(PageLogQuery query, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var query = request.Query;
-        var conversationId = query["conversationId"].FirstOrDefault() is { Length: > 0 } c ? c : null;
-        if (conversationId is not null && !ConversationIds.IsConversationId(conversationId))
-        {
-            return Problems.BadRequest("conversationId is not a conversation id.", "conversationId");
-        }
-        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
-        if (badLimit is not null)
-        {
-            return badLimit;
-        }
-        var after = query["continuationToken"].FirstOrDefault() is { Length: > 0 } t ? t : null;
-        if (after is not null && !TokenPattern().IsMatch(after))
-        {
-            return Problems.BadRequest("continuationToken is not one this API returned.", "continuationToken");
-        }
-        var (items, next) = await log.ListAsync(conversationId, limit, after, cancellationToken);
+        var (items, next) = await log.ListAsync(query.ConversationId, query.Limit, query.ContinuationToken, cancellationToken);
         return Results.Ok(new PageLogPage([.. items.Select(ToView)], next));
     }
 
@@ -48,6 +23,36 @@ public sealed partial class ListPages(AgentAuthenticator auth, PageLogStore log)
         page.PageId, page.SentAt, page.AgentId, page.Recipient,
         JsonDocument.Parse(page.Channels).RootElement.Clone(), JsonDocument.Parse(page.Conversations).RootElement.Clone(),
         page.AcknowledgedBy, page.AcknowledgedAt);
+}
+
+/// <summary>The query of <see cref="ListPages"/>: a conversation to narrow to, a page size and where the last page ended.</summary>
+public sealed partial record PageLogQuery(string? ConversationId, int Limit, string? ContinuationToken) : IRequestInput<PageLogQuery>
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+
+    public static ValueTask<(PageLogQuery? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Bind(request.Query));
+
+    private static (PageLogQuery?, IResult?) Bind(IQueryCollection query)
+    {
+        var conversationId = query["conversationId"].FirstOrDefault() is { Length: > 0 } c ? c : null;
+        if (conversationId is not null && !ConversationIds.IsConversationId(conversationId))
+        {
+            return (null, Problems.BadRequest("conversationId is not a conversation id.", "conversationId"));
+        }
+        var (limit, badLimit) = PagingQuery.Limit(query, DefaultLimit, MaxLimit);
+        if (badLimit is not null)
+        {
+            return (null, badLimit);
+        }
+        var after = query["continuationToken"].FirstOrDefault() is { Length: > 0 } t ? t : null;
+        if (after is not null && !TokenPattern().IsMatch(after))
+        {
+            return (null, Problems.BadRequest("continuationToken is not one this API returned.", "continuationToken"));
+        }
+        return (new PageLogQuery(conversationId, limit, after), null);
+    }
 
     [GeneratedRegex("^[0-9]{19}-p[0-9a-f]{20}$")]
     private static partial Regex TokenPattern();

@@ -10,25 +10,16 @@ namespace Switchboard.Handlers.Escalation;
 /// <c>PUT /api/oncall/agents/{agentId}/paging</c> <c>{webhookUrl}</c>: where the agent's pages are also posted
 /// (Slack/Teams incoming webhook; null clears it). The agent themselves or an admin.
 /// </summary>
-public sealed class SetPagingSettings(AgentAuthenticator auth, AgentStore agents, IOptions<EscalationOptions> options)
+public sealed class SetPagingSettings(AgentStore agents, IOptions<EscalationOptions> options)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string agentId, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(Agent agent, string agentId, PagingSettingsBody body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
+        // Whose settings they are decides who may (the agent or an admin): the feature's check, not a role's.
         if (!agent.IsAdmin && agent.Id != agentId)
         {
             return Problems.Forbidden("Agents set their own paging settings; admins anyone's.");
         }
-        var (body, problem) = await JsonBody.ReadAsync<PagingSettingsBody>(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-        var url = body!.WebhookUrl is { Length: > 0 } u ? u.Trim() : null;
+        var url = body.WebhookUrl is { Length: > 0 } u ? u.Trim() : null;
         if (url is not null && WebhookUrlPolicy.Problem(url, options.Value.AllowLocalWebhooks) is { } urlProblem)
         {
             return Problems.BadRequest(urlProblem, "webhookUrl");

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
@@ -11,26 +10,16 @@ namespace Switchboard.Handlers.OnCall;
 /// <c>POST /api/oncall/schedules/{id}/overrides</c> <c>{agentId, start, end}</c>: the agent covers [start, end) whatever the
 /// layers say (admins). Overrides are rows of their own, so adding one never conflicts with an edit of the layers.
 /// </summary>
-public sealed class AddOverride(AgentAuthenticator auth, ScheduleStore schedules, ShiftStartAlarm shiftStarts, TimeProvider time)
+public sealed class AddOverride(ScheduleStore schedules, ShiftStartAlarm shiftStarts, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, OverrideBody body, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!OnCallRequests.IsId(id) || await schedules.GetAsync(id, cancellationToken) is not { } stored)
+        if (await schedules.GetAsync(id, cancellationToken) is not { } stored)
         {
             return Problems.NotFound($"There is no schedule '{id}'.");
         }
-        var (body, problem) = await OnCallRequests.ReadBodyAsync<OverrideBody>(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
         var problems = new List<ScheduleProblem>();
-        if (body!.Start is null)
+        if (body.Start is null)
         {
             problems.Add(new("start", "An override needs a start, e.g. \"2026-03-02T12:00:00Z\"."));
         }

@@ -14,12 +14,15 @@ public sealed class CalendarTokens(CalendarTokenStore store, TimeProvider time)
 {
     public const string FeedPath = "/api/oncall/calendars/";
 
-    /// <summary>Issues a new token for the schedule or agent (revoking its previous one) and returns the feed URL.</summary>
-    public async Task<CalendarTokenIssued> IssueAsync(HttpRequest request, CalendarFeedKind kind, string subject, CancellationToken cancellationToken)
+    /// <summary>The scheme, host and path base the request came to: calendar apps subscribe where the agent is.</summary>
+    public static string FeedBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    /// <summary>Issues a new token for the schedule or agent (revoking its previous one) and returns the feed URL under <paramref name="feedBase"/>.</summary>
+    public async Task<CalendarTokenIssued> IssueAsync(string feedBase, CalendarFeedKind kind, string subject, CancellationToken cancellationToken)
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         await store.IssueAsync(kind, subject, Hash(token), time.GetUtcNow(), cancellationToken);
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{FeedPath}{token}.ics";
+        var url = $"{feedBase}{FeedPath}{token}.ics";
         return new CalendarTokenIssued(kind.ToWire(), subject, url);
     }
 

@@ -1,21 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>GET /api/oncall/now</c>: for every schedule, who is on call now, until when, and who is next (the header badge).</summary>
-public sealed class GetOnCallNow(AgentAuthenticator auth, ScheduleStore schedules, TimeProvider time)
+public sealed class GetOnCallNow(ScheduleStore schedules, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         var now = time.GetUtcNow();
         var entries = (await schedules.ListWithOverridesAsync(cancellationToken))
             .Select(s => s.Schedule)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
@@ -12,29 +11,15 @@ namespace Switchboard.Handlers.OnCall;
 /// <c>GET /api/oncall/schedules/{id}/timeline?from=&amp;to=</c>: who is on call over the interval, gaps included, with
 /// local times in the schedule's zone. Default: now to 14 days ahead; at most <see cref="MaxDays"/> days.
 /// </summary>
-public sealed class GetTimeline(AgentAuthenticator auth, ScheduleStore schedules, TimeProvider time)
+public sealed class GetTimeline(ScheduleStore schedules, TimeProvider time)
 {
     public const int DefaultDays = 14;
     public const int MaxDays = 62;
 
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, TimelineRange range, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        foreach (var name in new[] { "from", "to" })
-        {
-            if (!TryReadMoment(request, name, out _))
-            {
-                return Problems.BadRequest($"{name} is an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:00:00Z.", name);
-            }
-        }
-        TryReadMoment(request, "from", out var from);
-        TryReadMoment(request, "to", out var to);
-        from ??= time.GetUtcNow();
-        to ??= from.Value.AddDays(DefaultDays);
+        var from = range.From ?? time.GetUtcNow();
+        var to = range.To ?? from.AddDays(DefaultDays);
         if (to <= from)
         {
             return Problems.BadRequest("to must be after from.", "to");
@@ -43,14 +28,14 @@ public sealed class GetTimeline(AgentAuthenticator auth, ScheduleStore schedules
         {
             return Problems.BadRequest($"A timeline covers at most {MaxDays} days.", "to");
         }
-        if (!OnCallRequests.IsId(id) || await schedules.GetAsync(id, cancellationToken) is not { } stored)
+        if (await schedules.GetAsync(id, cancellationToken) is not { } stored)
         {
             return Problems.NotFound($"There is no schedule '{id}'.");
         }
 
         var schedule = stored.Schedule;
         var zone = DateTimeZoneProviders.Tzdb[schedule.TimeZoneId];
-        var (start, end) = (Instant.FromDateTimeOffset(from.Value), Instant.FromDateTimeOffset(to.Value));
+        var (start, end) = (Instant.FromDateTimeOffset(from), Instant.FromDateTimeOffset(to));
         var calculator = new OnCallCalculator(schedule);
         var bands = calculator.Timeline(start, end).Select(s => Band(s.AgentId, s.Start, s.End, zone))
             .Concat(calculator.Gaps(start, end).Select(g => Band(null, g.Start, g.End, zone)))
@@ -60,13 +45,32 @@ public sealed class GetTimeline(AgentAuthenticator auth, ScheduleStore schedules
             .Select((shifts, i) => new LayerTimeline(schedule.Layers[i].Name, [.. shifts.Select(s => Band(s.AgentId, s.Start, s.End, zone))]))
             .ToList();
         return Results.Json(
-            new TimelineView(schedule.Id, schedule.Name, schedule.TimeZoneId, from.Value.ToUniversalTime(), to.Value.ToUniversalTime(), bands, layers),
+            new TimelineView(schedule.Id, schedule.Name, schedule.TimeZoneId, from.ToUniversalTime(), to.ToUniversalTime(), bands, layers),
             OnCallJson.Options);
     }
 
     private static TimelineBand Band(string? agentId, Instant start, Instant end, DateTimeZone zone) => new(
         agentId, agentId is null, start.ToDateTimeOffset(), end.ToDateTimeOffset(),
         start.InZone(zone).ToDateTimeOffset(), end.InZone(zone).ToDateTimeOffset());
+}
+
+/// <summary>The <c>from</c> and <c>to</c> query values of a timeline; null when absent (the handler defaults them).</summary>
+public sealed record TimelineRange(DateTimeOffset? From, DateTimeOffset? To) : IRequestInput<TimelineRange>
+{
+    public static ValueTask<(TimelineRange? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        foreach (var name in new[] { "from", "to" })
+        {
+            if (!TryReadMoment(request, name, out _))
+            {
+                return ValueTask.FromResult<(TimelineRange?, IResult?)>(
+                    (null, Problems.BadRequest($"{name} is an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:00:00Z.", name)));
+            }
+        }
+        TryReadMoment(request, "from", out var from);
+        TryReadMoment(request, "to", out var to);
+        return ValueTask.FromResult<(TimelineRange?, IResult?)>((new TimelineRange(from, to), null));
+    }
 
     /// <summary>False for a value that is present but unreadable; <paramref name="value"/> null when absent.</summary>
     private static bool TryReadMoment(HttpRequest request, string name, out DateTimeOffset? value)

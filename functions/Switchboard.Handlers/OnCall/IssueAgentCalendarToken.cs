@@ -9,15 +9,12 @@ namespace Switchboard.Handlers.OnCall;
 /// <c>POST /api/oncall/agents/{agentId}/calendar-token</c>: a new secret feed URL of the agent's shifts in every schedule,
 /// shown once; the previous one stops working. The agent themselves or an admin.
 /// </summary>
-public sealed class IssueAgentCalendarToken(AgentAuthenticator auth, CalendarTokens tokens)
+public sealed class IssueAgentCalendarToken(CalendarTokens tokens)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string agentId, CancellationToken cancellationToken = default)
+    /// <param name="feedBase">Where the feed URL points (<see cref="CalendarTokens.FeedBase"/>).</param>
+    public async Task<IResult> HandleAsync(Agent agent, string agentId, string feedBase, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
+        // Whose feed it is decides who may (the agent or an admin), so this check is the feature's, before the id's.
         if (!agent.IsAdmin && agent.Id != agentId)
         {
             return Problems.Forbidden("Agents issue their own calendar feed; admins anyone's.");
@@ -26,6 +23,6 @@ public sealed class IssueAgentCalendarToken(AgentAuthenticator auth, CalendarTok
         {
             return Problems.NotFound($"There is no agent '{agentId}'.");
         }
-        return Results.Json(await tokens.IssueAsync(request, CalendarFeedKind.Agent, agentId, cancellationToken), OnCallJson.Options, statusCode: StatusCodes.Status201Created);
+        return Results.Json(await tokens.IssueAsync(feedBase, CalendarFeedKind.Agent, agentId, cancellationToken), OnCallJson.Options, statusCode: StatusCodes.Status201Created);
     }
 }

@@ -1,20 +1,13 @@
 using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>GET /api/oncall/schedules</c>: every schedule, by name. One partition query.</summary>
-public sealed class ListSchedules(AgentAuthenticator auth, ScheduleStore schedules)
+public sealed class ListSchedules(ScheduleStore schedules)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         var items = (await schedules.ListAsync(cancellationToken))
             .Select(s => new ScheduleSummary(s.Schedule.Id, s.Schedule.Name, s.Schedule.TimeZoneId, s.Schedule.Layers.Count, s.UpdatedAt))
             .OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)

@@ -64,8 +64,6 @@ internal static partial class OnCallRequests
         detail: string.Join(" ", problems.Select(p => p.Message)),
         extensions: new Dictionary<string, object?> { ["field"] = problems[0].Field });
 
-    public static void SetETag(HttpRequest request, Azure.ETag etag) => request.HttpContext.Response.Headers.ETag = etag.ToString();
-
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex IdPattern();
 }

@@ -1,13 +1,20 @@
 using System.Text.Json.Serialization;
 using NodaTime;
+using Microsoft.AspNetCore.Http;
 using Switchboard.Core.OnCall;
+using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.OnCall;
 
 // The JSON shapes of the on-call API (camelCase; NodaTime values and enums as OnCallJson writes them).
 
 /// <summary>The body of POST and PUT /api/oncall/schedules; every field is checked, a missing one named in the 400.</summary>
-public sealed record ScheduleBody(string? Name, string? TimeZoneId, IReadOnlyList<LayerBody?>? Layers);
+public sealed record ScheduleBody(string? Name, string? TimeZoneId, IReadOnlyList<LayerBody?>? Layers) : IRequestInput<ScheduleBody>
+{
+    /// <summary>Read with <see cref="OnCallJson.Options"/> (NodaTime values), hence bound here rather than as a plain JSON body.</summary>
+    public static async ValueTask<(ScheduleBody? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await OnCallRequests.ReadBodyAsync<ScheduleBody>(request, cancellationToken);
+}
 
 public sealed record LayerBody(
     string? Name,
@@ -18,7 +25,11 @@ public sealed record LayerBody(
     IReadOnlyList<WeeklyWindow?>? Restrictions);
 
 /// <summary>The body of POST /api/oncall/schedules/{id}/overrides: <see cref="AgentId"/> covers [start, end).</summary>
-public sealed record OverrideBody(string? AgentId, DateTimeOffset? Start, DateTimeOffset? End);
+public sealed record OverrideBody(string? AgentId, DateTimeOffset? Start, DateTimeOffset? End) : IRequestInput<OverrideBody>
+{
+    public static async ValueTask<(OverrideBody? Input, IResult? Invalid)> BindAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await OnCallRequests.ReadBodyAsync<OverrideBody>(request, cancellationToken);
+}
 
 public sealed record ScheduleSummary(string Id, string Name, string TimeZoneId, int LayerCount, DateTimeOffset UpdatedAt);
 

@@ -1,21 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;
 
 /// <summary><c>DELETE /api/oncall/schedules/{id}/overrides/{overrideId}</c>: the layers apply again (admins). 204.</summary>
-public sealed class RemoveOverride(AgentAuthenticator auth, ScheduleStore schedules, ShiftStartAlarm shiftStarts)
+public sealed class RemoveOverride(ScheduleStore schedules, ShiftStartAlarm shiftStarts)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, string overrideId, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, string overrideId, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!OnCallRequests.IsId(id) || !OnCallRequests.IsId(overrideId) || !await schedules.DeleteOverrideAsync(id, overrideId, cancellationToken))
+        if (!OnCallRequests.IsId(overrideId) || !await schedules.DeleteOverrideAsync(id, overrideId, cancellationToken))
         {
             return Problems.NotFound($"Schedule '{id}' has no override '{overrideId}'.");
         }

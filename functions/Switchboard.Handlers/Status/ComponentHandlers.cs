@@ -1,26 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Status;
 
 namespace Switchboard.Handlers.Status;
 
 /// <summary><c>POST /api/status/components</c> (admins): a new component on the page.</summary>
-public sealed class CreateStatusComponent(AgentAuthenticator auth, StatusStore store, StatusPageChanges changes)
+public sealed class CreateStatusComponent(StatusStore store, StatusPageChanges changes)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<NewComponent>(request, cancellationToken);
-        return body is null ? invalid! : await RunAsync(body, cancellationToken);
-    }
-
-    public async Task<IResult> RunAsync(NewComponent body, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(NewComponent body, CancellationToken cancellationToken = default)
     {
         if (StatusRules.First(
                 StatusRules.Text(body.Name, "name", StatusRules.MaxNameLength),
@@ -44,11 +32,8 @@ public sealed class CreateStatusComponent(AgentAuthenticator auth, StatusStore s
 }
 
 /// <summary><c>GET /api/status/components</c>: the page's components in display order.</summary>
-public sealed class ListStatusComponents(AgentAuthenticator auth, StatusStore store)
+public sealed class ListStatusComponents(StatusStore store)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        return agent is null ? rejection! : Results.Ok(new ComponentList(await store.ListComponentsAsync(cancellationToken)));
-    }
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default) =>
+        Results.Ok(new ComponentList(await store.ListComponentsAsync(cancellationToken)));
 }

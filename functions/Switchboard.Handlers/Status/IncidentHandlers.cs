@@ -1,26 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Status;
 
 namespace Switchboard.Handlers.Status;
 
 /// <summary><c>POST /api/status/incidents</c>: opens an incident with its first update, setting the components' states.</summary>
-public sealed class CreateIncident(AgentAuthenticator auth, StatusStore store, StatusPageChanges changes, TimeProvider time)
+public sealed class CreateIncident(StatusStore store, StatusPageChanges changes, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<NewIncident>(request, cancellationToken);
-        return body is null ? invalid! : await RunAsync(body, cancellationToken);
-    }
-
-    public async Task<IResult> RunAsync(NewIncident body, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(NewIncident body, CancellationToken cancellationToken = default)
     {
         if (StatusRules.First(
                 StatusRules.Text(body.Title, "title", Incident.MaxTitleLength),
@@ -45,20 +33,9 @@ public sealed class CreateIncident(AgentAuthenticator auth, StatusStore store, S
 }
 
 /// <summary><c>POST /api/status/incidents/{id}/updates</c>: the next update of an open incident.</summary>
-public sealed class AddIncidentUpdate(AgentAuthenticator auth, StatusStore store, StatusPageChanges changes, TimeProvider time)
+public sealed class AddIncidentUpdate(StatusStore store, StatusPageChanges changes, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<NewIncidentUpdate>(request, cancellationToken);
-        return body is null ? invalid! : await RunAsync(id, body, cancellationToken);
-    }
-
-    public async Task<IResult> RunAsync(string id, NewIncidentUpdate body, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, NewIncidentUpdate body, CancellationToken cancellationToken = default)
     {
         if (StatusRules.First(
                 body.Status is null ? Problems.BadRequest("status is required: investigating, identified, monitoring or resolved.", "status") : null,

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Status.Site;
 using Switchboard.Storage.Status;
@@ -8,30 +7,20 @@ using Switchboard.Storage.Status;
 namespace Switchboard.Handlers.Status;
 
 /// <summary><c>GET /api/status/incidents</c>: the incidents of the last 90 days, newest first, with their timelines.</summary>
-public sealed class ListIncidents(AgentAuthenticator auth, StatusStore store, TimeProvider time)
+public sealed class ListIncidents(StatusStore store, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         var incidents = await store.ListIncidentsAsync(time.GetUtcNow() - StatusPageModel.History, cancellationToken);
         return Results.Ok(new IncidentList(incidents.Select(IncidentView.Of).ToList()));
     }
 }
 
 /// <summary><c>GET /api/status/incidents/{id}</c>.</summary>
-public sealed class GetIncident(AgentAuthenticator auth, StatusStore store)
+public sealed class GetIncident(StatusStore store)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         return await store.GetIncidentAsync(id, cancellationToken) is var (incident, _)
             ? Results.Ok(IncidentView.Of(incident))
             : Problems.NotFound($"There is no incident '{id}'.");
@@ -39,20 +28,9 @@ public sealed class GetIncident(AgentAuthenticator auth, StatusStore store)
 }
 
 /// <summary><c>PUT /api/status/incidents/{id}/postmortem</c>: the write-up of a resolved incident.</summary>
-public sealed class WritePostmortem(AgentAuthenticator auth, StatusStore store, StatusPageChanges changes)
+public sealed class WritePostmortem(StatusStore store, StatusPageChanges changes)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<PostmortemBody>(request, cancellationToken);
-        return body is null ? invalid! : await RunAsync(id, body, cancellationToken);
-    }
-
-    public async Task<IResult> RunAsync(string id, PostmortemBody body, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, PostmortemBody body, CancellationToken cancellationToken = default)
     {
         if (StatusRules.Text(body.Text, "text", Incident.MaxPostmortemLength) is { } problem)
         {

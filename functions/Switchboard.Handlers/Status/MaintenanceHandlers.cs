@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Status.Site;
 using Switchboard.Storage.Status;
@@ -8,20 +7,9 @@ using Switchboard.Storage.Status;
 namespace Switchboard.Handlers.Status;
 
 /// <summary><c>POST /api/status/maintenances</c>: schedules planned work; it starts and completes by itself.</summary>
-public sealed class ScheduleMaintenance(AgentAuthenticator auth, StatusStore store, StatusPageChanges changes, TimeProvider time)
+public sealed class ScheduleMaintenance(StatusStore store, StatusPageChanges changes, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<NewMaintenance>(request, cancellationToken);
-        return body is null ? invalid! : await RunAsync(body, cancellationToken);
-    }
-
-    public async Task<IResult> RunAsync(NewMaintenance body, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(NewMaintenance body, CancellationToken cancellationToken = default)
     {
         if (StatusRules.First(
                 StatusRules.Text(body.Title, "title", Maintenance.MaxTitleLength),
@@ -58,13 +46,8 @@ public sealed class ScheduleMaintenance(AgentAuthenticator auth, StatusStore sto
 }
 
 /// <summary><c>GET /api/status/maintenances</c>: windows starting in the last 90 days or later, earliest first.</summary>
-public sealed class ListMaintenances(AgentAuthenticator auth, StatusStore store, TimeProvider time)
+public sealed class ListMaintenances(StatusStore store, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        return agent is null
-            ? rejection!
-            : Results.Ok(new MaintenanceList(await store.ListMaintenancesAsync(time.GetUtcNow() - StatusPageModel.History, cancellationToken)));
-    }
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default) =>
+        Results.Ok(new MaintenanceList(await store.ListMaintenancesAsync(time.GetUtcNow() - StatusPageModel.History, cancellationToken)));
 }

@@ -1,26 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Status;
 
 namespace Switchboard.Handlers.Status;
 
 /// <summary><c>POST /api/status/templates</c>: words for a common incident update.</summary>
-public sealed class CreateIncidentTemplate(AgentAuthenticator auth, StatusStore store)
+public sealed class CreateIncidentTemplate(StatusStore store)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<NewTemplate>(request, cancellationToken);
-        return body is null ? invalid! : await RunAsync(body, cancellationToken);
-    }
-
-    public async Task<IResult> RunAsync(NewTemplate body, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(NewTemplate body, CancellationToken cancellationToken = default)
     {
         if (StatusRules.First(
                 StatusRules.Text(body.Name, "name", StatusRules.MaxNameLength),
@@ -37,11 +25,8 @@ public sealed class CreateIncidentTemplate(AgentAuthenticator auth, StatusStore 
 }
 
 /// <summary><c>GET /api/status/templates</c>: the update templates by name.</summary>
-public sealed class ListIncidentTemplates(AgentAuthenticator auth, StatusStore store)
+public sealed class ListIncidentTemplates(StatusStore store)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        return agent is null ? rejection! : Results.Ok(new TemplateList(await store.ListTemplatesAsync(cancellationToken)));
-    }
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default) =>
+        Results.Ok(new TemplateList(await store.ListTemplatesAsync(cancellationToken)));
 }

@@ -12,20 +12,11 @@ namespace Switchboard.Handlers.Team;
 /// <c>POST /api/agents/invitations</c> {email, name, role}: adds the agent as invited and emails them a sign-in link
 /// (valid 72 hours); following it makes them active. 409 when the address is already on the team. Admins only.
 /// </summary>
-public sealed class InviteAgent(AgentAuthenticator auth, AgentStore agents, SignInLinks links, TimeProvider time)
+public sealed class InviteAgent(AgentStore agents, SignInLinks links, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    /// <param name="baseUrl">Where the invitation's sign-in link points (<see cref="SignInLinks.BaseUrl"/>); 503 when null.</param>
+    public async Task<IResult> HandleAsync(Agent admin, Invitation body, string? baseUrl, CancellationToken cancellationToken = default)
     {
-        var (admin, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (admin is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<Invitation>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         if (body.Email?.Trim() is not { Length: > 0 and <= 254 } raw || !MailAddress.TryCreate(raw, out var address) || address.Address != raw)
         {
             return Problems.BadRequest("email must be an email address, such as ada@example.com.", "email");
@@ -38,7 +29,7 @@ public sealed class InviteAgent(AgentAuthenticator auth, AgentStore agents, Sign
         {
             return Problems.BadRequest($"role must be one of {string.Join(", ", AgentRoles.All)}.", "role");
         }
-        if (links.BaseUrl(request) is not { } baseUrl)
+        if (baseUrl is null)
         {
             return Problems.Unavailable("Sign-in links are not configured on this server (Auth:PublicUrl).");
         }

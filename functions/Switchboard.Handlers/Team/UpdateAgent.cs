@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Team;
-using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Team;
 
@@ -12,20 +11,10 @@ namespace Switchboard.Handlers.Team;
 /// row's ETag, see AgentStore). Disabling revokes the agent's sessions, the API keys they created and their personal
 /// calendar feed (<see cref="AgentAccessRevoker"/>). Admins only.
 /// </summary>
-public sealed class UpdateAgent(AgentAuthenticator auth, AgentStore agents, AgentAccessRevoker access)
+public sealed class UpdateAgent(AgentStore agents, AgentAccessRevoker access)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, AgentChange body, CancellationToken cancellationToken = default)
     {
-        var (admin, rejection) = await auth.AuthenticateAdminAsync(request, cancellationToken);
-        if (admin is null)
-        {
-            return rejection!;
-        }
-        var (body, invalid) = await JsonBody.ReadAsync<AgentChange>(request, cancellationToken);
-        if (body is null)
-        {
-            return invalid!;
-        }
         if (body.Role is not null && !AgentRoles.IsKnown(body.Role))
         {
             return Problems.BadRequest($"role must be one of {string.Join(", ", AgentRoles.All)}.", "role");
