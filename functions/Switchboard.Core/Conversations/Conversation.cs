@@ -110,6 +110,44 @@ public sealed class Conversation
     }
 
     /// <summary>
+    /// This (older) conversation takes in <paramref name="younger"/>, whose items were just copied into it: it holds
+    /// <paramref name="messageCount"/> messages now (counted from its rows, so absorbing twice counts nothing twice),
+    /// the later activity and its preview, the earlier mail's subject, both sets of tags and participants (the younger's
+    /// customer as a participant), its own assignee or else the younger's, the earlier first response, and it opens
+    /// when the younger's customer is waiting. The version moves past both, so a reply composed on either is refused.
+    /// Everything else is kept, so doing it again with the same younger changes nothing but the version.
+    /// </summary>
+    public void Absorb(ConversationSnapshot younger, int messageCount)
+    {
+        if (IsAlias || younger.Id == Id)
+        {
+            throw new InvalidOperationException($"Conversation {Id} cannot absorb {younger.Id}: {(IsAlias ? "it was merged itself" : "it is the same one")}.");
+        }
+        MessageCount = messageCount;
+        Version = Math.Max(Version, younger.Version) + 1;
+        if (younger.LastActivityAt > LastActivityAt || younger.LastActivityAt == LastActivityAt && younger.Preview.Length > 0)
+        {
+            Preview = younger.Preview;
+        }
+        LastActivityAt = younger.LastActivityAt > LastActivityAt ? younger.LastActivityAt : LastActivityAt;
+        if (younger.EarliestSentAt < EarliestSentAt)
+        {
+            (EarliestSentAt, Subject) = (younger.EarliestSentAt, younger.Subject);
+        }
+        Tags = [.. Tags.Union(younger.Tags, StringComparer.Ordinal)];
+        AssigneeId ??= younger.AssigneeId;
+        FirstResponseAt = FirstResponseAt is { } mine && (younger.FirstResponseAt is not { } theirs || mine <= theirs) ? mine : younger.FirstResponseAt;
+        foreach (var person in younger.Participants.Where(p => !participants.Any(known => known.Is(p.Email))))
+        {
+            participants.Add(person.Role == ParticipantRole.Customer ? person with { Role = ParticipantRole.Participant } : person);
+        }
+        if (younger.Status == ConversationStatus.Open)
+        {
+            Reopen(); // the customer is waiting in the younger conversation: the merged one is waiting too
+        }
+    }
+
+    /// <summary>
     /// Mail arrives. The conversation takes the subject (without reply prefixes) of its earliest mail by Date, shows
     /// the newest mail's text as its preview, and reopens when the customer side writes (not a machine, not us);
     /// someone other than the customer writing in becomes a flagged participant.

@@ -19,8 +19,12 @@ public abstract record ThreadDecision
 {
     private ThreadDecision() { }
 
-    /// <summary>This Message-ID is already stored: nothing to do.</summary>
-    public sealed record Duplicate(string ConversationId) : ThreadDecision;
+    /// <summary>
+    /// This Message-ID is already stored (a redelivery): nothing to write. <paramref name="Links"/>: other conversations
+    /// it links, which must be merged with <paramref name="ConversationId"/>; empty once that was done, so a redelivery
+    /// finishes a merge that an earlier delivery could not (it failed, or the other conversation was still being written).
+    /// </summary>
+    public sealed record Duplicate(string ConversationId, IReadOnlyList<string> Links) : ThreadDecision;
 
     /// <summary>
     /// Append to an existing conversation. <paramref name="Absorbs"/>: other conversations the message links (it references

@@ -61,4 +61,8 @@ public sealed record ThreadKey(ThreadKeyKind Kind, string Value)
 }
 
 /// <summary>Where a thread key leads.</summary>
-public sealed record ThreadKeyTarget(string ConversationId, ThreadKeyRole Role, DateTimeOffset UpdatedAt);
+/// <param name="PreviousConversationId">
+/// For a stored message's own key: the conversation the key led to before the message took it (a reply that arrived
+/// first and started its own), so the two are merged even if the first attempt to merge them did not finish.
+/// </param>
+public sealed record ThreadKeyTarget(string ConversationId, ThreadKeyRole Role, DateTimeOffset UpdatedAt, string? PreviousConversationId = null);

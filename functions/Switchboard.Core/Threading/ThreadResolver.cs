@@ -59,7 +59,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         var own = await lookup.FindAsync(ThreadKey.ForMessageId(email.MessageId), cancellationToken);
         if (own is { Role: ThreadKeyRole.Stored })
         {
-            return new ThreadDecision.Duplicate(own.ConversationId);
+            return await DuplicateAsync(message, own, linked, lookup, cancellationToken);
         }
         if (own is { Role: ThreadKeyRole.Referenced } && await ConversationOfAsync(own, lookup, cancellationToken) is { } child)
         {
@@ -67,10 +67,9 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         }
         if (linked.Count > 0)
         {
-            var distinct = linked.DistinctBy(l => l.Conversation.Id).ToList();
-            var oldest = distinct.OrderBy(l => l.Conversation.CreatedAt).ThenBy(l => l.Conversation.Id, StringComparer.Ordinal).First();
-            var younger = distinct.Where(l => l.Conversation.Id != oldest.Conversation.Id).Select(l => l.Conversation.Id).ToList();
-            return Join(message, oldest.Conversation, linked[0].Match, younger, unknown);
+            var oldest = Oldest(linked.Select(l => l.Conversation));
+            var younger = linked.Select(l => l.Conversation.Id).Where(id => id != oldest.Id).Distinct(StringComparer.Ordinal).ToList();
+            return Join(message, oldest, linked[0].Match, younger, unknown);
         }
 
         foreach (var token in message.ReplyTokens)
@@ -130,9 +129,41 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         return Start(message, ThreadMatch.BroadcastReply, linked: null, extraClaim: key, claimParents: false);
     }
 
+    /// <summary>
+    /// A message stored already: the conversations its first delivery had to merge with the one it is in — those its
+    /// references lead to (unless they made it start a conversation of its own) and the one its Message-ID led to
+    /// before it took the key. Merged ones lead to where they were merged, so nothing is left once all is merged.
+    /// </summary>
+    private async Task<ThreadDecision> DuplicateAsync(IncomingMessage message, ThreadKeyTarget own,
+        List<(ConversationState Conversation, ThreadMatch Match)> linked, IThreadLookup lookup, CancellationToken cancellationToken)
+    {
+        if (await ConversationOfAsync(own, lookup, cancellationToken) is not { } storedIn)
+        {
+            return new ThreadDecision.Duplicate(own.ConversationId, []);
+        }
+        var links = new List<string>();
+        if (linked.Count > 0 && !StartsAfresh(Oldest(linked.Select(l => l.Conversation))))
+        {
+            links.AddRange(linked.Select(l => l.Conversation.Id));
+        }
+        if (own.PreviousConversationId is { Length: > 0 } previous
+            && await ConversationOfAsync(own with { ConversationId = previous }, lookup, cancellationToken) is { } child)
+        {
+            links.Add(child.Id);
+        }
+        return new ThreadDecision.Duplicate(storedIn.Id, [.. links.Where(id => id != storedIn.Id).Distinct(StringComparer.Ordinal)]);
+    }
+
+    private static ConversationState Oldest(IEnumerable<ConversationState> conversations) =>
+        conversations.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id, StringComparer.Ordinal).First();
+
+    /// <summary>A reply to a conversation closed for longer than the window starts a new one (that links it).</summary>
+    private bool StartsAfresh(ConversationState conversation) =>
+        conversation is { Status: ConversationStatus.Closed, ClosedAt: { } closedAt } && time.GetUtcNow() - closedAt > options.Window;
+
     private ThreadDecision Join(IncomingMessage message, ConversationState conversation, ThreadMatch match,
         IReadOnlyList<string>? absorbs = null, IReadOnlyList<string>? unknownReferences = null) =>
-        conversation is { Status: ConversationStatus.Closed, ClosedAt: { } closedAt } && time.GetUtcNow() - closedAt > options.Window
+        StartsAfresh(conversation)
             ? Start(message, match, linked: conversation.Id, claimParents: false)
             : new ThreadDecision.Existing(conversation.Id, match, absorbs is { Count: > 0 } ? absorbs : null,
                 unknownReferences is { Count: > 0 } ? unknownReferences : null);

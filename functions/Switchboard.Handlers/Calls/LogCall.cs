@@ -45,7 +45,7 @@ public sealed class LogCall(ConversationUpdater updater, ConversationStore conve
         var recap = body.Recap.Trim();
         var now = time.GetUtcNow();
         var rowKey = ConversationIds.ForMessage(idempotencyKey is null ? $"call|{Guid.NewGuid():N}" : $"call|{agent.Id}|{idempotencyKey}");
-        var call = await conversations.GetMessageAsync(id, rowKey, cancellationToken);
+        var call = await conversations.GetOwnMessageAsync(id, rowKey, cancellationToken);
         ConversationStatus? status = null;
         if (call is null)
         {

@@ -25,7 +25,8 @@ public sealed class GetCustomer(CustomerStore customers, ConversationStore conve
         var heads = new List<ConversationEntity>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            if (await conversations.GetHeadAsync(id, ct) is { } head)
+            // A conversation merged into another shows as that one (a link written after the merge moved it may remain).
+            if (await conversations.GetLiveHeadAsync(id, ct) is { } head)
             {
                 lock (heads) heads.Add(head);
             }
@@ -33,7 +34,7 @@ public sealed class GetCustomer(CustomerStore customers, ConversationStore conve
         var profile = record.Profile;
         return Results.Ok(new CustomerView(
             profile.Email, profile.Name, profile.FirstContactAt, profile.LastContactAt, NotesView(record.Notes),
-            heads.OrderByDescending(h => h.LastActivityAt)
+            heads.DistinctBy(h => h.PartitionKey).OrderByDescending(h => h.LastActivityAt)
                 .Select(ConversationSummary.Of)
                 .ToList()));
     }

@@ -28,8 +28,6 @@ public sealed class ConversationWriter(
     Mailboxes mailboxes,
     TimeProvider time)
 {
-    private const int MaxAliasHops = 5;
-
     /// <param name="knownHead">The head as threading just read it, if it did: saves reading it again.</param>
     /// <param name="unknownReferences">References that led nowhere when threading; registered for this conversation.</param>
     /// <returns>Other conversations this message turned out to link (they held one of its keys): to be merged with it.</returns>
@@ -46,36 +44,18 @@ public sealed class ConversationWriter(
             message.VisibleText ?? email.VisibleText);
 
         string? previousSubject = null;
-        ConversationUpdate? update = null;
-        for (var hop = 0; hop < MaxAliasHops && update is null; hop++)
-        {
-            var id = conversationId;
-            update = await updater.WriteAsync(id,
-                startsConversation ? () => Start(id, incoming, linkedConversationId) : null, knownHead, conversation =>
-                {
-                    if (conversation.IsAlias)
-                    {
-                        return ConversationEdit.Decline; // folded into another since threading chose it: follow it (below)
-                    }
-                    previousSubject = conversation.MessageCount == 0 ? null : conversation.Subject;
-                    message.Flags = (flags | conversation.Receive(mail)).ToStored();
-                    return ConversationEdit.Add(message);
-                }, cancellationToken)
-                ?? throw new InvalidOperationException($"Conversation {conversationId} was matched but has no head row.");
-            if (update is { Outcome: ConversationWriteOutcome.Declined, Conversation.IsAlias: true })
+        var chosenId = conversationId;
+        // A conversation merged into another since threading chose it is followed by the updater: the message goes
+        // where the conversation's rows went.
+        var update = await updater.WriteAsync(chosenId,
+            startsConversation ? () => Start(chosenId, incoming, linkedConversationId) : null, knownHead, conversation =>
             {
-                // Merged meanwhile: the message goes where the conversation's rows went.
-                var live = await conversations.GetLiveHeadAsync(conversationId, cancellationToken)
-                    ?? throw new InvalidOperationException($"Conversation {conversationId} was merged into one that has no head row.");
-                (conversationId, knownHead) = (live.PartitionKey, live);
-                message.PartitionKey = conversationId;
-                update = null;
-            }
-        }
-        if (update is null)
-        {
-            throw new InvalidOperationException($"Conversation {conversationId} kept being merged; the message will be retried.");
-        }
+                previousSubject = conversation.MessageCount == 0 ? null : conversation.Subject;
+                message.Flags = (flags | conversation.Receive(mail)).ToStored();
+                return ConversationEdit.Add(message);
+            }, cancellationToken)
+            ?? throw new InvalidOperationException($"Conversation {conversationId} was matched but has no head row.");
+        conversationId = update.Conversation.Id;
 
         var (conversation, created) = (update.Conversation, update.Created);
         var redelivered = update.Outcome == ConversationWriteOutcome.ItemAlreadyStored;
@@ -96,18 +76,34 @@ public sealed class ConversationWriter(
         await RecordPeopleAsync(incoming, conversation, created, message, messageFlags, cancellationToken);
         await search.IndexAsync(conversation, message, email.VisibleText,
             conversationTerms: created || redelivered || previousSubject != conversation.Subject, cancellationToken);
-        await events.PublishAsync(new DomainEvent(
+        await PublishAsync(incoming, received, conversation, created, rowKey, messageFlags, cancellationToken);
+        // Last: once its own key says "stored", a redelivery is a duplicate, so everything above must be done by then.
+        // What the key led to before (a reply that arrived first and started its own conversation) is merged with it;
+        // the key keeps that conversation, so a redelivery merges it if this delivery cannot.
+        var previous = await threadKeys.RegisterStoredAsync(ThreadKey.ForMessageId(email.MessageId), conversation.Id, cancellationToken);
+        if (IsOther(previous, conversation.Id))
+        {
+            linked.Add(previous!.ConversationId);
+        }
+        return new WriteResult(conversationId, linked);
+    }
+
+    private Task PublishAsync(IncomingMessage incoming, InboundEmailReceived received, Conversation conversation, bool created, string rowKey,
+        MessageFlags messageFlags, CancellationToken cancellationToken) =>
+        events.PublishAsync(new DomainEvent(
             Id: rowKey,
             Type: created ? DomainEventTypes.ConversationStarted : DomainEventTypes.MessageReceived,
             OccurredAt: received.ReceivedAt,
-            ConversationId: conversationId,
+            ConversationId: conversation.Id,
             MessageId: rowKey,
             Mailbox: conversation.Mailbox,
             CustomerEmail: conversation.CustomerEmail,
             Automatic: incoming.IsAutomatic,
             Flags: messageFlags.ToNames()), cancellationToken);
-        return new WriteResult(conversationId, linked);
-    }
+
+    /// <summary>A key held by another conversation, as stored or referenced mail: the two are one thread.</summary>
+    private static bool IsOther(ThreadKeyTarget? holder, string conversationId) =>
+        holder is { ConversationId.Length: > 0 } && holder.ConversationId != conversationId && holder.Role is ThreadKeyRole.Stored or ThreadKeyRole.Referenced;
 
     /// <summary>
     /// A new conversation: its customer is whoever wrote in or, for mail we sent ourselves, whoever we wrote to; the
@@ -162,7 +158,7 @@ public sealed class ConversationWriter(
         return message;
     }
 
-    /// <summary>Registers the message's keys; returns other conversations found holding them (to merge with).</summary>
+    /// <summary>Registers the message's keys but its own; returns other conversations found holding them (to merge with).</summary>
     private async Task<List<string>> RegisterThreadKeysAsync(IncomingMessage incoming, Conversation head, bool created,
         IReadOnlyList<string>? unknownReferences, CancellationToken cancellationToken)
     {
@@ -171,12 +167,11 @@ public sealed class ConversationWriter(
         var others = new List<string>();
         void Note(ThreadKeyTarget? holder)
         {
-            if (holder is { ConversationId.Length: > 0 } && holder.ConversationId != id && holder.Role is ThreadKeyRole.Stored or ThreadKeyRole.Referenced)
+            if (IsOther(holder, id))
             {
-                others.Add(holder.ConversationId);
+                others.Add(holder!.ConversationId);
             }
         }
-        Note(await threadKeys.RegisterStoredAsync(ThreadKey.ForMessageId(email.MessageId), id, cancellationToken));
         // References that led nowhere when it was threaded (a parent still to come, or a ghost we will never receive):
         // a later message naming only one of them then finds this conversation. One taken meanwhile by another
         // conversation links the two.

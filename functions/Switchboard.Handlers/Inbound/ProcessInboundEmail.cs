@@ -37,7 +37,7 @@ public sealed class ProcessInboundEmail(
 {
     /// <summary>
     /// A message that loses a race to a related one (it took the keys first, or is still writing its conversation) is
-    /// resolved again, at most this often, before the queue's retry takes over.
+    /// threaded again, at most this often, before the queue's retry takes over.
     /// </summary>
     private const int MaxResolveAttempts = 5;
 
@@ -79,51 +79,69 @@ public sealed class ProcessInboundEmail(
             return Outcomes.AgentReply;
         }
         var lookup = new ThreadLookup(threadKeys, conversations);
-
-        for (var attempt = 1; attempt <= MaxResolveAttempts; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
-            ThreadDecision decision;
             try
             {
-                decision = await resolver.ResolveAsync(incoming, lookup, cancellationToken);
+                if (await ThreadAndStoreAsync(incoming, received, lookup, cancellationToken) is { } outcome)
+                {
+                    return outcome;
+                }
             }
             catch (ConversationNotReadyException) when (attempt < MaxResolveAttempts)
             {
-                // A related message is writing its conversation right now; it takes milliseconds, the queue's retry
-                // would take the whole visibility timeout. Wall-clock on purpose, like any retry spacing.
+                // A related message is writing its conversation right now (threading met a key it claimed, or this
+                // message is linked to it): that takes milliseconds, the queue's retry would take the whole visibility
+                // timeout. Every step is safe to repeat. Wall-clock on purpose, like any retry spacing.
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
-                lookup = new ThreadLookup(threadKeys, conversations);
-                continue;
             }
-            switch (decision)
+            if (attempt >= MaxResolveAttempts)
             {
-                case ThreadDecision.Duplicate duplicate:
-                    logger.LogInformation("Message {MessageId} is already in conversation {ConversationId}.", email.MessageId, duplicate.ConversationId);
-                    return Outcomes.Duplicate;
-                case ThreadDecision.NoConversation none:
-                    logger.LogInformation("Message {MessageId} starts no conversation: {Reason}.", email.MessageId, none.Reason);
-                    await events.PublishAsync(BounceEvent(received, incoming), cancellationToken);
-                    return Outcomes.NoConversation;
-                case ThreadDecision.Existing existing:
-                    var appended = await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null,
-                        lookup.HeadRead(existing.ConversationId), cancellationToken, existing.UnknownReferences);
-                    await merger.LinkAsync(appended.ConversationId, [.. existing.Absorbs ?? [], .. appended.LinkedConversationIds], cancellationToken);
-                    return Outcomes.ExistingConversation;
-                case ThreadDecision.New start:
-                    var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, cancellationToken);
-                    if (taken is null)
-                    {
-                        var started = await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true,
-                            start.LinkedConversationId, cancellationToken: cancellationToken);
-                        await merger.LinkAsync(started.ConversationId, started.LinkedConversationIds, cancellationToken);
-                        return Outcomes.NewConversation;
-                    }
-                    logger.LogInformation("A related message claimed {Key} first; resolving {MessageId} again.", taken.Kind, email.MessageId);
-                    lookup = new ThreadLookup(threadKeys, conversations);
-                    break;
+                throw new ConversationNotReadyException(ConversationIds.ForFirstMessage(email.MessageId));
             }
+            lookup = new ThreadLookup(threadKeys, conversations);
         }
-        throw new ConversationNotReadyException(ConversationIds.ForFirstMessage(email.MessageId));
+    }
+
+    /// <summary>Threads the message, stores it and merges what it links; null when a related message claimed a key first.</summary>
+    private async Task<string?> ThreadAndStoreAsync(IncomingMessage incoming, InboundEmailReceived received, ThreadLookup lookup,
+        CancellationToken cancellationToken)
+    {
+        var email = incoming.Email;
+        var decision = await resolver.ResolveAsync(incoming, lookup, cancellationToken);
+        switch (decision)
+        {
+            case ThreadDecision.Duplicate duplicate:
+                logger.LogInformation("Message {MessageId} is already in conversation {ConversationId}.", email.MessageId, duplicate.ConversationId);
+                if (duplicate.Links.Count > 0)
+                {
+                    // Stored by an earlier delivery that could not finish merging what it links: finish it now.
+                    await merger.LinkAsync(duplicate.ConversationId, duplicate.Links, cancellationToken);
+                }
+                return Outcomes.Duplicate;
+            case ThreadDecision.NoConversation none:
+                logger.LogInformation("Message {MessageId} starts no conversation: {Reason}.", email.MessageId, none.Reason);
+                await events.PublishAsync(BounceEvent(received, incoming), cancellationToken);
+                return Outcomes.NoConversation;
+            case ThreadDecision.Existing existing:
+                var appended = await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null,
+                    lookup.HeadRead(existing.ConversationId), cancellationToken, existing.UnknownReferences);
+                await merger.LinkAsync(appended.ConversationId, [.. existing.Absorbs ?? [], .. appended.LinkedConversationIds], cancellationToken);
+                return Outcomes.ExistingConversation;
+            case ThreadDecision.New start:
+                var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, cancellationToken);
+                if (taken is null)
+                {
+                    var started = await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true,
+                        start.LinkedConversationId, cancellationToken: cancellationToken);
+                    await merger.LinkAsync(started.ConversationId, started.LinkedConversationIds, cancellationToken);
+                    return Outcomes.NewConversation;
+                }
+                logger.LogInformation("A related message claimed {Key} first; resolving {MessageId} again.", taken.Kind, email.MessageId);
+                return null;
+            default:
+                throw new InvalidOperationException($"Unknown threading decision {decision}.");
+        }
     }
 
     private static DomainEvent BounceEvent(InboundEmailReceived received, IncomingMessage incoming) => new(

@@ -52,9 +52,9 @@ public sealed class ReplySender(
         }
         var messageId = ownMessageIds.Create("reply");
         var rowKey = ConversationIds.ForMessage(idempotencyKey is null ? messageId : $"idempotency|{author.AgentId}|{idempotencyKey}");
-        if (await conversations.GetMessageAsync(conversationId, rowKey, cancellationToken) is { } earlier)
+        if (await conversations.GetOwnMessageAsync(conversationId, rowKey, cancellationToken) is { } earlier)
         {
-            return await RepeatedAsync(conversationId, earlier, cancellationToken);
+            return await RepeatedAsync(earlier, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -88,7 +88,7 @@ public sealed class ReplySender(
                 // The same idempotency key raced itself: the other request stored it.
                 var stored = await conversations.GetMessageAsync(conversationId, rowKey, cancellationToken)
                     ?? throw new InvalidOperationException($"Reply {rowKey} was refused as stored but is not there.");
-                return await RepeatedAsync(conversationId, stored, cancellationToken);
+                return await RepeatedAsync(stored, cancellationToken);
         }
         if (idempotencyKey is null)
         {
@@ -97,7 +97,7 @@ public sealed class ReplySender(
         }
         return refusal switch
         {
-            ReplyOutcome.Stale => await StaleAsync(conversationId, expectedVersion!.Value, cancellationToken),
+            ReplyOutcome.Stale => await StaleAsync(update!.Conversation.Id, expectedVersion!.Value, cancellationToken),
             { } refused => refused,
             null => new ReplyOutcome.NoConversation(),
         };
@@ -107,9 +107,10 @@ public sealed class ReplySender(
     /// A retry of a reply already stored: finish what the first try may not have (thread key, event, queue), if it
     /// is still waiting to go out. Delivery claims the row before sending, so a second queue message cannot send twice.
     /// </summary>
-    private async Task<ReplyOutcome> RepeatedAsync(string conversationId, MessageEntity earlier, CancellationToken cancellationToken)
+    private async Task<ReplyOutcome> RepeatedAsync(MessageEntity earlier, CancellationToken cancellationToken)
     {
-        var conversation = (await conversations.GetHeadAsync(conversationId, cancellationToken))?.ToConversation();
+        // The conversation whose partition holds the row (after a merge, the old id's or the survivor's): delivery reads it there.
+        var conversation = (await conversations.GetHeadAsync(earlier.PartitionKey, cancellationToken))?.ToConversation();
         if (conversation is not null && earlier.DeliveryState == DeliveryStates.Sending)
         {
             await AnnounceAsync(conversation, earlier, cancellationToken);

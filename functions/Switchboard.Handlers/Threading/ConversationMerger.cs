@@ -1,10 +1,12 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Threading;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Storage.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
+using Switchboard.Storage.Drafts;
 using Switchboard.Storage.Escalation;
 
 namespace Switchboard.Handlers.Threading;
@@ -12,15 +14,22 @@ namespace Switchboard.Handlers.Threading;
 /// <summary>
 /// Folds a younger conversation into an older one when a message links the two (it references messages of both, or a
 /// parent arrived after its replies had started their own conversation): no split survives. Every row of the younger
-/// (messages, notes, calls, drafts) is copied into the older's partition; the older's head takes the counts, dates,
-/// tags, participants and, when it had none, the assignee; the inbox, search index, customer history and escalation
-/// follow; and the younger's head is marked <see cref="ConversationEntity.MergedInto"/>, so its id stays an alias
-/// (threading, the inbound writer and <c>GET /api/conversations/{id}</c> follow it).
-/// Safe to run twice and alongside writers: copies are upserts, the head's summary is recomputed from the rows, and
-/// the younger is marked only if nothing was added to it since its rows were read (else the copy runs again).
+/// (messages, notes, calls, drafts) is copied into the older's partition; the older takes in the younger
+/// (<see cref="Conversation.Absorb"/>, written by the <see cref="ConversationUpdater"/> like any head change); search,
+/// customer history and escalation follow; then the younger's head is marked <see cref="Conversation.MergedInto"/>, so
+/// its id stays an alias (threading, every write and <c>GET /api/conversations/{id}</c> follow it), and it leaves the inbox.
 /// </summary>
+/// <remarks>
+/// Safe to run twice and alongside writers. Copies are upserts and the older's message count is counted from its rows,
+/// so doing it again adds nothing. The younger is marked only if its head is unchanged since its rows were read: a
+/// message written into it meanwhile makes the copy run again, and once it is marked every writer follows the alias.
+/// A writer that moved the younger's inbox rows after the merge removed them sees the alias and removes them itself
+/// (<see cref="ConversationUpdater"/>). A merge that cannot finish (the older kept changing, a crash) fails the message,
+/// whose redelivery finds the link again (<see cref="Core.Threading.ThreadDecision.Duplicate"/>) and finishes it.
+/// </remarks>
 public sealed class ConversationMerger(
     ConversationStore conversations,
+    ConversationUpdater updater,
     InboxIndex inbox,
     ConversationIndexer search,
     CustomerStore customers,
@@ -30,24 +39,40 @@ public sealed class ConversationMerger(
     TimeProvider time,
     ILogger<ConversationMerger> logger)
 {
-    private const int MaxAttempts = 20;
+    /// <summary>How often the younger may change under a merge before the message is left to the queue's retry.</summary>
+    private const int MaxAttempts = 10;
 
     /// <summary>
     /// Makes one conversation of <paramref name="conversationId"/> and each of <paramref name="linkedIds"/>: the younger
     /// (by creation, then id) of each pair folds into the older. Returns the id they all stand for.
     /// </summary>
+    /// <exception cref="ConversationNotReadyException">
+    /// A linked conversation is not written yet: a message processed at this moment claimed its keys and is writing it.
+    /// The message is threaded again shortly (and its redelivery would find the link again), so the merge is not lost.
+    /// </exception>
     public async Task<string> LinkAsync(string conversationId, IReadOnlyList<string> linkedIds, CancellationToken cancellationToken = default)
     {
         foreach (var other in linkedIds.Distinct(StringComparer.Ordinal))
         {
-            var a = await conversations.GetLiveHeadAsync(conversationId, cancellationToken);
-            var b = await conversations.GetLiveHeadAsync(other, cancellationToken);
-            if (a is null || b is null || a.PartitionKey == b.PartitionKey)
+            // Until both ids lead to one conversation: the younger may be folded into a third by another message at
+            // the same moment, and then that one and this message's are merged in turn.
+            for (var round = 0; ; round++)
             {
-                continue;
+                var a = await conversations.GetLiveHeadAsync(conversationId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Conversation {conversationId} has no head row.");
+                var b = await conversations.GetLiveHeadAsync(other, cancellationToken) ?? throw new ConversationNotReadyException(other);
+                conversationId = a.PartitionKey;
+                if (a.PartitionKey == b.PartitionKey)
+                {
+                    break;
+                }
+                if (round == MaxAttempts)
+                {
+                    throw new InvalidOperationException($"Conversations {a.PartitionKey} and {b.PartitionKey} kept being merged elsewhere; the message will be retried.");
+                }
+                var (older, younger) = IsOlder(a, b) ? (a, b) : (b, a);
+                conversationId = await MergeAsync(younger.PartitionKey, older.PartitionKey, cancellationToken);
             }
-            var (older, younger) = IsOlder(a, b) ? (a, b) : (b, a);
-            conversationId = await MergeAsync(younger.PartitionKey, older.PartitionKey, cancellationToken);
         }
         return conversationId;
     }
@@ -55,14 +80,17 @@ public sealed class ConversationMerger(
     private static bool IsOlder(ConversationEntity a, ConversationEntity b) =>
         a.CreatedAt < b.CreatedAt || (a.CreatedAt == b.CreatedAt && string.CompareOrdinal(a.PartitionKey, b.PartitionKey) < 0);
 
-    /// <summary>Merges <paramref name="youngerId"/> into <paramref name="olderId"/>; returns the id both now stand for.</summary>
-    public async Task<string> MergeAsync(string youngerId, string olderId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Merges <paramref name="youngerId"/> into <paramref name="olderId"/>; returns the id the older now stands for. When
+    /// the younger was merged elsewhere meanwhile, that is left to the caller (<see cref="LinkAsync"/> links again).
+    /// </summary>
+    private async Task<string> MergeAsync(string youngerId, string olderId, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (attempt > 0)
             {
-                // Spacing between retries while other writers finish; wall-clock on purpose (not business time).
+                // The younger changed under the copy: give its writer a moment. Wall-clock on purpose (not business time).
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + 10 * attempt)), cancellationToken);
             }
             var target = await conversations.GetLiveHeadAsync(olderId, cancellationToken);
@@ -73,81 +101,68 @@ public sealed class ConversationMerger(
             }
             if (source.MergedInto is { Length: > 0 })
             {
-                return (await conversations.GetLiveHeadAsync(source.MergedInto, cancellationToken))?.PartitionKey ?? source.MergedInto;
+                return target.PartitionKey; // merged elsewhere meanwhile (its rows may be here too: copies are upserts)
             }
 
+            // The rows are read after the head: anything added after the head was read changes it, and the mark below fails.
             var rows = await conversations.GetItemRowsAsync(source.PartitionKey, cancellationToken);
             await conversations.CopyItemRowsAsync(target.PartitionKey, rows, cancellationToken);
-            var previous = (target.Status, target.IndexRowKey, target.AssigneeId);
-            if (!await AbsorbIntoHeadAsync(target, source, cancellationToken))
+            var younger = source.ToSnapshot();
+            var absorbed = await updater.UpdateAsync(target.PartitionKey, async (conversation, token) =>
+            {
+                if (conversation.Id != target.PartitionKey)
+                {
+                    return ConversationEdit.Decline; // the older was merged itself meanwhile: copy into where it went
+                }
+                conversation.Absorb(younger, await conversations.CountEmailsAsync(conversation.Id, token));
+                return ConversationEdit.HeadOnly;
+            }, cancellationToken);
+            if (absorbed is not { Outcome: ConversationWriteOutcome.Written, Conversation: var merged })
             {
                 continue;
             }
-            var alias = source.ToConversation();
-            alias.MergeInto(target.PartitionKey, time.GetUtcNow());
-            if (!await conversations.TryReplaceHeadAsync(alias.ToEntity(source.ETag), cancellationToken))
+            await ReindexAsync(merged, rows, cancellationToken);
+            await RelinkPeopleAsync(source, merged, cancellationToken);
+            await SettleEscalationAsync(source.PartitionKey, merged.Id, cancellationToken);
+            if (!await updater.MarkMergedAsync(source, merged.Id, time.GetUtcNow(), cancellationToken))
             {
-                continue; // something was added to the younger meanwhile: copy again
+                continue; // something was written to the younger meanwhile: copy again
             }
-
+            // After marking: an inbox move of the younger's from before the mark is removed here, one after it by its writer.
             await inbox.RemoveAsync(source, cancellationToken);
-            await inbox.MoveAsync(target.ToConversation(), previous.Status, previous.IndexRowKey, previous.AssigneeId, cancellationToken);
-            await ReindexAsync(target, rows, cancellationToken);
-            await RelinkPeopleAsync(source, target, cancellationToken);
-            await SettleEscalationAsync(source.PartitionKey, target.PartitionKey, cancellationToken);
-            logger.LogInformation("Conversation {Younger} merged into {Older} ({Rows} rows).", source.PartitionKey, target.PartitionKey, rows.Count);
-            return target.PartitionKey;
+            await MoveDraftsAsync(rows, merged.Id, cancellationToken);
+            logger.LogInformation("Conversation {Younger} merged into {Older} ({Rows} rows).", source.PartitionKey, merged.Id, rows.Count);
+            return merged.Id;
         }
         throw new InvalidOperationException($"Conversation {youngerId} kept changing while being merged into {olderId}; the message will be retried.");
     }
 
-    /// <summary>The older head after the merge, written if its ETag still matches; false when it changed (or was merged itself).</summary>
-    private async Task<bool> AbsorbIntoHeadAsync(ConversationEntity target, ConversationEntity source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drafts leave the younger once it is an alias: one draft, one row, so a draft can never be approved twice. One
+    /// changed since it was copied (an edit, a claim) is copied again first; a writer that finds it gone reads it again
+    /// through the old id, which leads to the copy (<see cref="DraftStore"/>).
+    /// </summary>
+    private async Task MoveDraftsAsync(IReadOnlyList<Azure.Data.Tables.TableEntity> rows, string survivorId, CancellationToken cancellationToken)
     {
-        var (_, messages) = await conversations.GetAsync(target.PartitionKey, cancellationToken);
-        target.MessageCount = messages.Count;
-        target.Version = Math.Max(target.Version, source.Version) + 1;
-        target.LastActivityAt = Max(target.LastActivityAt, source.LastActivityAt);
-        if (source.LastActivityAt > target.LastActivityAt || source.LastActivityAt == target.LastActivityAt && source.Preview.Length > 0)
+        IReadOnlyList<Azure.Data.Tables.TableEntity> drafts = [.. rows.Where(r => r.RowKey.StartsWith('d'))];
+        for (var attempt = 0; drafts.Count > 0; attempt++)
         {
-            target.Preview = source.Preview;
+            if (attempt == MaxAttempts)
+            {
+                logger.LogWarning("{Count} draft(s) of {Conversation} kept changing while being moved to {Survivor}; left there.",
+                    drafts.Count, drafts[0].PartitionKey, survivorId);
+                return;
+            }
+            drafts = await conversations.RemoveCopiedRowsAsync(drafts, cancellationToken);
+            await conversations.CopyItemRowsAsync(survivorId, drafts, cancellationToken);
         }
-        if (source.EarliestSentAt < target.EarliestSentAt)
-        {
-            (target.EarliestSentAt, target.Subject) = (source.EarliestSentAt, source.Subject);
-        }
-        target.CreatedAt = target.CreatedAt < source.CreatedAt ? target.CreatedAt : source.CreatedAt;
-        target.Tags = string.Join(',', target.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(source.Tags.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal));
-        target.AssigneeId ??= source.AssigneeId;
-        target.FirstResponseAt = Min(target.FirstResponseAt, source.FirstResponseAt);
-        if (source.Status == "open" && target.Status != "open")
-        {
-            // The customer is waiting in the younger conversation: the merged one is waiting too.
-            (target.Status, target.ClosedAt, target.SnoozedUntil) = ("open", null, null);
-        }
-        target.Participants = MergedParticipants(target, source);
-        target.IndexRowKey = InboxIndex.RowKeyFor(target.LastActivityAt, target.PartitionKey);
-        return await conversations.TryReplaceHeadAsync(target, cancellationToken);
     }
 
-    private static string MergedParticipants(ConversationEntity target, ConversationEntity source)
-    {
-        var people = JsonSerializer.Deserialize<List<StoredPerson>>(target.Participants, JsonDefaults.Options) ?? [];
-        var others = JsonSerializer.Deserialize<List<StoredPerson>>(source.Participants, JsonDefaults.Options) ?? [];
-        foreach (var person in others.Where(p => !people.Any(known => string.Equals(known.Email, p.Email, StringComparison.OrdinalIgnoreCase))))
-        {
-            // The younger's customer is a participant of the older one (unless it is the same person).
-            people.Add(person.Role == "customer" ? person with { Role = "participant" } : person);
-        }
-        return JsonSerializer.Serialize(people, JsonDefaults.Options);
-    }
-
-    private async Task ReindexAsync(ConversationEntity target, IReadOnlyList<Azure.Data.Tables.TableEntity> rows, CancellationToken cancellationToken)
+    private async Task ReindexAsync(Conversation target, IReadOnlyList<Azure.Data.Tables.TableEntity> rows, CancellationToken cancellationToken)
     {
         foreach (var row in rows.Where(r => r.RowKey.StartsWith('m')))
         {
-            var message = await conversations.GetMessageAsync(target.PartitionKey, row.RowKey, cancellationToken);
+            var message = await conversations.GetOwnMessageAsync(target.Id, row.RowKey, cancellationToken);
             if (message is null)
             {
                 continue;
@@ -155,19 +170,18 @@ public sealed class ConversationMerger(
             var text = message.BodyBlobName is { } blob && message.VisibleText is null
                 ? (await content.ReadBodyAsync(blob, cancellationToken)).VisibleText
                 : null;
-            await search.IndexAsync(target.ToConversation(), message, text, conversationTerms: false, cancellationToken);
+            await search.IndexAsync(target, message, text, conversationTerms: false, cancellationToken);
         }
-        await search.IndexAsync(target.ToConversation(), new MessageEntity { Direction = "outbound" }, "", conversationTerms: true, cancellationToken);
+        await search.IndexAsync(target, new MessageEntity { Direction = "outbound" }, "", conversationTerms: true, cancellationToken);
     }
 
-    private async Task RelinkPeopleAsync(ConversationEntity source, ConversationEntity target, CancellationToken cancellationToken)
+    private async Task RelinkPeopleAsync(ConversationEntity source, Conversation target, CancellationToken cancellationToken)
     {
-        var people = (JsonSerializer.Deserialize<List<StoredPerson>>(source.Participants, JsonDefaults.Options) ?? [])
-            .Select(p => p.Email).Append(source.CustomerEmail)
+        var people = source.ToConversation().Participants.Select(p => p.Email).Append(source.CustomerEmail)
             .Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase);
         foreach (var email in people)
         {
-            await customers.RelinkConversationAsync(email, source.PartitionKey, target.PartitionKey, target.LastActivityAt, cancellationToken);
+            await customers.RelinkConversationAsync(email, source.PartitionKey, target.Id, target.LastActivityAt, cancellationToken);
         }
     }
 
@@ -182,11 +196,4 @@ public sealed class ConversationMerger(
             await escalation.StopAsync(youngerId, EscalationStates.Resolved, $"merged into {olderId}", null, cancellationToken);
         }
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
-
-    /// <summary>One participant as the head row's JSON holds it (role as its wire name).</summary>
-    private sealed record StoredPerson(string Email, string? Name, string Role, bool Flagged);
 }

@@ -49,6 +49,25 @@ public sealed class ConversationStore(StorageAccount storage)
 
     private const int MaxAliasHops = 16;
 
+    /// <summary>
+    /// How many emails (in and out; not notes or calls) the conversation's rows hold: what its head's message count
+    /// says. One range query reading only each row's kind; a merge counts after copying rows in.
+    /// </summary>
+    public async Task<int> CountEmailsAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var row in Table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == conversationId && e.RowKey.CompareTo("m") >= 0 && e.RowKey.CompareTo("n") < 0,
+            select: [nameof(MessageEntity.Kind)], cancellationToken: cancellationToken))
+        {
+            if ((row.GetString(nameof(MessageEntity.Kind)) ?? MessageKinds.Email) == MessageKinds.Email)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /// <summary>Every row of the conversation but its head (messages, notes, calls, drafts), with all their properties.</summary>
     public async Task<IReadOnlyList<TableEntity>> GetItemRowsAsync(string conversationId, CancellationToken cancellationToken = default)
     {
@@ -77,7 +96,52 @@ public sealed class ConversationStore(StorageAccount storage)
         }
     }
 
+    /// <summary>
+    /// Deletes rows that were copied into another conversation, each only if unchanged since it was read; returns, as
+    /// they are now, those that changed meanwhile (to copy again before deleting them).
+    /// </summary>
+    public async Task<IReadOnlyList<TableEntity>> RemoveCopiedRowsAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken = default)
+    {
+        var changed = new List<TableEntity>();
+        foreach (var row in rows)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                var now = await Table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+                if (now.HasValue && now.Value is { } fresh)
+                {
+                    changed.Add(fresh);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// A message (note, call) of the conversation — or, when it is not there and the conversation was merged into
+    /// another, of that one: an item added through the old id went there (one more point read, on a miss only).
+    /// </summary>
     public async Task<MessageEntity?> GetMessageAsync(string conversationId, string messageRowKey, CancellationToken cancellationToken = default)
+    {
+        if (await GetOwnMessageAsync(conversationId, messageRowKey, cancellationToken) is { } message)
+        {
+            return message;
+        }
+        return await GetHeadAsync(conversationId, cancellationToken) is { MergedInto: { Length: > 0 } survivorId }
+            && await GetLiveHeadAsync(survivorId, cancellationToken) is { } survivor
+            ? await GetOwnMessageAsync(survivor.PartitionKey, messageRowKey, cancellationToken)
+            : null;
+    }
+
+    /// <summary>A message in the conversation's own partition only (a retry's first look: a miss costs nothing more).</summary>
+    public async Task<MessageEntity?> GetOwnMessageAsync(string conversationId, string messageRowKey, CancellationToken cancellationToken = default)
     {
         var message = await Table.GetEntityIfExistsAsync<MessageEntity>(conversationId, messageRowKey, cancellationToken: cancellationToken);
         return message.HasValue ? message.Value : null;

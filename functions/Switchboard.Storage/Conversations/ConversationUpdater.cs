@@ -9,6 +9,8 @@ namespace Switchboard.Storage.Conversations;
 /// The one way a conversation is changed: read its head into a <see cref="Conversation"/>, let a rule change it (and
 /// say which item, if any, to add with it), write both in one transaction only if nobody wrote the head meanwhile —
 /// else read again and re-apply, under one retry policy — then move its inbox rows and index the item for search.
+/// A write addressed to a conversation that was merged into another (an alias, <see cref="Conversation.MergedInto"/>)
+/// acts on the conversation it was merged into: nothing is ever added to an alias.
 /// </summary>
 public sealed class ConversationUpdater(ConversationStore conversations, InboxIndex inbox, ConversationIndexer search)
 {
@@ -28,13 +30,22 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
         })
         .Build();
 
-    /// <summary>Changes an existing conversation; null when there is none.</summary>
+    /// <summary>Changes an existing conversation (or the one it was merged into); null when there is none.</summary>
     /// <param name="change">
     /// Applies a rule to the conversation just read and says what to write (<see cref="ConversationEdit"/>). Called
     /// again on every retry, with fresh state, so it must depend only on the conversation it is given.
     /// </param>
+    public Task<ConversationUpdate?> UpdateAsync(
+        string conversationId, Func<Conversation, ConversationEdit> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(conversationId, (conversation, _) => Task.FromResult(change(conversation)), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{Conversation, ConversationEdit}, CancellationToken)"/>, for a rule that
+    /// needs to read rows of the conversation on every try (a merge counts its messages after copying rows in); it
+    /// writes nothing itself.
+    /// </summary>
     public async Task<ConversationUpdate?> UpdateAsync(
-        string conversationId, Func<Conversation, ConversationEdit> change, CancellationToken cancellationToken = default)
+        string conversationId, Func<Conversation, CancellationToken, Task<ConversationEdit>> change, CancellationToken cancellationToken = default)
     {
         var update = await WriteAsync(conversationId, start: null, knownHead: null, change, cancellationToken);
         if (update is { Outcome: ConversationWriteOutcome.Written, Item: { } item })
@@ -46,13 +57,30 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
     }
 
     /// <summary>
-    /// Changes a conversation, or starts it with <paramref name="start"/> when it has no head yet (inbound mail). The
-    /// caller indexes the item itself (it knows text the row may not hold). Null when there is no conversation and
-    /// nothing to start.
+    /// Changes a conversation (or the one it was merged into), or starts it with <paramref name="start"/> when it has no
+    /// head yet (inbound mail). The caller indexes the item itself (it knows text the row may not hold). Null when there
+    /// is no conversation and nothing to start.
     /// </summary>
     /// <param name="knownHead">The head as the caller just read it, if it did: the first try saves reading it again.</param>
-    public async Task<ConversationUpdate?> WriteAsync(string conversationId, Func<Conversation>? start, ConversationEntity? knownHead,
-        Func<Conversation, ConversationEdit> change, CancellationToken cancellationToken = default)
+    public Task<ConversationUpdate?> WriteAsync(string conversationId, Func<Conversation>? start, ConversationEntity? knownHead,
+        Func<Conversation, ConversationEdit> change, CancellationToken cancellationToken = default) =>
+        WriteAsync(conversationId, start, knownHead, (conversation, _) => Task.FromResult(change(conversation)), cancellationToken);
+
+    /// <summary>
+    /// Marks <paramref name="younger"/> as folded into <paramref name="survivorId"/> (a merge, once its rows were copied
+    /// there), only if its head is still as it was read: false, writing nothing, when anything was written to it since —
+    /// the merge then copies again. The one head write without the retry policy, as re-applying it to fresh state would
+    /// hide what was added.
+    /// </summary>
+    public async Task<bool> MarkMergedAsync(ConversationEntity younger, string survivorId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var alias = younger.ToConversation();
+        alias.MergeInto(survivorId, at);
+        return await conversations.TryReplaceHeadAsync(alias.ToEntity(younger.ETag), cancellationToken);
+    }
+
+    private async Task<ConversationUpdate?> WriteAsync(string conversationId, Func<Conversation>? start, ConversationEntity? knownHead,
+        Func<Conversation, CancellationToken, Task<ConversationEdit>> change, CancellationToken cancellationToken)
     {
         ConversationUpdate? update = null;
         ConversationEntity? before = null;
@@ -61,13 +89,17 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
         {
             var head = unread ?? await conversations.GetHeadAsync(conversationId, token);
             unread = null;
+            if (head?.MergedInto is { Length: > 0 } survivor)
+            {
+                head = await conversations.GetLiveHeadAsync(survivor, token);
+            }
             if (head is null && start is null)
             {
                 update = null;
                 return true;
             }
             var conversation = head?.ToConversation() ?? start!();
-            var edit = change(conversation);
+            var edit = await change(conversation, token);
             if (edit.Declined)
             {
                 update = new ConversationUpdate(head?.ToConversation() ?? conversation, ConversationWriteOutcome.Declined, null, Created: false);
@@ -76,7 +108,7 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
             var entity = conversation.ToEntity(head?.ETag ?? default);
             if (edit.Item is { } item)
             {
-                item.PartitionKey = conversationId;
+                item.PartitionKey = conversation.Id;
                 switch (await conversations.AppendAsync(entity, item, isNewConversation: head is null, token))
                 {
                     case AppendOutcome.HeadChanged:
@@ -106,6 +138,13 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
         if (update is { Outcome: ConversationWriteOutcome.Written })
         {
             await inbox.MoveAsync(update.Conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
+            // A merge may have folded this conversation into another since it was written (the merge copied what was
+            // written: it marks the younger only if unchanged since it copied it). It removes the younger's inbox rows
+            // after marking it; rows moved here after that removal are removed here, so none is left either way.
+            if ((await conversations.GetHeadAsync(update.Conversation.Id, cancellationToken))?.MergedInto is { Length: > 0 })
+            {
+                await inbox.RemoveAsync(update.Conversation, cancellationToken);
+            }
         }
         return update;
     }
@@ -135,6 +174,9 @@ public enum ConversationWriteOutcome
     ItemAlreadyStored,
 }
 
-/// <param name="Conversation">As written; as last read when nothing was written.</param>
+/// <param name="Conversation">
+/// As written; as last read when nothing was written. Its id is where the write went: the one given or, when that was
+/// merged into another, the survivor.
+/// </param>
 /// <param name="Created">This write started the conversation.</param>
 public sealed record ConversationUpdate(Conversation Conversation, ConversationWriteOutcome Outcome, MessageEntity? Item, bool Created);

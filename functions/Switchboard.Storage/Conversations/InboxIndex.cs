@@ -58,15 +58,20 @@ public sealed class InboxIndex(StorageAccount storage)
         }
     }
 
-    /// <summary>Removes the conversation's rows (a conversation merged into another leaves the inbox).</summary>
-    public async Task RemoveAsync(ConversationEntity head, CancellationToken cancellationToken = default)
+    /// <summary>Removes the conversation's rows as its head last placed them (a conversation merged into another leaves the inbox).</summary>
+    public Task RemoveAsync(ConversationEntity head, CancellationToken cancellationToken = default) =>
+        RemoveAsync(head.Mailbox, head.Status, head.AssigneeId, head.IndexRowKey, cancellationToken);
+
+    /// <summary>Removes the rows <see cref="MoveAsync"/> wrote for the conversation in this state.</summary>
+    public Task RemoveAsync(Conversation conversation, CancellationToken cancellationToken = default) =>
+        RemoveAsync(conversation.Mailbox, conversation.Status.ToWire(), conversation.AssigneeId,
+            RowKeyFor(conversation.LastActivityAt, conversation.Id), cancellationToken);
+
+    private async Task RemoveAsync(string mailbox, string status, string? assigneeId, string rowKey, CancellationToken cancellationToken)
     {
-        foreach (var partition in new[]
+        foreach (var partition in new[] { PartitionKeyFor(mailbox, status), PartitionKeyFor(AllMailboxes, status), AssigneePartitionKeyFor(assigneeId, status) })
         {
-            PartitionKeyFor(head.Mailbox, head.Status), PartitionKeyFor(AllMailboxes, head.Status), AssigneePartitionKeyFor(head.AssigneeId, head.Status),
-        })
-        {
-            await DeleteIfExistsAsync(partition, head.IndexRowKey, cancellationToken);
+            await DeleteIfExistsAsync(partition, rowKey, cancellationToken);
         }
     }
 

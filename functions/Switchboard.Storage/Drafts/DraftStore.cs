@@ -3,15 +3,17 @@ using Azure;
 using Azure.Data.Tables;
 using Switchboard.Core.Conversations;
 using Switchboard.Storage.Account;
+using Switchboard.Storage.Conversations;
 
 namespace Switchboard.Storage.Drafts;
 
 /// <summary>
 /// Drafts live in their conversation's partition of <c>Conversations</c> (RowKey <c>d…</c>); <c>DraftQueue</c> lists
 /// them: partition <c>submitted</c> (the approval queue, oldest first) and <c>agent-{id}</c> (an author's own, newest
-/// first). The draft row is the truth and is written first; the list rows follow it.
+/// first). The draft row is the truth and is written first; the list rows follow it. A conversation merged into another
+/// keeps no drafts: they are moved with its rows, and a draft addressed by the old id is found, listed and added there.
 /// </summary>
-public sealed class DraftStore(StorageAccount storage)
+public sealed class DraftStore(StorageAccount storage, ConversationStore conversations)
 {
     public const string QueuePartition = "submitted";
 
@@ -38,15 +40,24 @@ public sealed class DraftStore(StorageAccount storage)
 
     public static string AuthorPartition(string agentId) => "agent-" + KeyEncoding.Escape(agentId);
 
+    /// <summary>The draft; one of a merged conversation is looked up where it was moved (one more read, on a miss only).</summary>
     public async Task<DraftEntity?> GetAsync(string conversationId, string rowKey, CancellationToken cancellationToken = default)
     {
         var draft = await Conversations.GetEntityIfExistsAsync<DraftEntity>(conversationId, rowKey, cancellationToken: cancellationToken);
-        return draft.HasValue ? draft.Value : null;
+        if (draft.HasValue)
+        {
+            return draft.Value;
+        }
+        return await conversations.GetHeadAsync(conversationId, cancellationToken) is { MergedInto: { Length: > 0 } survivorId }
+            && await conversations.GetLiveHeadAsync(survivorId, cancellationToken) is { } survivor
+            ? await GetAsync(survivor.PartitionKey, rowKey, cancellationToken)
+            : null;
     }
 
-    /// <summary>The conversation's drafts: one range query of its partition (RowKey d..e).</summary>
+    /// <summary>The conversation's drafts (or the one's it was merged into): one range query of its partition (RowKey d..e).</summary>
     public async Task<IReadOnlyList<DraftEntity>> ListForConversationAsync(string conversationId, CancellationToken cancellationToken = default)
     {
+        conversationId = (await conversations.GetLiveHeadAsync(conversationId, cancellationToken))?.PartitionKey ?? conversationId;
         var drafts = new List<DraftEntity>();
         await foreach (var draft in Conversations.QueryAsync<DraftEntity>(
             e => e.PartitionKey == conversationId && e.RowKey.CompareTo("d") >= 0 && e.RowKey.CompareTo("e") < 0, cancellationToken: cancellationToken))
@@ -56,8 +67,10 @@ public sealed class DraftStore(StorageAccount storage)
         return drafts;
     }
 
+    /// <summary>Adds the draft to its conversation or, when that was merged into another, to the survivor.</summary>
     public async Task AddAsync(DraftEntity draft, CancellationToken cancellationToken = default)
     {
+        draft.PartitionKey = (await conversations.GetLiveHeadAsync(draft.PartitionKey, cancellationToken))?.PartitionKey ?? draft.PartitionKey;
         var response = await Conversations.AddEntityAsync(draft, cancellationToken);
         draft.ETag = response.Headers.ETag ?? draft.ETag;
     }

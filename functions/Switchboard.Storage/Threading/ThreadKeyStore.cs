@@ -12,13 +12,8 @@ public sealed class ThreadKeyStore(StorageAccount storage, TimeProvider time)
 {
     private TableClient Table => storage.Table(StorageLayout.ThreadKeysTable);
 
-    public async Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default)
-    {
-        var entity = await Table.GetEntityIfExistsAsync<ThreadKeyEntity>(PartitionKeyOf(key), "", cancellationToken: cancellationToken);
-        return entity.HasValue && entity.Value is { } found
-            ? new ThreadKeyTarget(found.ConversationId, Enum.Parse<ThreadKeyRole>(found.Role), found.UpdatedAt)
-            : null;
-    }
+    public async Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default) =>
+        await FindEntityAsync(key, cancellationToken) is { } found ? Target(found) : null;
 
     /// <summary>Points the key at the conversation, whatever it pointed at before.</summary>
     public Task RegisterAsync(ThreadKey key, string conversationId, ThreadKeyRole role, CancellationToken cancellationToken = default) =>
@@ -31,61 +26,128 @@ public sealed class ThreadKeyStore(StorageAccount storage, TimeProvider time)
     /// </summary>
     public async Task<ThreadKeyTarget?> RegisterIfAbsentAsync(ThreadKey key, string conversationId, ThreadKeyRole role, CancellationToken cancellationToken = default)
     {
-        try
+        for (var attempt = 0; attempt <= MaxAttempts; attempt++)
         {
-            await Table.AddEntityAsync(Entity(key, conversationId, role), cancellationToken);
-            return null;
+            if (await TryAddAsync(Entity(key, conversationId, role), cancellationToken))
+            {
+                return null;
+            }
+            if (await FindAsync(key, cancellationToken) is { } found)
+            {
+                return found;
+            }
+            // Deleted in between (a claim undone): try to take it again.
         }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return await FindAsync(key, cancellationToken);
-        }
+        throw new InvalidOperationException($"Thread key {key.Kind} kept changing; the message will be retried.");
     }
 
     /// <summary>
     /// Points a stored message's key at its conversation, and returns where it pointed before (null when it was new):
-    /// a message processed at the same moment may have named this one as its parent for another conversation.
+    /// a message processed at the same moment may have named this one as its parent for another conversation. That
+    /// conversation stays on the row (<see cref="ThreadKeyTarget.PreviousConversationId"/>), so a redelivery can still
+    /// merge the two if this delivery cannot finish. The key is taken only as it was read (ETag), so a claim undone or
+    /// another write in between makes it read again rather than lose either.
     /// </summary>
     public async Task<ThreadKeyTarget?> RegisterStoredAsync(ThreadKey key, string conversationId, CancellationToken cancellationToken = default)
     {
-        if (await RegisterIfAbsentAsync(key, conversationId, ThreadKeyRole.Stored, cancellationToken) is not { } previous)
+        for (var attempt = 0; attempt <= MaxAttempts; attempt++)
         {
-            return null;
+            var entity = Entity(key, conversationId, ThreadKeyRole.Stored);
+            if (await TryAddAsync(entity, cancellationToken))
+            {
+                return null;
+            }
+            if (await FindEntityAsync(key, cancellationToken) is not { } found)
+            {
+                continue;
+            }
+            var previous = Target(found);
+            if (previous.Role == ThreadKeyRole.Stored && previous.ConversationId == conversationId)
+            {
+                return previous; // stored already (a redelivery): nothing to change
+            }
+            entity.PreviousConversationId = previous.ConversationId != conversationId ? previous.ConversationId : previous.PreviousConversationId;
+            try
+            {
+                await Table.UpdateEntityAsync(entity, found.ETag, TableUpdateMode.Replace, cancellationToken);
+                return previous;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+            }
         }
-        await RegisterAsync(key, conversationId, ThreadKeyRole.Stored, cancellationToken);
-        return previous;
+        throw new InvalidOperationException($"Thread key {key.Kind} of conversation {conversationId} kept changing; the message will be retried.");
     }
 
     /// <summary>
     /// Takes each key for the conversation, insert-only and in order. Returns the first key already held by another
-    /// conversation (after undoing this call's claims), or null when all are held by this one.
+    /// conversation (after undoing this call's claims), or null when all are held by this one. A claim is undone only
+    /// if it is unchanged: a message that took its own key over meanwhile keeps it.
     /// </summary>
     public async Task<ThreadKey?> ClaimAsync(IReadOnlyList<ThreadKey> keys, string conversationId, CancellationToken cancellationToken = default)
     {
         var taken = new List<ThreadKey>();
         foreach (var key in keys)
         {
-            try
+            if (await RegisterIfAbsentAsync(key, conversationId, ThreadKeyRole.Referenced, cancellationToken) is not { } holder)
             {
-                await Table.AddEntityAsync(Entity(key, conversationId, ThreadKeyRole.Referenced), cancellationToken);
                 taken.Add(key);
+                continue;
             }
-            catch (RequestFailedException e) when (e.Status == 409)
+            if (holder.ConversationId == conversationId)
             {
-                var holder = await FindAsync(key, cancellationToken);
-                if (holder is null || holder.ConversationId == conversationId)
-                {
-                    continue;
-                }
-                foreach (var mine in taken)
-                {
-                    await Table.DeleteEntityAsync(PartitionKeyOf(mine), "", ETag.All, cancellationToken);
-                }
-                return key;
+                continue;
             }
+            foreach (var mine in taken)
+            {
+                // Read back first: a claim is deleted only as this call left it (same holder, same ETag).
+                if (await FindEntityAsync(mine, cancellationToken) is { } row && row.ConversationId == conversationId && row.Role == nameof(ThreadKeyRole.Referenced))
+                {
+                    await DeleteIfUnchangedAsync(row, cancellationToken);
+                }
+            }
+            return key;
         }
         return null;
     }
+
+    private const int MaxAttempts = 5;
+
+    private async Task<ThreadKeyEntity?> FindEntityAsync(ThreadKey key, CancellationToken cancellationToken)
+    {
+        var entity = await Table.GetEntityIfExistsAsync<ThreadKeyEntity>(PartitionKeyOf(key), "", cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value : null;
+    }
+
+    /// <summary>Inserts the row; false when the key exists already.</summary>
+    private async Task<bool> TryAddAsync(ThreadKeyEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private async Task DeleteIfUnchangedAsync(ThreadKeyEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Taken over (or undone) by someone else meanwhile: it is theirs now.
+        }
+    }
+
+    private static ThreadKeyTarget Target(ThreadKeyEntity found) =>
+        new(found.ConversationId, Enum.Parse<ThreadKeyRole>(found.Role), found.UpdatedAt,
+            found.PreviousConversationId is { Length: > 0 } previous ? previous : null);
 
     private ThreadKeyEntity Entity(ThreadKey key, string conversationId, ThreadKeyRole role) => new()
     {
@@ -114,4 +176,7 @@ public sealed class ThreadKeyEntity : ITableEntity
     public string Value { get; set; } = "";
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A stored message's key: the conversation it led to before the message took it (to merge with).</summary>
+    public string? PreviousConversationId { get; set; }
 }

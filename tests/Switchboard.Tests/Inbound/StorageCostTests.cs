@@ -12,7 +12,7 @@ namespace Switchboard.Tests.Inbound;
 public sealed class StorageCostTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_reply_in_an_existing_conversation_costs_at_most_fourteen_storage_transactions_plus_one_per_search_term()
+    public async Task A_reply_in_an_existing_conversation_costs_at_most_fifteen_storage_transactions_plus_one_per_search_term()
     {
         var counter = new StorageTransactionCounter();
         await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(counter.Attach));
@@ -27,8 +27,9 @@ public sealed class StorageCostTests(ITestOutputHelper output)
         output.WriteLine(string.Join(Environment.NewLine, counter.Requests));
         var indexing = counter.Requests.Where(r => r.Contains(StorageLayout.SearchIndexTable, StringComparison.Ordinal)).ToList();
         // 11th: the assignee view's InboxIndex row; 12th: the customer's last contact; 13th-14th: every parent and the
-        // message's own Message-ID are looked up (point reads), so a message linking two conversations is noticed.
-        Assert.InRange(counter.Count - indexing.Count, 1, 14);
+        // message's own Message-ID are looked up (point reads), so a message linking two conversations is noticed; 15th:
+        // the head read again after the write, so inbox rows moved while a merge folded it into another do not stay.
+        Assert.InRange(counter.Count - indexing.Count, 1, 15);
         // The search index: one upsert per distinct term of the message (docs/storage.md, SearchIndex), bounded.
         Assert.InRange(indexing.Count, 1, Switchboard.Storage.Search.ConversationIndexer.MaxTermsPerItem);
         Assert.All(indexing, r => Assert.StartsWith("PUT ", r));

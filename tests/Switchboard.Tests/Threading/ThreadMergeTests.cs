@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Core;
+using Switchboard.Handlers.Inbound;
+using Switchboard.Storage.Account;
 using Switchboard.Tests.Conversations;
 using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
@@ -10,9 +16,7 @@ namespace Switchboard.Tests.Threading;
 /// <summary>No split survives: a message that links two conversations folds the younger into the older, with everything in it.</summary>
 public sealed class ThreadMergeTests
 {
-    // Known defect, issue #13 stays open: since the merge onto the Conversation model, a message whose references all
-    // lead into conversations being merged at that moment can still start a conversation of its own (seen: 99 + 1).
-    [Theory(Skip = "Known race (#13 open): a message threaded while its references' conversations merge can split off; fix before re-enabling.")]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Hundred_message_thread_with_thirty_people_delivered_shuffled_at_concurrency_eight_is_one_conversation(bool rootMissing)
@@ -93,6 +97,67 @@ public sealed class ThreadMergeTests
         Assert.Equal([only], hits.GetProperty("items").EnumerateArray().Select(i => i.Str("id")));
         var customer = await (await mail.GetAsync("/api/customers/ana%40example.org")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([only], customer.GetProperty("conversations").EnumerateArray().Select(c => c.Str("id")));
+    }
+
+    [Fact]
+    public async Task A_merge_that_fails_after_the_parent_was_stored_is_finished_by_the_parents_redelivery()
+    {
+        var outage = new FirstMergeFails();
+        await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(outage.Attach));
+        var mail = new InboundDriver(host);
+        var root = new ThreadMail("redo-root@mail.example.org", "Ana Pereira <ana@example.org>", "Broken flux capacitor", null, []);
+        var parent = new ThreadMail("redo-parent@mail.example.org", "Marco Rossi <marco@example.org>", "Re: Broken flux capacitor", root.MessageId, [root.MessageId]);
+        var child = new ThreadMail("redo-child@mail.example.org", "Lucia Bianchi <lucia@example.org>", "Re: Broken flux capacitor", parent.MessageId, []);
+        foreach (var message in new[] { root, child })
+        {
+            await mail.DeliverRawAsync(message.ToBytes());
+            await mail.ProcessQueuedAsync();
+        }
+        Assert.Equal(2, (await mail.AllConversationsAsync()).Count); // the child came first and started its own
+
+        await mail.DeliverRawAsync(parent.ToBytes());
+        var queued = Assert.Single((await host.Storage.Queue(QueueNames.InboundEmail).ReceiveMessagesAsync(1)).Value).Body.ToString();
+        var handler = host.Services.GetRequiredService<ProcessInboundEmail>();
+        await Assert.ThrowsAnyAsync<Exception>(() => handler.HandleAsync(queued));
+        Assert.True(outage.Failed);
+        Assert.Equal(2, (await mail.AllConversationsAsync()).Count); // stored, but the merge did not happen
+
+        await handler.HandleAsync(queued); // the queue's retry: a duplicate now, which still links the two
+        var merged = await mail.SingleConversationAsync();
+        Assert.Equal(new[] { root.MessageId, parent.MessageId, child.MessageId }.Order(), merged.Messages().Select(m => m.Str("messageId")).Order());
+        Assert.Equal(3, (await mail.ListAsync("?status=open")).GetProperty("items")[0].GetProperty("messageCount").GetInt32());
+    }
+
+    /// <summary>Storage fails the first merge's read of the rows to fold in (an outage, a crash), and only that request.</summary>
+    private sealed class FirstMergeFails : HttpPipelinePolicy
+    {
+        private int failed;
+
+        public bool Failed => failed == 1;
+
+        public void Attach(ClientOptions options) => options.AddPolicy(this, HttpPipelinePosition.PerRetry);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            FailOnce(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            FailOnce(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void FailOnce(HttpMessage message)
+        {
+            var uri = Uri.UnescapeDataString(message.Request.Uri.ToString());
+            if (uri.Contains(StorageLayout.ConversationsTable, StringComparison.Ordinal) && uri.Contains("RowKey ne 'conversation'", StringComparison.Ordinal)
+                && Interlocked.CompareExchange(ref failed, 1, 0) == 0)
+            {
+                throw new InvalidOperationException("Storage is unreachable (injected by the test).");
+            }
+        }
     }
 
     private static async Task DeliverShuffledAsync(InboundDriver mail, List<ThreadMail> messages, int seed)

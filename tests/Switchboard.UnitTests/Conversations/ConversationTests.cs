@@ -276,4 +276,57 @@ public sealed class ConversationTests
 
         Assert.Equivalent(conversation.ToSnapshot(), restored.ToSnapshot(), strict: true);
     }
+
+    [Fact]
+    public void Absorbing_a_younger_conversation_takes_its_people_tags_earlier_subject_newer_preview_and_waiting_customer()
+    {
+        var older = Started();
+        older.Retag(["billing"]);
+        older.Close(Monday.AddHours(1));
+        var marco = new EmailAddress("marco@example.com", "Marco");
+        var younger = Conversation.Start("c2", "support@acme.test", marco, [new EmailAddress("bob@example.com", "Bob")], "token2", null, Monday);
+        younger.Receive(Mail(marco, "Re: Invoice", Monday.AddHours(-2), "Also the second invoice."));
+        younger.Receive(Mail(marco, "Re: Invoice", Monday.AddHours(3), "Any news?"));
+        younger.Assign("agent-2");
+        younger.Retag(["vip", "billing"]);
+
+        older.Absorb(younger.ToSnapshot(), messageCount: 3);
+
+        Assert.Equal((3, "Invoice", "Any news?", Monday.AddHours(3)), (older.MessageCount, older.Subject, older.Preview, older.LastActivityAt));
+        Assert.Equal(["billing", "vip"], older.Tags);
+        Assert.Equal("agent-2", older.AssigneeId);
+        Assert.Equal((ConversationStatus.Open, (DateTimeOffset?)null), (older.Status, older.ClosedAt));
+        Assert.Equal(
+            [("ada@example.com", ParticipantRole.Customer), ("marco@example.com", ParticipantRole.Participant), ("bob@example.com", ParticipantRole.Cc)],
+            older.Participants.Select(p => (p.Email, p.Role)));
+        Assert.True(older.Version > younger.Version);
+    }
+
+    [Fact]
+    public void Absorbing_the_same_conversation_again_changes_nothing_but_the_version()
+    {
+        var older = Started();
+        older.Assign("agent-1");
+        var younger = Conversation.Start("c2", "support@acme.test", new EmailAddress("marco@example.com", null), [], "token2", null, Monday);
+        younger.Receive(Mail(new EmailAddress("marco@example.com", null), "Re: Printer on fire", Monday.AddHours(1)));
+        younger.Assign("agent-2");
+        older.Absorb(younger.ToSnapshot(), messageCount: 2);
+        var once = older.ToSnapshot();
+
+        older.Absorb(younger.ToSnapshot(), messageCount: 2);
+
+        Assert.Equivalent(once with { Version = older.Version }, older.ToSnapshot(), strict: true);
+        Assert.Equal("agent-1", older.AssigneeId);
+    }
+
+    [Fact]
+    public void A_merged_conversation_absorbs_nothing()
+    {
+        var alias = Started();
+        alias.MergeInto("c9", Monday);
+
+        var other = Conversation.Start("c2", "support@acme.test", Ada, [], "token2", null, Monday);
+
+        Assert.Throws<InvalidOperationException>(() => alias.Absorb(other.ToSnapshot(), 1));
+    }
 }
