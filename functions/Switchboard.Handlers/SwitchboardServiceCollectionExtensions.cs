@@ -43,6 +43,7 @@ using Switchboard.Storage.SavedReplies;
 using Switchboard.Storage.Search;
 using Switchboard.Handlers.StaticSite;
 using Switchboard.Handlers.KnowledgeBase;
+using Switchboard.Handlers.KnowledgeBase.Site;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers;
@@ -228,6 +229,13 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DeleteSavedReply>();
         services.AddSingleton<RenderSavedReply>();
         services.AddSingleton<ArticleStore>();
+        AddValidatedOptions<KnowledgeBaseOptions>(services, KnowledgeBaseOptions.Section);
+        services.AddSingleton<KbSiteStateStore>();
+        services.AddSingleton<KbPublishRequests>();
+        services.AddSingleton<KbSiteModel>();
+        services.AddSingleton<PublishKnowledgeBase>();
+        services.AddSingleton<GetKbSite>();
+        services.AddSingleton<RequestKbPublish>();
         services.AddSingleton<ArticleAuthoring>();
         services.AddSingleton<ListArticles>();
         services.AddSingleton<GetArticle>();

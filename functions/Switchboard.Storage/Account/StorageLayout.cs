@@ -62,6 +62,7 @@ public static class StorageLayout
         QueueNames.ConversationWakeups, QueueNames.PoisonOf(QueueNames.ConversationWakeups),
         QueueNames.ShiftStarts, QueueNames.PoisonOf(QueueNames.ShiftStarts),
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
+        QueueNames.KbPublishes, QueueNames.PoisonOf(QueueNames.KbPublishes),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];
