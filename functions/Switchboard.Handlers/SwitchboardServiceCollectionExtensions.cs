@@ -44,6 +44,7 @@ using Switchboard.Storage.Search;
 using Switchboard.Handlers.StaticSite;
 using Switchboard.Handlers.KnowledgeBase;
 using Switchboard.Handlers.KnowledgeBase.Site;
+using Switchboard.Handlers.KnowledgeBase.Public;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers;
@@ -236,6 +237,15 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<PublishKnowledgeBase>();
         services.AddSingleton<GetKbSite>();
         services.AddSingleton<RequestKbPublish>();
+        services.AddSingleton<KbFeedbackStore>();
+        services.AddSingleton<PublicApi>();
+        services.AddSingleton<PostArticleFeedback>();
+        services.AddSingleton<PostSearchMiss>();
+        services.AddSingleton<PostContactVisit>();
+        services.AddSingleton<GetArticleFeedback>();
+        services.AddSingleton<ListArticleFeedback>();
+        services.AddSingleton<ListSearchMisses>();
+        services.AddSingleton<GetDeflection>();
         services.AddSingleton<ArticleAuthoring>();
         services.AddSingleton<ListArticles>();
         services.AddSingleton<GetArticle>();
