@@ -45,6 +45,7 @@ using Switchboard.Handlers.StaticSite;
 using Switchboard.Handlers.KnowledgeBase;
 using Switchboard.Handlers.KnowledgeBase.Site;
 using Switchboard.Handlers.KnowledgeBase.Public;
+using Switchboard.Handlers.KnowledgeBase.Contact;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers;
@@ -246,6 +247,10 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ListArticleFeedback>();
         services.AddSingleton<ListSearchMisses>();
         services.AddSingleton<GetDeflection>();
+        services.AddSingleton<ContactSettingsStore>();
+        services.AddSingleton<GetContactSettings>();
+        services.AddSingleton<PutContactSettings>();
+        services.AddSingleton<PostContact>();
         services.AddSingleton<ArticleAuthoring>();
         services.AddSingleton<ListArticles>();
         services.AddSingleton<GetArticle>();

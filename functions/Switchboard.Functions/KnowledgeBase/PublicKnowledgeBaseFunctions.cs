@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.KnowledgeBase.Contact;
 using Switchboard.Handlers.KnowledgeBase.Public;
 
 namespace Switchboard.Functions.KnowledgeBase;
@@ -10,8 +11,24 @@ namespace Switchboard.Functions.KnowledgeBase;
 /// What the public knowledge base site posts: anonymous, rate-limited per client, with a honeypot field. Each answers
 /// 202 and nothing more; none reads or shows agent data.
 /// </summary>
-public sealed class PublicKnowledgeBaseFunctions(PostArticleFeedback postFeedback, PostSearchMiss postSearchMiss, PostContactVisit postContactVisit)
+public sealed class PublicKnowledgeBaseFunctions(
+    PostArticleFeedback postFeedback, PostSearchMiss postSearchMiss, PostContactVisit postContactVisit, PostContact postContact)
 {
+    [Function(nameof(PostContact))]
+    [EndpointSummary("The contact form {name, email, subject, message} as JSON, or a form post with an optional file 'attachment': becomes an inbound email (a conversation) and the visitor gets the team's confirmation.")]
+    [Tags("Public knowledge base")]
+    [Accepts<ContactFormBody>("application/json", "multipart/form-data")]
+    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
+    public Task<IResult> PostContact(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/contact")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        postContact.HandleAsync(request, cancellationToken);
+
     [Function(nameof(PostArticleFeedback))]
     [EndpointSummary("A reader's vote on a published article {helpful, comment?}; a comment reaches the team with the article's feedback.")]
     [Tags("Public knowledge base")]

@@ -27,6 +27,7 @@ public sealed class AnonymousAccessTests
         ["PostArticleFeedback"] = "the public knowledge base's feedback buttons (rate-limited, published articles only, answers nothing but 202)",
         ["PostSearchMiss"] = "the public knowledge base's search box reports searches that found nothing (rate-limited)",
         ["PostContactVisit"] = "the contact form's deflection beacon (rate-limited)",
+        ["PostContact"] = "the public contact form (rate-limited; answers the same 202 whoever writes)",
         ["ZzApiNotFound"] = "the API's catch-all: any path no function serves is a 404 problem, signed in or not",
     };
 

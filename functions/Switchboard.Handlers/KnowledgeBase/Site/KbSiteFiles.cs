@@ -14,6 +14,8 @@ public static class KbSiteFiles
             new("index.html", Html, KbHtml.Index(s)),
             new("search/index.html", Html, KbHtml.SearchPage(s)),
             new("404.html", Html, KbHtml.NotFound(s)),
+            new("contact/index.html", Html, KbContactHtml.ContactPage(s)),
+            new("contact/sent/index.html", Html, KbContactHtml.SentPage(s)),
             new("sitemap.xml", "application/xml; charset=utf-8", KbFeeds.Sitemap(s)),
             new("feed.atom", "application/atom+xml; charset=utf-8", KbFeeds.AtomFeed(s)),
             new("search-index.json", "application/json; charset=utf-8", KbFeeds.SearchIndex(s)),

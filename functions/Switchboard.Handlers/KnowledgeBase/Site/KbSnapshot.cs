@@ -22,7 +22,7 @@ public sealed record KbCategory(string Name, string Slug, IReadOnlyList<KbArticl
 /// <param name="Files">Uploaded files the articles show (<c>{fileId}/{name}</c> in <c>kb-files</c>), copied into the site.</param>
 public sealed record KbSnapshot(
     string SiteName, string SiteUrl, string ApiOrigin, DateTimeOffset UpdatedAt, IReadOnlyList<KbCategory> Categories,
-    IReadOnlyDictionary<string, KbArticle> Redirects, IReadOnlyList<string> Files)
+    IReadOnlyDictionary<string, KbArticle> Redirects, IReadOnlyList<string> Files, Contact.ContactSettings Contact)
 {
     public const string Uncategorized = "General";
 
@@ -30,7 +30,7 @@ public sealed record KbSnapshot(
 }
 
 /// <summary>Reads the <see cref="KbSnapshot"/>: published articles only, drafts and archived ones never leave the tables.</summary>
-public sealed partial class KbSiteModel(ArticleStore store, IOptions<KnowledgeBaseOptions> options, IOptions<Storage.StaticSite.StaticSiteOptions> site, TimeProvider time)
+public sealed partial class KbSiteModel(ArticleStore store, ContactSettingsStore contact, IOptions<KnowledgeBaseOptions> options, IOptions<Storage.StaticSite.StaticSiteOptions> site, TimeProvider time)
 {
     public async Task<KbSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -50,7 +50,8 @@ public sealed partial class KbSiteModel(ArticleStore store, IOptions<KnowledgeBa
             .Where(s => byId.TryGetValue(s.ArticleId, out var article) && article.Slug != s.RowKey)
             .ToDictionary(s => s.RowKey, s => byId[s.ArticleId]);
         var updated = articles.Count == 0 ? time.GetUtcNow() : articles.Max(a => a.UpdatedAt);
-        return new KbSnapshot(options.Value.Name, options.Value.Url, site.Value.ApiOrigin, updated, categories, redirects, [.. files]);
+        return new KbSnapshot(options.Value.Name, options.Value.Url, site.Value.ApiOrigin, updated, categories, redirects, [.. files],
+            KnowledgeBase.Contact.ContactSettings.Of(await contact.GetAsync(cancellationToken)));
     }
 
     /// <summary>
