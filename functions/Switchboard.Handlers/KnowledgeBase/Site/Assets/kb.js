@@ -10,7 +10,8 @@
   var OPTIONS = {
     fields: ['t', 's', 'c', 'x'],
     storeFields: ['t', 's', 'c', 'u'],
-    searchOptions: { boost: { t: 4, s: 2, c: 1.5 }, prefix: true, fuzzy: 0.2 }
+    // Typos are forgiven from four letters on: one edit up to five letters, two from six ("webhok" finds webhooks).
+    searchOptions: { boost: { t: 4, s: 2, c: 1.5 }, prefix: true, fuzzy: function (term) { return term.length < 4 ? false : 0.25; } }
   };
   var index = null;
   function load() {
