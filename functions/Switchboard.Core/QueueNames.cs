@@ -28,8 +28,14 @@ public static class QueueNames
     /// <summary>A site section has a new release (<c>{releaseId, section}</c>): copy the site to Static Web Apps.</summary>
     public const string StaticSiteDeploys = "static-site-deploys";
 
+    /// <summary>
+    /// The public knowledge base should be published again (<c>{id, generation}</c>), hidden for a short while so a
+    /// burst of edits is published once.
+    /// </summary>
+    public const string KbPublishes = "kb-publishes";
+
     /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
-    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys];
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes];
 
     public const string PoisonSuffix = "-poison";
 

@@ -1,5 +1,6 @@
 using Switchboard.Core.KnowledgeBase;
 using Switchboard.Handlers.Auth;
+using Switchboard.Handlers.KnowledgeBase.Site;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers.KnowledgeBase;
@@ -17,9 +18,10 @@ public abstract record SaveOutcome
 /// <summary>
 /// The rules of writing articles, free of HTTP: every save is a whole revision; a save names the version it edited and
 /// is refused when another landed since (the article row's ETag decides who won); slugs are unique and a changed slug
-/// keeps the old one pointing here, so published links redirect.
+/// keeps the old one pointing here, so published links redirect. A save that changes what the public site shows (the
+/// article is or was published) asks for the site to be published again.
 /// </summary>
-public sealed class ArticleAuthoring(ArticleStore store, TimeProvider time)
+public sealed class ArticleAuthoring(ArticleStore store, KbPublishRequests site, TimeProvider time)
 {
     /// <summary>A new article, version 1. A slug derived from the title gets a number when taken; a chosen one is refused.</summary>
     public async Task<SaveOutcome> CreateAsync(ArticleInput input, Agent editor, CancellationToken cancellationToken = default)
@@ -46,6 +48,10 @@ public sealed class ArticleAuthoring(ArticleStore store, TimeProvider time)
         await store.AddAsync(article, cancellationToken);
         await store.TryAddRevisionAsync(RevisionOf(article, null), cancellationToken);
         await EnsureCategoryAsync(article, cancellationToken);
+        if (article.Status == ArticleStatus.Published)
+        {
+            await site.RequestAsync(cancellationToken);
+        }
         return new SaveOutcome.Saved(article);
     }
 
@@ -115,6 +121,7 @@ public sealed class ArticleAuthoring(ArticleStore store, TimeProvider time)
         {
             return await StaleAsync(article, seenVersion, cancellationToken);
         }
+        var wasPublic = article.Status == ArticleStatus.Published;
         var newSlug = change(article);
         if (newSlug is not null && newSlug != article.Slug)
         {
@@ -139,6 +146,10 @@ public sealed class ArticleAuthoring(ArticleStore store, TimeProvider time)
         }
         await store.TryAddRevisionAsync(RevisionOf(article, restoredFrom), cancellationToken);
         await EnsureCategoryAsync(article, cancellationToken);
+        if (wasPublic || article.Status == ArticleStatus.Published)
+        {
+            await site.RequestAsync(cancellationToken);
+        }
         return new SaveOutcome.Saved(article);
     }
 

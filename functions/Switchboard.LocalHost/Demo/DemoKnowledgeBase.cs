@@ -1,6 +1,9 @@
 namespace Switchboard.LocalHost.Demo;
 
-/// <summary>The demo's small knowledge base: a few published articles in two categories and one draft, each created only when missing (by title).</summary>
+/// <summary>
+/// The demo's small knowledge base: a few published articles in two categories and one draft, each created only when
+/// missing (by title), then the public site published (under /kb/) even when every article existed already.
+/// </summary>
 public sealed class DemoKnowledgeBase(DemoApi api, string firstAdminEmail)
 {
     private static readonly (string Title, string Category, string Status, string Summary, string Body)[] Articles =
@@ -25,5 +28,6 @@ public sealed class DemoKnowledgeBase(DemoApi api, string firstAdminEmail)
         {
             await api.AsAgentAsync(firstAdminEmail, HttpMethod.Post, "/api/kb/articles", new { title, category, status, summary, body }, cancellationToken: cancellationToken);
         }
+        await api.AsAgentAsync(firstAdminEmail, HttpMethod.Post, "/api/kb/site/publish", cancellationToken: cancellationToken);
     }
 }

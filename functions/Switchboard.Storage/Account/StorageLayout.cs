@@ -33,6 +33,7 @@ public static class StorageLayout
     public const string StatusPageTable = "StatusPage";
     public const string KbArticlesTable = "KbArticles";
     public const string KbRevisionsTable = "KbRevisions";
+    public const string KbFeedbackTable = "KbFeedback";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -48,7 +49,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
-            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable,
+            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
         ];
 
@@ -62,6 +63,7 @@ public static class StorageLayout
         QueueNames.ConversationWakeups, QueueNames.PoisonOf(QueueNames.ConversationWakeups),
         QueueNames.ShiftStarts, QueueNames.PoisonOf(QueueNames.ShiftStarts),
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
+        QueueNames.KbPublishes, QueueNames.PoisonOf(QueueNames.KbPublishes),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];

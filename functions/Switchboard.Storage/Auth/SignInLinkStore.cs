@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Switchboard.Storage.Account;
@@ -42,43 +41,8 @@ public sealed class SignInLinkStore(StorageAccount storage)
     /// Counts one request for the address unless <paramref name="limit"/> requests fall within the
     /// <paramref name="window"/> already; returns when the next one is allowed, or null when this one was counted.
     /// </summary>
-    public async Task<DateTimeOffset?> TryCountRequestAsync(string addressHash, DateTimeOffset now, TimeSpan window, int limit, CancellationToken cancellationToken = default)
-    {
-        var partition = "throttle-" + addressHash;
-        for (var attempt = 0; ; attempt++)
-        {
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(partition, "", cancellationToken: cancellationToken);
-            var row = existing.HasValue && existing.Value is { } found ? found : new TableEntity(partition, "");
-            var recent = (row.GetString("Requests") ?? "")
-                .Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => DateTimeOffset.FromUnixTimeSeconds(long.Parse(s, CultureInfo.InvariantCulture)))
-                .Where(t => t > now - window)
-                .OrderBy(t => t)
-                .ToList();
-            if (recent.Count >= limit)
-            {
-                return recent[0] + window;
-            }
-            recent.Add(now);
-            row["Requests"] = string.Join(',', recent.Select(t => t.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
-            try
-            {
-                if (existing.HasValue)
-                {
-                    await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await Table.AddEntityAsync(row, cancellationToken);
-                }
-                return null;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
-            {
-                // Another request for the same address counted first: count again on top of it.
-            }
-        }
-    }
+    public Task<DateTimeOffset?> TryCountRequestAsync(string addressHash, DateTimeOffset now, TimeSpan window, int limit, CancellationToken cancellationToken = default) =>
+        RequestThrottle.TryCountAsync(Table, "throttle-" + addressHash, now, window, limit, cancellationToken);
 }
 
 public sealed class SignInLinkEntity : ITableEntity

@@ -52,6 +52,17 @@ public sealed class ArticleStore(StorageAccount storage)
         return row.HasValue ? row.Value!.ArticleId : null;
     }
 
+    /// <summary>Every slug ever claimed and the article it names (current and former slugs alike), for the site's redirects.</summary>
+    public async Task<IReadOnlyList<SlugEntity>> ListSlugsAsync(CancellationToken cancellationToken = default)
+    {
+        var slugs = new List<SlugEntity>();
+        await foreach (var slug in Articles.QueryAsync<SlugEntity>(e => e.PartitionKey == SlugPartition, cancellationToken: cancellationToken))
+        {
+            slugs.Add(slug);
+        }
+        return slugs;
+    }
+
     /// <summary>Claims a slug for an article; false when another article has (or had) it.</summary>
     public async Task<bool> TryClaimSlugAsync(string slug, string articleId, CancellationToken cancellationToken = default)
     {

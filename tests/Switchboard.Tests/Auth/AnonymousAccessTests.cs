@@ -24,6 +24,10 @@ public sealed class AnonymousAccessTests
         ["ShowPageAcknowledgement"] = "a page's acknowledge link is opened from email or chat without a session (the signed token is the credential; unknown or tampered tokens are 404)",
         ["AcknowledgePage"] = "the button on that page acknowledges without a session (same signed token; 404 unknown, 410 used)",
         ["GetCalendarFeed"] = "calendar apps fetch the feed without headers (the token in the URL is the credential; unknown tokens are 404)",
+        ["PostArticleFeedback"] = "the public knowledge base's feedback buttons (rate-limited, published articles only, answers nothing but 202)",
+        ["PostSearchMiss"] = "the public knowledge base's search box reports searches that found nothing (rate-limited)",
+        ["PostContactVisit"] = "the contact form's deflection beacon (rate-limited)",
+        ["PostContact"] = "the public contact form (rate-limited; answers the same 202 whoever writes)",
         ["ZzApiNotFound"] = "the API's catch-all: any path no function serves is a 404 problem, signed in or not",
     };
 

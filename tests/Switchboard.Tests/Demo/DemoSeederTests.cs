@@ -16,7 +16,7 @@ public sealed class DemoSeederTests
     [Fact]
     public async Task Demo_seeds_a_living_inbox_with_the_teams_work_on_it()
     {
-        await using var host = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(KnowledgeBase.KbClient.FastPublishing());
         var summary = await SeedAsync(host);
         var mail = new InboundDriver(host);
         using var signIn = new SignInDriver(host);
@@ -64,6 +64,10 @@ public sealed class DemoSeederTests
         var kb = await (await adminBrowser.GetAsync("/api/kb/articles")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(4, kb.GetProperty("items").EnumerateArray().Count(a => a.Str("status") == "published"));
         Assert.Equal(["Account", "Billing"], kb.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        await KnowledgeBase.KbClient.PublishedAsync(host);
+        var site = await host.Client.GetStringAsync("/kb/");
+        Assert.Contains("Reset your password", site);
+        Assert.DoesNotContain("Tablet app: sync troubleshooting", await host.Client.GetStringAsync("/kb/search-index.json"));
 
         var schedules = await (await mail.GetAsync("/api/oncall/schedules")).Content.ReadFromJsonAsync<JsonElement>();
         var schedule = Assert.Single(schedules.GetProperty("items").EnumerateArray());

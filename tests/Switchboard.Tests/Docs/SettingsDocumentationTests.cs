@@ -20,6 +20,7 @@ public sealed class SettingsDocumentationTests
         (typeof(InboundOptions), InboundOptions.Section),
         (typeof(AuthOptions), AuthOptions.Section),
         (typeof(ThreadingOptions), ThreadingOptions.Section),
+        (typeof(Switchboard.Handlers.KnowledgeBase.KnowledgeBaseOptions), Switchboard.Handlers.KnowledgeBase.KnowledgeBaseOptions.Section),
     ];
 
     [Fact]

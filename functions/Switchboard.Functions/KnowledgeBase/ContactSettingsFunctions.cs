@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.KnowledgeBase.Contact;
+
+namespace Switchboard.Functions.KnowledgeBase;
+
+/// <summary>The contact page's support hours and response time, and the confirmation visitors get.</summary>
+public sealed class ContactSettingsFunctions(AgentApi api, GetContactSettings getSettings, PutContactSettings putSettings)
+{
+    [Function(nameof(GetContactSettings))]
+    [EndpointSummary("The contact page's support hours and expected response time, and the confirmation template.")]
+    [Tags("Knowledge base")]
+    [ProducesResponseType<ContactSettings>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> GetContactSettings(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/contact-settings")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, _ => getSettings.HandleAsync(cancellationToken), cancellationToken);
+
+    [Function(nameof(PutContactSettings))]
+    [EndpointSummary("Saves {supportHours, responseTime, confirmationSubject, confirmationBody} ({{name}}, {{subject}}, {{supportHours}}, {{responseTime}} are filled in); republishes the contact page.")]
+    [Tags("Knowledge base")]
+    [Accepts<ContactSettingsInput>("application/json")]
+    [ProducesResponseType<ContactSettings>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    public Task<IResult> PutContactSettings(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/kb/contact-settings")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync<ContactSettingsInput>(request, Callers.NotTrainee, (agent, input) => putSettings.HandleAsync(agent, input, cancellationToken), cancellationToken);
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Switchboard.Core;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.KnowledgeBase.Site;
+
+namespace Switchboard.Functions.KnowledgeBase;
+
+/// <summary>Publishing the public knowledge base: the queue that renders it, and where it stands.</summary>
+public sealed class KnowledgeBaseSiteFunctions(AgentApi api, PoisonQueue poisonQueue, PublishKnowledgeBase publish, GetKbSite getSite, RequestKbPublish requestPublish)
+{
+    [Function(nameof(PublishKnowledgeBase))]
+    public Task PublishKnowledgeBase([QueueTrigger(QueueNames.KbPublishes)] string message, CancellationToken cancellationToken) =>
+        poisonQueue.RunAsync(QueueNames.KbPublishes, message, publish.HandleAsync, cancellationToken);
+
+    [Function(nameof(GetKbSite))]
+    [EndpointSummary("Whether every change is on the public knowledge base yet (requested and published generations), and the last publish.")]
+    [Tags("Knowledge base")]
+    [ProducesResponseType<KbSiteStatus>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    public Task<IResult> GetKbSite(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/site")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, _ => getSite.HandleAsync(cancellationToken), cancellationToken);
+
+    [Function(nameof(RequestKbPublish))]
+    [EndpointSummary("Publishes the whole public knowledge base again (queued; edits of published articles do this by themselves).")]
+    [Tags("Knowledge base")]
+    [ProducesResponseType<KbSiteStatus>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    public Task<IResult> RequestKbPublish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/site/publish")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.NotTrainee, _ => requestPublish.HandleAsync(cancellationToken), cancellationToken);
+}

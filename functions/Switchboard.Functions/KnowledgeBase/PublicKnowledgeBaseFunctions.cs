@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.KnowledgeBase.Contact;
+using Switchboard.Handlers.KnowledgeBase.Public;
+
+namespace Switchboard.Functions.KnowledgeBase;
+
+/// <summary>
+/// What the public knowledge base site posts: anonymous, rate-limited per client, with a honeypot field. Each answers
+/// 202 and nothing more; none reads or shows agent data.
+/// </summary>
+public sealed class PublicKnowledgeBaseFunctions(
+    PostArticleFeedback postFeedback, PostSearchMiss postSearchMiss, PostContactVisit postContactVisit, PostContact postContact)
+{
+    [Function(nameof(PostContact))]
+    [EndpointSummary("The contact form {name, email, subject, message} as JSON, or a form post with an optional file 'attachment': becomes an inbound email (a conversation) and the visitor gets the team's confirmation.")]
+    [Tags("Public knowledge base")]
+    [Accepts<ContactFormBody>("application/json", "multipart/form-data")]
+    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
+    public Task<IResult> PostContact(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/contact")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        postContact.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(PostArticleFeedback))]
+    [EndpointSummary("A reader's vote on a published article {helpful, comment?}; a comment reaches the team with the article's feedback.")]
+    [Tags("Public knowledge base")]
+    [Accepts<FeedbackBody>("application/json")]
+    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    public Task<IResult> PostArticleFeedback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/{slug}/feedback")] HttpRequest request,
+        string slug, CancellationToken cancellationToken) =>
+        postFeedback.HandleAsync(request, slug, cancellationToken);
+
+    [Function(nameof(PostSearchMiss))]
+    [EndpointSummary("A search on the site that found nothing {query}: agents see the most frequent (what to write next).")]
+    [Tags("Public knowledge base")]
+    [Accepts<SearchMissBody>("application/json")]
+    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    public Task<IResult> PostSearchMiss(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/search-misses")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        postSearchMiss.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(PostContactVisit))]
+    [EndpointSummary("The contact form's beacon {session, event: visit|opened}: opening a suggested article and not writing in counts as deflected.")]
+    [Tags("Public knowledge base")]
+    [Accepts<ContactVisitBody>("application/json")]
+    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
+    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    public Task<IResult> PostContactVisit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/contact-visits")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        postContactVisit.HandleAsync(request, cancellationToken);
+}
