@@ -9,22 +9,10 @@ namespace Switchboard.Tests.KnowledgeBase;
 
 public sealed class ArticleApiTests
 {
-    private static async Task<HttpResponseMessage> SendAsync(TestHost host, HttpMethod method, string path, object? body = null, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
-        if (ifMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-        return await host.Client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> SendAsync(TestHost host, HttpMethod method, string path, object? body = null, string? ifMatch = null) =>
+        KbClient.SendAsync(host, method, path, body, ifMatch);
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected) => KbClient.JsonAsync(response, expected);
 
     private static Task<HttpResponseMessage> CreateAsync(TestHost host, string title, string body = "Text.", string? category = null) =>
         SendAsync(host, HttpMethod.Post, "/api/kb/articles", new { title, body, category });
