@@ -54,15 +54,6 @@ public sealed class AgentAuthenticator(
         return new(new Agent(member.Id, member.Role, member.Email, member.DisplayName, Agent.ViaSession, sessionId, expires), null);
     }
 
-    /// <summary>As <see cref="AuthenticateAsync"/>, then 403 unless the caller is an admin.</summary>
-    public async Task<Authentication> AuthenticateAdminAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var result = await AuthenticateAsync(request, cancellationToken);
-        return result.Agent is { IsAdmin: false }
-            ? new(null, Problems.Forbidden("Only admins may do this."))
-            : result;
-    }
-
     private async Task<Agent?> BearerAsync(string authorization, CancellationToken cancellationToken)
     {
         if (!AuthenticationHeaderValue.TryParse(authorization, out var header)
