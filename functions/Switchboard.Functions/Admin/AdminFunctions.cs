@@ -12,9 +12,7 @@ public sealed class AdminFunctions(AgentApi api, ReplayPoisonMessages replayPois
     [EndpointSummary("Moves the messages of {queue}-poison back onto {queue}. Admins only.")]
     [Tags("Admin")]
     [ProducesResponseType<ReplayResult>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 403, 404)]
     public Task<IResult> ReplayPoisonMessages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/queues/{queue}/replay")] HttpRequest request,
         string queue, CancellationToken cancellationToken) =>

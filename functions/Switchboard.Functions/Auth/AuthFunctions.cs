@@ -20,8 +20,7 @@ public sealed class AuthFunctions(
     [Tags("Sign-in")]
     [Accepts<MagicLinkRequest>("application/json")]
     [ProducesResponseType<MagicLinkRequested>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    [ProducesProblems(400, 429)]
     public Task<IResult> RequestMagicLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/auth/magic-links")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -40,8 +39,7 @@ public sealed class AuthFunctions(
     [EndpointSummary("Ends the browser session (its row is deleted, so every copy of the cookie stops working).")]
     [Tags("Sign-in")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblems(401, 403)]
     public Task<IResult> SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/auth/sign-out")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -51,7 +49,7 @@ public sealed class AuthFunctions(
     [EndpointSummary("The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.")]
     [Tags("Sign-in")]
     [ProducesResponseType<CurrentAgent>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> GetCurrentAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/auth/me")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -62,9 +60,7 @@ public sealed class AuthFunctions(
     [Tags("Team")]
     [Accepts<ApiKeyRequest>("application/json")]
     [ProducesResponseType<CreatedApiKey>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblems(400, 401, 403)]
     public Task<IResult> CreateApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/api-keys")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -74,9 +70,7 @@ public sealed class AuthFunctions(
     [EndpointSummary("Revokes an API key at once. Admins only.")]
     [Tags("Team")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 403, 404)]
     public Task<IResult> RevokeApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/api-keys/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>

@@ -14,10 +14,7 @@ public sealed class CallFunctions(AgentApi api, LogCall logCall)
     [Tags("Conversations")]
     [Accepts<CallRequest>("application/json")]
     [ProducesResponseType<CallLogged>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 403, 404)]
     public Task<IResult> LogCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/calls")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>

@@ -29,9 +29,7 @@ public sealed class ConversationFunctions(
     [EndpointSummary("The inbox, newest activity first. Query: view (all|mine|unassigned), mailbox, status (open|pending|snoozed|closed), limit, continuationToken.")]
     [Tags("Conversations")]
     [ProducesResponseType<ConversationPage>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> ListConversations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -41,8 +39,7 @@ public sealed class ConversationFunctions(
     [EndpointSummary("A conversation with all its messages.")]
     [Tags("Conversations")]
     [ProducesResponseType<ConversationDetail>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> GetConversation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -51,8 +48,7 @@ public sealed class ConversationFunctions(
     [Function(nameof(DownloadRawMessage))]
     [EndpointSummary("The message as received (message/rfc822). API key or signed link.")]
     [Tags("Conversations")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> DownloadRawMessage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/raw")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
@@ -61,8 +57,7 @@ public sealed class ConversationFunctions(
     [Function(nameof(DownloadAttachment))]
     [EndpointSummary("One attachment or inline image. API key or signed link.")]
     [Tags("Conversations")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> DownloadAttachment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/attachments/{index:int}")] HttpRequest request,
         string id, string messageId, int index, CancellationToken cancellationToken) =>
@@ -73,9 +68,7 @@ public sealed class ConversationFunctions(
     [Tags("Conversations")]
     [Accepts<ConversationChange>("application/json")]
     [ProducesResponseType<ConversationState>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> UpdateConversation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -87,9 +80,7 @@ public sealed class ConversationFunctions(
     [Tags("Conversations")]
     [Accepts<NoteBody>("application/json")]
     [ProducesResponseType<NoteAdded>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> AddNote(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/notes")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -101,9 +92,7 @@ public sealed class ConversationFunctions(
     [Tags("Conversations")]
     [Accepts<PresenceBeat>("application/json")]
     [ProducesResponseType<PresenceList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> BeatPresence(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/presence")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -114,7 +103,7 @@ public sealed class ConversationFunctions(
     [EndpointSummary("Active agents to assign or @mention, and the caller's own agent id (me).")]
     [Tags("Conversations")]
     [ProducesResponseType<AssigneeList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> ListAssignees(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/assignees")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -12,8 +12,7 @@ public sealed class CustomerFunctions(AgentApi api, GetCustomer getCustomer, Upd
     [EndpointSummary("A customer: name, first and last contact, the team's notes, and their conversations (latest activity first).")]
     [Tags("Customers")]
     [ProducesResponseType<CustomerView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> GetCustomer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/customers/{email}")] HttpRequest request,
         string email, CancellationToken cancellationToken) =>
@@ -24,9 +23,7 @@ public sealed class CustomerFunctions(AgentApi api, GetCustomer getCustomer, Upd
     [Tags("Customers")]
     [Accepts<CustomerNotesBody>("application/json")]
     [ProducesResponseType<CustomerNotesView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> UpdateCustomerNotes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/customers/{email}/notes")] HttpRequest request,
         string email, CancellationToken cancellationToken) =>

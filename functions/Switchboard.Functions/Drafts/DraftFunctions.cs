@@ -24,10 +24,7 @@ public sealed class DraftFunctions(
     [Tags("Conversations")]
     [Accepts<ReplyRequest>("application/json")]
     [ProducesResponseType<DraftView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblems(400, 401, 404, 413)]
     public Task<IResult> SubmitDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/drafts")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -38,8 +35,7 @@ public sealed class DraftFunctions(
     [EndpointSummary("The conversation's drafts in every state, oldest first.")]
     [Tags("Conversations")]
     [ProducesResponseType<ConversationDrafts>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> ListConversationDrafts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/drafts")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -49,8 +45,7 @@ public sealed class DraftFunctions(
     [EndpointSummary("The approval queue (submitted drafts, oldest first); for trainees, or with mine=true, the caller's own drafts (state? submitted|returned|approved).")]
     [Tags("Drafts")]
     [ProducesResponseType<DraftList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(400, 401)]
     public Task<IResult> ListDrafts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/drafts")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -61,11 +56,7 @@ public sealed class DraftFunctions(
     [Tags("Drafts")]
     [Accepts<ReplyRequest>("application/json")]
     [ProducesResponseType<DraftView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(400, 401, 403, 404, 409)]
     public Task<IResult> UpdateDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/drafts/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -77,12 +68,7 @@ public sealed class DraftFunctions(
     [Tags("Drafts")]
     [Accepts<ApproveDraftRequest>("application/json")]
     [ProducesResponseType<DraftApproved>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesProblems(400, 401, 403, 404, 409, 428)]
     public Task<IResult> ApproveDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{id}/approve")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -94,11 +80,7 @@ public sealed class DraftFunctions(
     [Tags("Drafts")]
     [Accepts<ReturnDraftRequest>("application/json")]
     [ProducesResponseType<DraftView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(400, 401, 403, 404, 409)]
     public Task<IResult> ReturnDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/drafts/{id}/return")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>

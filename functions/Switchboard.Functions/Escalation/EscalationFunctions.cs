@@ -26,7 +26,7 @@ public sealed class EscalationFunctions(
     [EndpointSummary("Every mailbox with its escalation policy (null: nobody is paged).")]
     [Tags("On call")]
     [ProducesResponseType<PolicyList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> ListEscalationPolicies(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -36,8 +36,7 @@ public sealed class EscalationFunctions(
     [EndpointSummary("A mailbox's escalation policy and the ETag a PUT sends as If-Match.")]
     [Tags("On call")]
     [ProducesResponseType<PolicyView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> GetEscalationPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
         string mailbox, CancellationToken cancellationToken) =>
@@ -48,11 +47,7 @@ public sealed class EscalationFunctions(
     [Tags("On call")]
     [Accepts<PolicyBody>("application/json")]
     [ProducesResponseType<PolicyView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesProblems(401, 403, 404, 409, 428)]
     [ProducesValidationProblem]
     public Task<IResult> PutEscalationPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
@@ -63,8 +58,7 @@ public sealed class EscalationFunctions(
     [EndpointSummary("Pages sent, newest first: to whom, by which channel, about which conversations, acknowledged by whom. Query: conversationId, limit, continuationToken.")]
     [Tags("On call")]
     [ProducesResponseType<PageLogPage>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(400, 401)]
     public Task<IResult> ListPages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/pages")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -75,10 +69,7 @@ public sealed class EscalationFunctions(
     [Tags("On call")]
     [Accepts<PagingSettingsBody>("application/json")]
     [ProducesResponseType<PagingSettingsView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 403, 404)]
     public Task<IResult> SetPagingSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/paging")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>

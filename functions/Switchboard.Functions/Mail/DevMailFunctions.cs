@@ -12,8 +12,7 @@ public sealed class DevMailFunctions(DevMailAccess access, ListDevMail listDevMa
     [EndpointSummary("Mail kept by the mail sink, newest first. Only while Mail:Sender is sink; signed-in agents, or anyone on the local host's loopback.")]
     [Tags("Dev mail view")]
     [ProducesResponseType<DevMailList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> ListDevMail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/mail")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -23,8 +22,7 @@ public sealed class DevMailFunctions(DevMailAccess access, ListDevMail listDevMa
     [EndpointSummary("One message of the mail sink.")]
     [Tags("Dev mail view")]
     [ProducesResponseType<DevMailMessage>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> GetDevMail(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/mail/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>

@@ -27,7 +27,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("Every schedule, by name.")]
     [Tags("On call")]
     [ProducesResponseType<ScheduleList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> ListSchedules(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -38,8 +38,7 @@ public sealed class OnCallFunctions(
     [Tags("On call")]
     [Accepts<ScheduleBody>("application/json")]
     [ProducesResponseType<ScheduleView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblems(401, 403)]
     [ProducesValidationProblem]
     public Task<IResult> CreateSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules")] HttpRequest request,
@@ -50,8 +49,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("A schedule with its layers and overrides; the ETag a PUT must send as If-Match.")]
     [Tags("On call")]
     [ProducesResponseType<ScheduleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> GetSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -62,11 +60,7 @@ public sealed class OnCallFunctions(
     [Tags("On call")]
     [Accepts<ScheduleBody>("application/json")]
     [ProducesResponseType<ScheduleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesProblems(401, 403, 404, 409, 428)]
     [ProducesValidationProblem]
     public Task<IResult> UpdateSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/schedules/{id}")] HttpRequest request,
@@ -78,9 +72,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("Deletes the schedule, its overrides and its calendar feed. Admins only.")]
     [Tags("On call")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 403, 404)]
     public Task<IResult> DeleteSchedule(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -91,9 +83,7 @@ public sealed class OnCallFunctions(
     [Tags("On call")]
     [Accepts<OverrideBody>("application/json")]
     [ProducesResponseType<OverrideView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 403, 404)]
     [ProducesValidationProblem]
     public Task<IResult> AddOverride(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules/{id}/overrides")] HttpRequest request,
@@ -105,9 +95,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("Removes an override. Admins only.")]
     [Tags("On call")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 403, 404)]
     public Task<IResult> RemoveOverride(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}/overrides/{overrideId}")] HttpRequest request,
         string id, string overrideId, CancellationToken cancellationToken) =>
@@ -118,9 +106,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("Who is on call over [from, to) (default: now to 14 days ahead, at most 62 days), gaps included, with local times.")]
     [Tags("On call")]
     [ProducesResponseType<TimelineView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> GetTimeline(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/schedules/{id}/timeline")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -131,7 +117,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("For every schedule: who is on call now, until when, and who is next.")]
     [Tags("On call")]
     [ProducesResponseType<OnCallNow>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> GetOnCallNow(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/now")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -141,8 +127,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("A new secret iCalendar URL for the schedule, shown once; the previous one stops working.")]
     [Tags("On call")]
     [ProducesResponseType<CalendarTokenIssued>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> IssueScheduleCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/schedules/{id}/calendar-token")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -153,8 +138,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("The schedule's iCalendar URL stops working.")]
     [Tags("On call")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> RevokeScheduleCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/schedules/{id}/calendar-token")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -165,9 +149,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("A new secret iCalendar URL of the agent's shifts in every schedule, shown once. The agent or an admin.")]
     [Tags("On call")]
     [ProducesResponseType<CalendarTokenIssued>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 403, 404)]
     public Task<IResult> IssueAgentCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/agents/{agentId}/calendar-token")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
@@ -178,9 +160,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("The agent's iCalendar URL stops working. The agent or an admin.")]
     [Tags("On call")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 403, 404)]
     public Task<IResult> RevokeAgentCalendarToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/agents/{agentId}/calendar-token")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
@@ -190,7 +170,7 @@ public sealed class OnCallFunctions(
     [EndpointSummary("iCalendar feed (text/calendar) for calendar apps; the secret token in the URL is the only credential.")]
     [Tags("On call")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/calendar")]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(404)]
     public Task<IResult> GetCalendarFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/calendars/{token}.ics")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>

@@ -22,13 +22,7 @@ public sealed class ReplyFunctions(
     [Tags("Conversations")]
     [Accepts<ReplyRequest>("application/json")]
     [ProducesResponseType<MessageView>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesProblems(400, 401, 403, 404, 409, 413, 428)]
     public Task<IResult> SendReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/replies")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -39,10 +33,7 @@ public sealed class ReplyFunctions(
     [EndpointSummary("Sends a failed reply again (back to sending). 409 unless the reply is failed.")]
     [Tags("Conversations")]
     [ProducesResponseType<MessageView>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(401, 403, 404, 409)]
     public Task<IResult> RetryDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/messages/{messageId}/retry")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
@@ -54,9 +45,7 @@ public sealed class ReplyFunctions(
     [Tags("Delivery events")]
     [Accepts<JsonElementList>("application/json")]
     [ProducesResponseType<DeliveryEventsReceived>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
+    [ProducesProblems(400, 401, 413)]
     public Task<IResult> ReceiveDeliveryEvents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/events/sendgrid")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -67,9 +56,7 @@ public sealed class ReplyFunctions(
     [Tags("Sign-in")]
     [Accepts<PreferencesChange>("application/json")]
     [ProducesResponseType<Preferences>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(400, 401, 409)]
     public Task<IResult> UpdatePreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/auth/me/preferences")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ public sealed class SavedReplyFunctions(
     [EndpointSummary("The calling agent's own saved replies, by name, and the placeholders a body may use.")]
     [Tags("Saved replies")]
     [ProducesResponseType<SavedReplyList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> ListSavedReplies(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/saved-replies")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -30,9 +30,7 @@ public sealed class SavedReplyFunctions(
     [Tags("Saved replies")]
     [Accepts<SavedReplyBody>("application/json")]
     [ProducesResponseType<SavedReplyView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(400, 401, 409)]
     public Task<IResult> CreateSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/saved-replies")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -43,9 +41,7 @@ public sealed class SavedReplyFunctions(
     [Tags("Saved replies")]
     [Accepts<SavedReplyBody>("application/json")]
     [ProducesResponseType<SavedReplyView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> UpdateSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/saved-replies/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -55,8 +51,7 @@ public sealed class SavedReplyFunctions(
     [EndpointSummary("Deletes one of the caller's saved replies.")]
     [Tags("Saved replies")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> DeleteSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/saved-replies/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -66,8 +61,7 @@ public sealed class SavedReplyFunctions(
     [EndpointSummary("The caller's saved reply with its placeholders filled in for this conversation.")]
     [Tags("Saved replies")]
     [ProducesResponseType<RenderedReply>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> RenderSavedReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/saved-replies/{replyId}/render")] HttpRequest request,
         string id, string replyId, CancellationToken cancellationToken) =>

@@ -12,8 +12,7 @@ public sealed class SearchFunctions(AgentApi api, SearchConversations searchConv
     [EndpointSummary("Conversations containing every word of q (subject, customer address or name, message and note text), newest conversation first. Query: q, limit (1-50, 20), continuationToken.")]
     [Tags("Search")]
     [ProducesResponseType<SearchResults>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(400, 401)]
     public Task<IResult> SearchConversations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/search")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -13,8 +13,7 @@ public sealed class TeamFunctions(AgentApi api, SignInLinks links, ListAgents li
     [EndpointSummary("The team. Admins only.")]
     [Tags("Team")]
     [ProducesResponseType<AgentList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblems(401, 403)]
     public Task<IResult> ListAgents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/agents")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -25,10 +24,7 @@ public sealed class TeamFunctions(AgentApi api, SignInLinks links, ListAgents li
     [Tags("Team")]
     [Accepts<Invitation>("application/json")]
     [ProducesResponseType<AgentView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(400, 401, 403, 409)]
     public Task<IResult> InviteAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/agents/invitations")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -40,11 +36,7 @@ public sealed class TeamFunctions(AgentApi api, SignInLinks links, ListAgents li
     [Tags("Team")]
     [Accepts<AgentChange>("application/json")]
     [ProducesResponseType<AgentView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(400, 401, 403, 404, 409)]
     public Task<IResult> UpdateAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/agents/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
