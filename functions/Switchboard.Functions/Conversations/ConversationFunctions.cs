@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Conversations;
 

@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Drafts;
 using Switchboard.Handlers.Replies;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Drafts;
 

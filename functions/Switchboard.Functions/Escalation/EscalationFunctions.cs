@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
 using Switchboard.Handlers.Escalation;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Escalation;
 

@@ -1,7 +1,5 @@
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
 using Switchboard.Handlers.Events;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Events;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Health;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Health;
 
@@ -10,7 +6,7 @@ namespace Switchboard.Functions.Health;
 // into functions.metadata, the local host serves the same method, and FunctionsMetadataTests holds the two together.
 // One class per feature folder, handlers injected by constructor, named nameof(the handler), a body of one call.
 //   HTTP: the route includes "api/" (host.json's routePrefix is ""), never starts with admin or runtime; the OpenAPI
-//   metadata ([EndpointSummary], [Tags], [Accepts<T>], [ProducesResponseType], [ProducesProblem]) sits on the method.
+//   metadata ([EndpointSummary], [Tags], [Accepts<T>], [ProducesResponseType], [ProducesProblems(…)]) sits on the method.
 //   Queue: [QueueTrigger(QueueNames.X)] string message; the body runs the handler through PoisonQueue.RunAsync.
 //   Timer: [TimerTrigger("<six-field NCRONTAB, UTC>")] TimerInfo timer; the body calls the job's RunAsync.
 public sealed class HealthFunctions(CheckHealth checkHealth)

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 
 namespace Switchboard.Functions.Replies;

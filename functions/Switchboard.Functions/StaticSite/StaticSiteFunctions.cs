@@ -1,6 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.StaticSite;
 
 namespace Switchboard.Functions.StaticSite;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.WebApp;
 
 namespace Switchboard.Functions.WebApp;
