@@ -261,6 +261,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DiffArticleRevisions>();
         services.AddSingleton<RestoreArticleRevision>();
         services.AddSingleton<PreviewArticle>();
+        services.AddSingleton<ReorderCategories>();
         services.AddSingleton<ArticleFileStore>();
         services.AddSingleton<UploadArticleFile>();
         services.AddSingleton<GetArticleFile>();

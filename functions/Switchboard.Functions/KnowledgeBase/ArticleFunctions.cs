@@ -6,84 +6,91 @@ using Switchboard.Handlers.KnowledgeBase;
 
 namespace Switchboard.Functions.KnowledgeBase;
 
+/// <summary>Writing articles: everyone is an author, trainees included (nothing here reaches a customer's inbox).</summary>
 public sealed class ArticleFunctions(
+    AgentApi api,
     ListArticles listArticles,
     GetArticle getArticle,
     CreateArticle createArticle,
     UpdateArticle updateArticle,
     PublishArticle publishArticle,
-    PreviewArticle previewArticle)
+    PreviewArticle previewArticle,
+    ReorderCategories reorderCategories)
 {
     [Function(nameof(ListArticles))]
     [EndpointSummary("Knowledge base articles (drafts included) filtered by status, category and words; the categories in order.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<ArticleList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(400, 401)]
     public Task<IResult> ListArticles(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        listArticles.HandleAsync(request, cancellationToken);
+        api.RunBoundAsync<ArticleQuery>(request, Callers.AnyAgent, (_, query) => listArticles.HandleAsync(query, cancellationToken), cancellationToken);
 
     [Function(nameof(GetArticle))]
     [EndpointSummary("One article with its rendered HTML; the ETag is the If-Match of the next save.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> GetArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        getArticle.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => getArticle.HandleAsync(id, cancellationToken), cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(CreateArticle))]
     [EndpointSummary("A new article {title, body, category?, summary?, status?, slug?}; a draft unless status says otherwise.")]
     [Tags("Knowledge base")]
     [Accepts<ArticleInput>("application/json")]
     [ProducesResponseType<ArticleView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
+    [ProducesProblems(400, 401, 409, 413, 415)]
     public Task<IResult> CreateArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/articles")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        createArticle.HandleAsync(request, cancellationToken);
+        api.RunAsync<ArticleInput>(request, Callers.AnyAgent, (agent, input) => createArticle.HandleAsync(agent, input, cancellationToken),
+            cancellationToken, maxBodyBytes: ArticleRoute.MaxBodyBytes);
 
     [Function(nameof(UpdateArticle))]
     [EndpointSummary("Saves the given fields as a new revision; If-Match is required and a stale one is a 409 showing what changed.")]
     [Tags("Knowledge base")]
     [Accepts<ArticleInput>("application/json")]
     [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesProblems(400, 401, 404, 409, 413, 415, 428)]
     public Task<IResult> UpdateArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/kb/articles/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        updateArticle.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<ArticleEdit>(request, Callers.AnyAgent, (agent, edit) => updateArticle.HandleAsync(agent, id, edit, cancellationToken),
+            cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(PublishArticle))]
     [EndpointSummary("Makes the article public.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> PublishArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/articles/{id}/publish")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        publishArticle.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, agent => publishArticle.HandleAsync(agent, id, cancellationToken), cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(PreviewArticle))]
     [EndpointSummary("The sanitized HTML a Markdown body renders to, by the same code that publishes.")]
     [Tags("Knowledge base")]
     [Accepts<PreviewInput>("application/json")]
     [ProducesResponseType<PreviewView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(400, 401, 413, 415)]
     public Task<IResult> PreviewArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/preview")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        previewArticle.HandleAsync(request, cancellationToken);
+        api.RunAsync<PreviewInput>(request, Callers.AnyAgent, (_, input) => Task.FromResult(previewArticle.Handle(input)),
+            cancellationToken, maxBodyBytes: ArticleRoute.MaxBodyBytes);
+
+    [Function(nameof(ReorderCategories))]
+    [EndpointSummary("Sets the order of the categories on the site's home page {names: first shown first}; those not named follow; republishes the site.")]
+    [Tags("Knowledge base")]
+    [Accepts<CategoryOrder>("application/json")]
+    [ProducesResponseType<CategoryList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblems(400, 401, 413, 415)]
+    public Task<IResult> ReorderCategories(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/kb/categories")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync<CategoryOrder>(request, Callers.AnyAgent, (_, order) => reorderCategories.HandleAsync(order, cancellationToken), cancellationToken);
 }

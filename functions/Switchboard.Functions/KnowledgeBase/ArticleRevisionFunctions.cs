@@ -7,6 +7,7 @@ using Switchboard.Handlers.KnowledgeBase;
 namespace Switchboard.Functions.KnowledgeBase;
 
 public sealed class ArticleRevisionFunctions(
+    AgentApi api,
     ListArticleRevisions listRevisions,
     DiffArticleRevisions diffRevisions,
     RestoreArticleRevision restoreRevision)
@@ -15,36 +16,31 @@ public sealed class ArticleRevisionFunctions(
     [EndpointSummary("Every save of an article (who, when, the whole text), newest first.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<RevisionList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> ListArticleRevisions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/revisions")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        listRevisions.HandleAsync(request, id, cancellationToken);
+        api.RunAsync(request, Callers.AnyAgent, _ => listRevisions.HandleAsync(id, cancellationToken), cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(DiffArticleRevisions))]
     [EndpointSummary("The line diff of the body and the changed fields between versions ?from= and ?to=.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<RevisionDiffView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(400, 401, 404)]
     public Task<IResult> DiffArticleRevisions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/diff")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
-        diffRevisions.HandleAsync(request, id, cancellationToken);
+        api.RunBoundAsync<RevisionRange>(request, Callers.AnyAgent, (_, range) => diffRevisions.HandleAsync(id, range, cancellationToken),
+            cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(RestoreArticleRevision))]
     [EndpointSummary("Saves a new revision with an earlier version's title, body, category and summary; If-Match required.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status409Conflict)]
-    [ProducesProblem(StatusCodes.Status428PreconditionRequired)]
+    [ProducesProblems(400, 401, 404, 409, 428)]
     public Task<IResult> RestoreArticleRevision(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/articles/{id}/revisions/{version}/restore")] HttpRequest request,
         string id, string version, CancellationToken cancellationToken) =>
-        restoreRevision.HandleAsync(request, id, version, cancellationToken);
+        api.RunBoundAsync<SeenVersion>(request, Callers.AnyAgent, (agent, seen) => restoreRevision.HandleAsync(agent, id, version, seen, cancellationToken),
+            cancellationToken, ArticleRoute.Id(id));
 }

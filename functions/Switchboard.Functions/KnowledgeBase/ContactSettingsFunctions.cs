@@ -13,7 +13,7 @@ public sealed class ContactSettingsFunctions(AgentApi api, GetContactSettings ge
     [EndpointSummary("The contact page's support hours and expected response time, and the confirmation template.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<ContactSettings>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> GetContactSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/contact-settings")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -24,9 +24,7 @@ public sealed class ContactSettingsFunctions(AgentApi api, GetContactSettings ge
     [Tags("Knowledge base")]
     [Accepts<ContactSettingsInput>("application/json")]
     [ProducesResponseType<ContactSettings>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblems(400, 401, 403)]
     public Task<IResult> PutContactSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/kb/contact-settings")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -15,8 +15,7 @@ public sealed class KnowledgeBaseInsightFunctions(
     [EndpointSummary("An article's helpful and not-helpful votes and its readers' comments, newest first.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<ArticleFeedbackView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblems(401, 404)]
     public Task<IResult> GetArticleFeedback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/feedback")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -27,7 +26,7 @@ public sealed class KnowledgeBaseInsightFunctions(
     [EndpointSummary("Every article's votes and comment count, most not-helpful first.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<FeedbackList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> ListArticleFeedback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/feedback")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -37,8 +36,7 @@ public sealed class KnowledgeBaseInsightFunctions(
     [EndpointSummary("Searches on the public site that found nothing, most frequent first (?limit=, 20).")]
     [Tags("Knowledge base")]
     [ProducesResponseType<SearchMissList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(400, 401)]
     public Task<IResult> ListSearchMisses(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/search-misses")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -48,8 +46,7 @@ public sealed class KnowledgeBaseInsightFunctions(
     [EndpointSummary("Per ISO week, newest first (?weeks=, 8): contact form visits, suggested articles opened, forms sent, deflected, deflection rate.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<DeflectionReport>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(400, 401)]
     public Task<IResult> GetDeflection(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/deflection")] HttpRequest request,
         CancellationToken cancellationToken) =>

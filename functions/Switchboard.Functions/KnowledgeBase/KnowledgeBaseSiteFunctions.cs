@@ -18,7 +18,7 @@ public sealed class KnowledgeBaseSiteFunctions(AgentApi api, PoisonQueue poisonQ
     [EndpointSummary("Whether every change is on the public knowledge base yet (requested and published generations), and the last publish.")]
     [Tags("Knowledge base")]
     [ProducesResponseType<KbSiteStatus>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblems(401)]
     public Task<IResult> GetKbSite(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/site")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -28,8 +28,7 @@ public sealed class KnowledgeBaseSiteFunctions(AgentApi api, PoisonQueue poisonQ
     [EndpointSummary("Publishes the whole public knowledge base again (queued; edits of published articles do this by themselves).")]
     [Tags("Knowledge base")]
     [ProducesResponseType<KbSiteStatus>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblems(401, 403)]
     public Task<IResult> RequestKbPublish(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/site/publish")] HttpRequest request,
         CancellationToken cancellationToken) =>

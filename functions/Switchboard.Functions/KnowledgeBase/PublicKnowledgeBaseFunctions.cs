@@ -19,11 +19,7 @@ public sealed class PublicKnowledgeBaseFunctions(
     [Tags("Public knowledge base")]
     [Accepts<ContactFormBody>("application/json", "multipart/form-data")]
     [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
-    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
-    [ProducesProblem(StatusCodes.Status503ServiceUnavailable)]
+    [ProducesProblems(400, 413, 415, 429, 503)]
     public Task<IResult> PostContact(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/contact")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -34,11 +30,7 @@ public sealed class PublicKnowledgeBaseFunctions(
     [Tags("Public knowledge base")]
     [Accepts<FeedbackBody>("application/json")]
     [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status404NotFound)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
-    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    [ProducesProblems(400, 404, 413, 415, 429)]
     public Task<IResult> PostArticleFeedback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/{slug}/feedback")] HttpRequest request,
         string slug, CancellationToken cancellationToken) =>
@@ -49,10 +41,7 @@ public sealed class PublicKnowledgeBaseFunctions(
     [Tags("Public knowledge base")]
     [Accepts<SearchMissBody>("application/json")]
     [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
-    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    [ProducesProblems(400, 413, 415, 429)]
     public Task<IResult> PostSearchMiss(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/search-misses")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -63,10 +52,7 @@ public sealed class PublicKnowledgeBaseFunctions(
     [Tags("Public knowledge base")]
     [Accepts<ContactVisitBody>("application/json")]
     [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblem(StatusCodes.Status400BadRequest)]
-    [ProducesProblem(StatusCodes.Status413PayloadTooLarge)]
-    [ProducesProblem(StatusCodes.Status415UnsupportedMediaType)]
-    [ProducesProblem(StatusCodes.Status429TooManyRequests)]
+    [ProducesProblems(400, 413, 415, 429)]
     public Task<IResult> PostContactVisit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/contact-visits")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,29 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.KnowledgeBase;
-using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers.KnowledgeBase;
 
 /// <summary><c>GET /api/kb/articles?status=&amp;category=&amp;q=</c>: every article (drafts included), newest change first.</summary>
-public sealed class ListArticles(AgentAuthenticator auth, ArticleStore store)
+public sealed class ListArticles(ArticleStore store)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        var status = request.Query["status"].FirstOrDefault();
-        if (status is { Length: > 0 } && !ArticleStatus.IsKnown(status))
-        {
-            return Problems.BadRequest($"status must be one of {string.Join(", ", ArticleStatus.All)}.", "status");
-        }
-        return Results.Ok(await ListAsync(status, request.Query["category"].FirstOrDefault(), request.Query["q"].FirstOrDefault(), cancellationToken));
-    }
+    public async Task<IResult> HandleAsync(ArticleQuery query, CancellationToken cancellationToken = default) =>
+        Results.Ok(await ListAsync(query.Status, query.Category, query.Words, cancellationToken));
 
     public async Task<ArticleList> ListAsync(string? status, string? category, string? query, CancellationToken cancellationToken = default)
     {
@@ -43,34 +29,19 @@ public sealed class ListArticles(AgentAuthenticator auth, ArticleStore store)
 }
 
 /// <summary><c>GET /api/kb/articles/{id}</c>: one article with its rendered HTML and ETag.</summary>
-public sealed class GetArticle(AgentAuthenticator auth, ArticleStore store)
+public sealed class GetArticle(ArticleStore store)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (await store.GetAsync(id, cancellationToken) is not { } article)
-        {
-            return Problems.NotFound($"There is no article '{id}'.");
-        }
-        request.HttpContext.Response.Headers.ETag = VersionTags.ETag(article.Version);
-        return Results.Ok(ArticleView.Of(article));
-    }
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(id, cancellationToken) is { } article
+            ? Results.Ok(ArticleView.Of(article)).WithETag(VersionTags.ETag(article.Version))
+            : Problems.NotFound($"There is no article '{id}'.");
 }
 
 /// <summary><c>GET /api/kb/articles/{id}/revisions</c>: every save, newest first.</summary>
-public sealed class ListArticleRevisions(AgentAuthenticator auth, ArticleStore store)
+public sealed class ListArticleRevisions(ArticleStore store)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
     {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
         if (await store.GetAsync(id, cancellationToken) is null)
         {
             return Problems.NotFound($"There is no article '{id}'.");
@@ -80,21 +51,10 @@ public sealed class ListArticleRevisions(AgentAuthenticator auth, ArticleStore s
 }
 
 /// <summary><c>GET /api/kb/articles/{id}/diff?from=&amp;to=</c>: what changed between two saves.</summary>
-public sealed class DiffArticleRevisions(AgentAuthenticator auth, ArticleAuthoring authoring)
+public sealed class DiffArticleRevisions(ArticleAuthoring authoring)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)
-    {
-        var (agent, rejection) = await auth.AuthenticateAsync(request, cancellationToken);
-        if (agent is null)
-        {
-            return rejection!;
-        }
-        if (!int.TryParse(request.Query["from"].FirstOrDefault(), out var from) || !int.TryParse(request.Query["to"].FirstOrDefault(), out var to))
-        {
-            return Problems.BadRequest("from and to are required version numbers.", "from");
-        }
-        return await authoring.DiffAsync(id, from, to, cancellationToken) is { } diff
+    public async Task<IResult> HandleAsync(string id, RevisionRange range, CancellationToken cancellationToken = default) =>
+        await authoring.DiffAsync(id, range.From, range.To, cancellationToken) is { } diff
             ? Results.Ok(diff)
-            : Problems.NotFound($"Article '{id}' has no version {from} or {to}.");
-    }
+            : Problems.NotFound($"Article '{id}' has no version {range.From} or {range.To}.");
 }

@@ -7,14 +7,13 @@ namespace Switchboard.Handlers.KnowledgeBase;
 /// <summary>Maps a save's outcome to its HTTP answer: 200/201 with the ETag, 404, 409 with what changed.</summary>
 internal static class ArticleResults
 {
-    public static IResult Of(SaveOutcome outcome, HttpResponse response, string id, bool created = false)
+    public static IResult Of(SaveOutcome outcome, string id, bool created = false)
     {
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                response.Headers.ETag = VersionTags.ETag(saved.Article.Version);
                 var view = ArticleView.Of(saved.Article);
-                return created ? Results.Created($"/api/kb/articles/{view.Id}", view) : Results.Ok(view);
+                return (created ? Results.Created($"/api/kb/articles/{view.Id}", view) : Results.Ok(view)).WithETag(view.ETag);
             case SaveOutcome.Stale stale:
                 return Results.Problem(
                     statusCode: StatusCodes.Status409Conflict,
@@ -35,18 +34,5 @@ internal static class ArticleResults
             default:
                 return Problems.NotFound($"There is no article '{id}'.");
         }
-    }
-
-    /// <summary>The version an If-Match names, or the 428/400 to answer.</summary>
-    public static (int? Version, IResult? Rejection) ReadIfMatch(HttpRequest request)
-    {
-        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch)
-        {
-            return (null, Problems.PreconditionRequired(
-                "Send the article's ETag (from GET /api/kb/articles/{id}) as If-Match, so no save overwrites a teammate's.", "If-Match"));
-        }
-        return VersionTags.Parse(ifMatch) is { } version
-            ? (version, null)
-            : (null, Problems.BadRequest($"If-Match '{ifMatch}' is not an ETag of this API (\"v<number>\").", "If-Match"));
     }
 }

@@ -47,4 +47,3 @@ public sealed record PreviewInput(string? Body);
 
 public sealed record PreviewView(string Html);
 
-public sealed record CategoryOrder(IReadOnlyList<string>? Names);
