@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Switchboard.Storage.StaticSite;
+using Switchboard.Handlers.StaticSite;
 
 namespace Switchboard.Handlers.KnowledgeBase.Site;
 
@@ -125,13 +125,6 @@ public static class KbHtml
         return Bytes(b);
     }
 
-    /// <summary>
-    /// The Content-Security-Policy of every page, as a meta tag too (a copy of the site served by any static host keeps
-    /// it). <c>frame-ancestors</c> only works as a header, where the host sends it; in a meta tag browsers ignore it.
-    /// </summary>
-    public static string MetaPolicy(string apiOrigin) =>
-        string.Join("; ", StaticWebAppConfig.ContentSecurityPolicy(apiOrigin).Split("; ").Where(d => !d.StartsWith("frame-ancestors", StringComparison.Ordinal)));
-
     /// <summary>A field people never see and bots fill in; a post that fills it is accepted and dropped.</summary>
     public const string Honeypot =
         "<div class=\"hp\" aria-hidden=\"true\"><label>Leave this empty<input type=\"text\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></div>\n";
@@ -144,19 +137,11 @@ public static class KbHtml
 
     internal static void Head(StringBuilder b, string title, string root, KbSnapshot s, string description, string? canonical = null)
     {
-        b.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-         .Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{E(MetaPolicy(s.ApiOrigin))}\">")
-         .Append("<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\"><meta name=\"color-scheme\" content=\"light dark\">")
-         .Append($"<meta name=\"kb-root\" content=\"{E(root)}\"><meta name=\"kb-api\" content=\"{E(s.ApiOrigin)}\">")
-         .Append($"<title>{E(title)}</title><meta name=\"description\" content=\"{E(description)}\">");
-        if (canonical is not null)
-        {
-            b.Append($"<link rel=\"canonical\" href=\"{E(canonical)}\">");
-        }
-        b.Append($"<link rel=\"stylesheet\" href=\"{root}assets/kb.css\">")
-         .Append($"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{E(s.SiteName)}: updates\" href=\"{root}feed.atom\">")
-         .Append($"<script src=\"{root}assets/minisearch.js\" defer></script><script src=\"{root}assets/kb.js\" defer></script></head>\n")
-         .Append($"<body><header class=\"site\"><a class=\"brand\" href=\"{root}\">{E(s.SiteName)}</a><nav><a href=\"{root}search/\">Search</a> <a href=\"{root}contact/\">Contact us</a></nav></header>\n<main>\n");
+        PageShell.Open(b, new PageShell.Head(title, s.ApiOrigin, $"{root}assets/kb.css", description, canonical,
+            Feed: ($"{s.SiteName}: updates", $"{root}feed.atom"),
+            Scripts: [$"{root}assets/minisearch.js", $"{root}assets/kb.js"],
+            Meta: [("kb-root", root), ("kb-api", s.ApiOrigin)]));
+        b.Append($"<header class=\"site\"><a class=\"brand\" href=\"{root}\">{E(s.SiteName)}</a><nav><a href=\"{root}search/\">Search</a> <a href=\"{root}contact/\">Contact us</a></nav></header>\n<main>\n");
     }
 
     internal static void Foot(StringBuilder b, KbSnapshot s, string root) =>

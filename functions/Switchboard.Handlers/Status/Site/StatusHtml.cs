@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Switchboard.Core.Status;
+using Switchboard.Handlers.StaticSite;
 
 namespace Switchboard.Handlers.Status.Site;
 
@@ -109,11 +110,11 @@ public static class StatusHtml
         b.Append("</ol>\n");
     }
 
-    private static void Head(StringBuilder b, string title, string root, StatusSnapshot s) =>
-        b.Append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-         .Append($"<title>{E(title)}</title><link rel=\"stylesheet\" href=\"{root}style.css\">")
-         .Append($"<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{E(s.PageName)}\" href=\"{root}feed.atom\"></head>\n")
-         .Append($"<body><header><h1>{E(s.PageName)}</h1></header><main>\n");
+    private static void Head(StringBuilder b, string title, string root, StatusSnapshot s)
+    {
+        PageShell.Open(b, new PageShell.Head(title, s.ApiOrigin, $"{root}style.css", Feed: (s.PageName, $"{root}feed.atom")));
+        b.Append($"<header><h1>{E(s.PageName)}</h1></header><main>\n");
+    }
 
     private static void Foot(StringBuilder b, StatusSnapshot s, string root) =>
         b.Append($"</main><footer><p>Last updated <time id=\"updated\" datetime=\"{s.UpdatedAt:O}\">{Time(s.UpdatedAt)}</time>. ")

@@ -1,11 +1,13 @@
 using Switchboard.Core.Status;
+using Microsoft.Extensions.Options;
+using Switchboard.Storage.StaticSite;
 using Switchboard.Storage.Status;
 
 namespace Switchboard.Handlers.Status.Site;
 
 /// <summary>Everything the public page shows, read once and rendered into every file of the section.</summary>
 public sealed record StatusSnapshot(
-    string PageName, string PageUrl, DateTimeOffset UpdatedAt,
+    string PageName, string PageUrl, string ApiOrigin, DateTimeOffset UpdatedAt,
     IReadOnlyList<StatusComponent> Components, IReadOnlyList<Incident> Incidents, IReadOnlyList<Maintenance> Maintenances)
 {
     public StatusIndicator Indicator => StatusRollup.Overall(Components, Incidents);
@@ -25,7 +27,7 @@ public sealed record StatusSnapshot(
 }
 
 /// <summary>Reads the <see cref="StatusSnapshot"/> from <see cref="StatusStore"/>: three ranges of one partition.</summary>
-public sealed class StatusPageModel(StatusStore store, Microsoft.Extensions.Options.IOptions<StatusPageOptions> options, TimeProvider time)
+public sealed class StatusPageModel(StatusStore store, IOptions<StatusPageOptions> options, IOptions<StaticSiteOptions> site, TimeProvider time)
 {
     public const int HistoryDays = 90;
     public static readonly TimeSpan History = TimeSpan.FromDays(HistoryDays);
@@ -33,7 +35,7 @@ public sealed class StatusPageModel(StatusStore store, Microsoft.Extensions.Opti
     public async Task<StatusSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        return new StatusSnapshot(options.Value.Name, options.Value.Url, now,
+        return new StatusSnapshot(options.Value.Name, options.Value.Url, site.Value.ApiOrigin, now,
             await store.ListComponentsAsync(cancellationToken),
             await store.ListIncidentsAsync(now - History, cancellationToken),
             await store.ListMaintenancesAsync(now - History, cancellationToken));
