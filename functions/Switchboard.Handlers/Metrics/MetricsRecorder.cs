@@ -128,6 +128,24 @@ public sealed class MetricsRecorder(
         await RecomputeAsync(touched, cancellationToken);
     }
 
+    /// <summary>A page went out (on-call is the whole team's: pages count for all mailboxes).</summary>
+    public Task RecordPageSentAsync(string pageId, DateTimeOffset sentAt, CancellationToken cancellationToken = default) =>
+        RecordAsync(null, sentAt, $"{MetricFactKinds.Page}|{pageId}", new MetricFact(MetricFactKinds.Page), merge: true, cancellationToken);
+
+    /// <summary>A page was acknowledged: its time to acknowledge counts on the day it was sent.</summary>
+    public Task RecordPageAcknowledgedAsync(string pageId, DateTimeOffset sentAt, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken = default) =>
+        RecordAsync(null, sentAt, $"{MetricFactKinds.Page}|{pageId}",
+            new MetricFact(MetricFactKinds.Page, Seconds: Seconds(acknowledgedAt - sentAt)), merge: true, cancellationToken);
+
+    /// <summary>A step of a contact-form visit (opened a suggested article, sent the form), for the deflection rate.</summary>
+    public Task RecordKbVisitAsync(string session, DateTimeOffset at, bool opened, bool submitted, CancellationToken cancellationToken = default) =>
+        RecordAsync(null, at, $"{MetricFactKinds.KbVisit}|{session}",
+            new MetricFact(MetricFactKinds.KbVisit, Yes: opened ? true : null, Submitted: submitted ? true : null), merge: true, cancellationToken);
+
+    /// <summary>A reader's vote on an article. Each vote is its own fact: a vote is one HTTP request, never redelivered.</summary>
+    public Task RecordKbVoteAsync(string articleId, bool helpful, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        RecordAsync(null, at, $"{MetricFactKinds.KbVote}|{articleId}|{Guid.NewGuid():N}", new MetricFact(MetricFactKinds.KbVote, Yes: helpful), cancellationToken: cancellationToken);
+
     private async Task RecomputeAsync(IEnumerable<(string Scope, DateOnly Day)> touched, CancellationToken cancellationToken)
     {
         foreach (var (scope, day) in touched)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Switchboard.Tests.Conversations;
 using Switchboard.Tests.Inbound;
@@ -122,6 +123,27 @@ public sealed class MetricsApiTests
         Assert.Equal("2026-03-01,0,0,,0,", lines[1]);
         Assert.StartsWith("2026-03-02,1,1,0,1,", lines[2]);
         Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public async Task Knowledge_base_votes_and_deflected_visits_count_for_all_mailboxes()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false, fakeTime: true);
+        var article = await KnowledgeBase.KbClient.CreateAsync(host, "Reset your password", "Use the link.");
+        await host.Client.PostAsJsonAsync($"/api/public/kb/{article.Slug}/feedback", new { helpful = true });
+        await host.Client.PostAsJsonAsync($"/api/public/kb/{article.Slug}/feedback", new { helpful = false });
+        await host.Client.PostAsJsonAsync($"/api/public/kb/{article.Slug}/feedback", new { helpful = true });
+        var session = new string('a', 32);
+        await host.Client.PostAsJsonAsync("/api/public/kb/contact-visits", new { session, @event = "visit" });
+        await host.Client.PostAsJsonAsync("/api/public/kb/contact-visits", new { session, @event = "opened" });
+        await host.Client.PostAsJsonAsync("/api/public/kb/contact-visits", new { session, @event = "opened" });
+
+        var kb = (await new MetricsDriver(host).GetAsync(Monday)).GetProperty("kb");
+
+        Assert.Equal(2, kb.GetProperty("helpful").GetInt64());
+        Assert.Equal(1, kb.GetProperty("notHelpful").GetInt64());
+        Assert.Equal(1, kb.GetProperty("deflected").GetInt64());
+        Assert.Equal(1.0, kb.GetProperty("deflectionRate").GetDouble());
     }
 
     [Theory]
