@@ -16,6 +16,7 @@ using Switchboard.Handlers.Health;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Metrics;
 using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Drafts;
 using Switchboard.Storage.Drafts;
@@ -200,6 +201,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DeployStaticSite>();
         services.AddSingleton<ServeStaticSite>();
         services.AddStatusPage();
+        services.AddTeamMetrics();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<DispatchDomainEvent>();

@@ -12,6 +12,12 @@ public static class DomainEventTypes
     /// <summary>An agent's reply was accepted for sending (it is on the outbound-email queue).</summary>
     public const string ReplySent = "reply-sent";
 
+    /// <summary>An agent changed a conversation's status by hand (closed, reopened, pending, snoozed); the id is conversation + time.</summary>
+    public const string StatusChanged = "status-changed";
+
+    /// <summary>The conversation (the younger) was folded into another; the event names the younger.</summary>
+    public const string ConversationMerged = "conversation-merged";
+
     /// <summary>An outbound email will not arrive: failed at the provider, bounced or dropped.</summary>
     public const string DeliveryFailed = "delivery-failed";
 }

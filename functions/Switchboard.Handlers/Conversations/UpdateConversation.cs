@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
+using Switchboard.Core.Events;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Events;
 
 namespace Switchboard.Handlers.Conversations;
 
@@ -13,7 +15,7 @@ namespace Switchboard.Handlers.Conversations;
 /// change (the version, and so a composer's ETag, stays).
 /// </summary>
 public sealed class UpdateConversation(
-    ConversationUpdater updater, Teammates team, WakeupStore wakeups, SnoozeAlarm snoozeAlarm, TimeProvider time)
+    ConversationUpdater updater, Teammates team, WakeupStore wakeups, SnoozeAlarm snoozeAlarm, EventQueue events, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(string id, ConversationChange body, CancellationToken cancellationToken = default)
     {
@@ -67,9 +69,11 @@ public sealed class UpdateConversation(
             await snoozeAlarm.SetAsync(id, wakeAt.Value, cancellationToken);
         }
         DateTimeOffset? previousWake = null;
+        ConversationStatus? previousStatus = null;
         var update = await updater.UpdateAsync(id, conversation =>
         {
             previousWake = conversation.SnoozedUntil;
+            previousStatus = conversation.Status;
             if (status is { } next)
             {
                 conversation.ChangeStatus(next, body.SnoozedUntil, now);
@@ -92,6 +96,12 @@ public sealed class UpdateConversation(
         if (previousWake is { } old && old != head.SnoozedUntil)
         {
             await wakeups.RemoveAsync(old, id, cancellationToken);
+        }
+        if (status is not null && previousStatus != head.Status)
+        {
+            // Closed, reopened: what resolution time and the backlog are counted from.
+            await events.PublishAsync(new DomainEvent($"{head.Id}-status-{now.UtcTicks}", DomainEventTypes.StatusChanged, now, head.Id, null,
+                head.Mailbox, head.CustomerEmail, Automatic: false, Flags: [head.Status.ToWire()]), cancellationToken);
         }
         return Results.Ok(ConversationState.Of(head));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Storage.Escalation;
+using Switchboard.Handlers.Metrics;
 
 namespace Switchboard.Handlers.Escalation;
 
@@ -29,7 +30,7 @@ public sealed class ShowPageAcknowledgement(PageLinks links, PageLogStore log)
 }
 
 /// <summary><c>POST /api/oncall/acknowledge/{token}</c>: acknowledges the page, once, and stops escalation for every conversation it listed.</summary>
-public sealed class AcknowledgePage(PageLinks links, PageLogStore log, EscalationEngine engine, TimeProvider time)
+public sealed class AcknowledgePage(PageLinks links, PageLogStore log, EscalationEngine engine, MetricsRecorder metrics, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string token, CancellationToken cancellationToken = default)
     {
@@ -42,6 +43,7 @@ public sealed class AcknowledgePage(PageLinks links, PageLogStore log, Escalatio
         {
             return AckPages.Used(ack.AcknowledgedAt ?? now);
         }
+        await metrics.RecordPageAcknowledgedAsync(pageId, PageLogStore.SentAtOf(ack.LogRowKey), now, cancellationToken);
         var stopped = 0;
         foreach (var conversationId in ack.ConversationIds)
         {

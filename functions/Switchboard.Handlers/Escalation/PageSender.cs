@@ -9,6 +9,7 @@ using Switchboard.Handlers.Security;
 using Switchboard.Storage;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.Team;
+using Switchboard.Handlers.Metrics;
 
 namespace Switchboard.Handlers.Escalation;
 
@@ -22,7 +23,7 @@ public sealed record PageItem(string ConversationId, string Subject, string Mail
 /// </summary>
 public sealed partial class PageSender(
     AgentStore agents, IMailSender mail, IHttpClientFactory http, PageLinks links, PageLogStore log, IOptions<EscalationOptions> options,
-    TimeProvider time, ILogger<PageSender> logger)
+    MetricsRecorder metrics, TimeProvider time, ILogger<PageSender> logger)
 {
     public const string HttpClientName = "pages";
 
@@ -52,6 +53,7 @@ public sealed partial class PageSender(
             [.. items.Select(i => i.ConversationId)],
             JsonSerializer.Serialize(items.Select(i => new { id = i.ConversationId, subject = i.Subject, mailbox = i.Mailbox, level = i.Level }), JsonDefaults.Options));
         await log.AddAsync(record, cancellationToken);
+        await metrics.RecordPageSentAsync(pageId, record.SentAt, cancellationToken);
         return record;
     }
 

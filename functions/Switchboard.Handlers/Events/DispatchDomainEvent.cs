@@ -3,6 +3,7 @@ using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Metrics;
 using Switchboard.Handlers.Replies;
 using Switchboard.Storage;
 using Switchboard.Storage.Events;
@@ -13,8 +14,9 @@ namespace Switchboard.Handlers.Events;
 /// Queue <c>domain-events</c>: hands each event to everything that follows one. It records every event in the day's activity log.
 /// A new conversation that is not automatic mail starts its mailbox's escalation (<see cref="EscalationEngine.StartAsync"/>) and is
 /// emailed to the agents who want it (<see cref="NewConversationNotifier"/>), so they can answer from their own mail client.
+/// Every event that is not automatic mail feeds the metrics (<see cref="MetricsRecorder"/>).
 /// </summary>
-public sealed class DispatchDomainEvent(ActivityLog activity, EscalationEngine escalation, NewConversationNotifier notifier)
+public sealed class DispatchDomainEvent(ActivityLog activity, EscalationEngine escalation, NewConversationNotifier notifier, MetricsRecorder metrics)
 {
     public async Task HandleAsync(string message, CancellationToken cancellationToken = default)
     {
@@ -22,5 +24,6 @@ public sealed class DispatchDomainEvent(ActivityLog activity, EscalationEngine e
         await activity.RecordAsync(domainEvent, cancellationToken);
         await escalation.StartAsync(domainEvent, cancellationToken);
         await notifier.NotifyAsync(domainEvent, cancellationToken);
+        await metrics.RecordAsync(domainEvent, cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using Switchboard.Core.Events;
+using Switchboard.Storage.Events;
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Threading;
@@ -36,6 +38,7 @@ public sealed class ConversationMerger(
     EscalationStore escalations,
     EscalationEngine escalation,
     MessageContentStore content,
+    EventQueue events,
     TimeProvider time,
     ILogger<ConversationMerger> logger)
 {
@@ -131,6 +134,9 @@ public sealed class ConversationMerger(
             // After marking: an inbox move of the younger's from before the mark is removed here, one after it by its writer.
             await inbox.RemoveAsync(source, cancellationToken);
             await MoveDraftsAsync(rows, merged.Id, cancellationToken);
+            // For metrics: two conversations were one problem (a redelivered merge publishes the same event id again).
+            await events.PublishAsync(new DomainEvent($"{source.PartitionKey}-merged", DomainEventTypes.ConversationMerged, time.GetUtcNow(),
+                source.PartitionKey, null, merged.Mailbox, merged.CustomerEmail, Automatic: false, Flags: []), cancellationToken);
             logger.LogInformation("Conversation {Younger} merged into {Older} ({Rows} rows).", source.PartitionKey, merged.Id, rows.Count);
             return merged.Id;
         }

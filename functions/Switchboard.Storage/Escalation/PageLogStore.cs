@@ -21,6 +21,10 @@ public sealed class PageLogStore(StorageAccount storage)
 
     public static string LogRowKey(DateTimeOffset sentAt, string pageId) => $"{KeyEncoding.NewestFirst(sentAt)}-{pageId}";
 
+    /// <summary>When the page of a <see cref="LogRowKey"/> was sent.</summary>
+    public static DateTimeOffset SentAtOf(string logRowKey) =>
+        new(DateTimeOffset.MaxValue.UtcTicks - long.Parse(logRowKey[..19], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
+
     /// <summary>Writes the log rows and the acknowledgement row of a page that was sent. Upserts: repeating it changes nothing.</summary>
     public async Task AddAsync(PageRecord page, CancellationToken cancellationToken = default)
     {

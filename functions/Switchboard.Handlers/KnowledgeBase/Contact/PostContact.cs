@@ -8,6 +8,7 @@ using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.KnowledgeBase.Public;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage.KnowledgeBase;
+using Switchboard.Handlers.Metrics;
 
 namespace Switchboard.Handlers.KnowledgeBase.Contact;
 
@@ -19,7 +20,7 @@ namespace Switchboard.Handlers.KnowledgeBase.Contact;
 /// same words and sends the same confirmation, whoever the address belongs to: the form tells no one who is a customer.
 /// </summary>
 public sealed partial class PostContact(
-    PublicApi api, InboundAcceptance acceptance, ContactSettingsStore settings, KbFeedbackStore visits, IMailSender mail,
+    PublicApi api, InboundAcceptance acceptance, ContactSettingsStore settings, KbFeedbackStore visits, MetricsRecorder metrics, IMailSender mail,
     IOptions<MailOptions> mailOptions, OwnMessageIds ownMessageIds, IOptions<KnowledgeBaseOptions> kbOptions, TimeProvider time, ILogger<PostContact> logger)
 {
     public static readonly PublicLimit Limit = new("contact", 5, TimeSpan.FromHours(1));
@@ -52,7 +53,9 @@ public sealed partial class PostContact(
             return accepted;
         }
         var messageId = message.MessageId!;
-        await visits.MarkVisitAsync(form.Session ?? "form-" + messageId, time.GetUtcNow(), submitted: true, cancellationToken: cancellationToken);
+        var session = form.Session ?? "form-" + messageId;
+        await visits.MarkVisitAsync(session, time.GetUtcNow(), submitted: true, cancellationToken: cancellationToken);
+        await metrics.RecordKbVisitAsync(session, time.GetUtcNow(), opened: false, submitted: true, cancellationToken);
         await ConfirmAsync(form, messageId, mailbox, words, cancellationToken);
         return answer;
     }

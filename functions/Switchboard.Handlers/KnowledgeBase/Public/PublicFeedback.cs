@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Switchboard.Core.KnowledgeBase;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.KnowledgeBase;
+using Switchboard.Handlers.Metrics;
 
 namespace Switchboard.Handlers.KnowledgeBase.Public;
 
@@ -13,7 +14,7 @@ public sealed record SearchMissBody(string? Query, string? Website) : IHoneypotB
 public sealed record ContactVisitBody(string? Session, string? Event, string? Website) : IHoneypotBody;
 
 /// <summary><c>POST /api/public/kb/{slug}/feedback</c> {helpful, comment?}: a reader's vote on a published article.</summary>
-public sealed class PostArticleFeedback(PublicApi api, ArticleStore articles, KbFeedbackStore feedback, TimeProvider time)
+public sealed class PostArticleFeedback(PublicApi api, ArticleStore articles, KbFeedbackStore feedback, MetricsRecorder metrics, TimeProvider time)
 {
     public const int MaxCommentLength = 1000;
     public static readonly PublicLimit Limit = new("feedback", 20, TimeSpan.FromMinutes(10));
@@ -36,7 +37,9 @@ public sealed class PostArticleFeedback(PublicApi api, ArticleStore articles, Kb
             {
                 return Problems.NotFound($"There is no published article '{(Slugs.IsValid(slug) ? slug : "")}'.");
             }
-            await feedback.AddVoteAsync(id, helpful, comment, time.GetUtcNow(), cancellationToken);
+            var now = time.GetUtcNow();
+            await feedback.AddVoteAsync(id, helpful, comment, now, cancellationToken);
+            await metrics.RecordKbVoteAsync(id, helpful, now, cancellationToken);
             return null;
         }, cancellationToken);
 }
@@ -69,7 +72,7 @@ public sealed class PostSearchMiss(PublicApi api, KbFeedbackStore feedback, Time
 /// <c>POST /api/public/kb/contact-visits</c> {session, event}: the contact form's beacon. A session that opened a
 /// suggested article and never submitted the form was deflected (<see cref="GetDeflection"/>).
 /// </summary>
-public sealed class PostContactVisit(PublicApi api, KbFeedbackStore feedback, TimeProvider time)
+public sealed class PostContactVisit(PublicApi api, KbFeedbackStore feedback, MetricsRecorder metrics, TimeProvider time)
 {
     public static readonly PublicLimit Limit = new("contact-visit", 60, TimeSpan.FromMinutes(10));
 
@@ -84,7 +87,12 @@ public sealed class PostContactVisit(PublicApi api, KbFeedbackStore feedback, Ti
             {
                 return Problems.BadRequest("event must be visit or opened.", "event");
             }
-            await feedback.MarkVisitAsync(body.Session!, time.GetUtcNow(), visited: true, opened: body.Event == "opened", cancellationToken: cancellationToken);
+            var now = time.GetUtcNow();
+            await feedback.MarkVisitAsync(body.Session!, now, visited: true, opened: body.Event == "opened", cancellationToken: cancellationToken);
+            if (body.Event == "opened")
+            {
+                await metrics.RecordKbVisitAsync(body.Session!, now, opened: true, submitted: false, cancellationToken);
+            }
             return null;
         }, cancellationToken);
 
