@@ -26,6 +26,7 @@ using Switchboard.Handlers.WebApp;
 using Switchboard.Handlers.OnCall;
 using Switchboard.Handlers.SavedReplies;
 using Switchboard.Handlers.Status;
+using Switchboard.Handlers.FeatureRequests;
 using Switchboard.Handlers.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
@@ -200,6 +201,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DeployStaticSite>();
         services.AddSingleton<ServeStaticSite>();
         services.AddStatusPage();
+        services.AddFeatureRequests();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<DispatchDomainEvent>();

@@ -34,6 +34,7 @@ public static class StorageLayout
     public const string KbArticlesTable = "KbArticles";
     public const string KbRevisionsTable = "KbRevisions";
     public const string KbFeedbackTable = "KbFeedback";
+    public const string FeatureRequestsTable = "FeatureRequests";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -51,6 +52,7 @@ public static class StorageLayout
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
+            FeatureRequestsTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
