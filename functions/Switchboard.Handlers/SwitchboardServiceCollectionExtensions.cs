@@ -27,6 +27,7 @@ using Switchboard.Handlers.WebApp;
 using Switchboard.Handlers.OnCall;
 using Switchboard.Handlers.SavedReplies;
 using Switchboard.Handlers.Status;
+using Switchboard.Handlers.FeatureRequests;
 using Switchboard.Handlers.Search;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
@@ -202,6 +203,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ServeStaticSite>();
         services.AddStatusPage();
         services.AddTeamMetrics();
+        services.AddFeatureRequests();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<DispatchDomainEvent>();

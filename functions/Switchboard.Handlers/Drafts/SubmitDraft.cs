@@ -28,25 +28,35 @@ public sealed class SubmitDraft(
             return invalid!;
         }
 
-        var author = await workflow.PersonAsync(agent, cancellationToken);
+        var draft = await AddAsync(await workflow.PersonAsync(agent, cancellationToken), id, head.Subject, reply, cancellationToken);
+        return Results.Json(DraftView.Of(draft), statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="reply"/> into the approval queue as <paramref name="author"/>'s draft on the conversation;
+    /// also how other features (a shipped feature's announcements) propose mail that an agent reviews before it goes.
+    /// </summary>
+    public async Task<DraftEntity> AddAsync(
+        ReplyAuthor author, string conversationId, string subject, ReplyDraft reply, CancellationToken cancellationToken = default)
+    {
         var now = time.GetUtcNow();
         var draft = new DraftEntity
         {
-            PartitionKey = id,
+            PartitionKey = conversationId,
             RowKey = DraftStore.NewRowKey(),
             AuthorAgentId = author.AgentId,
             AuthorName = author.Name,
             AuthorRole = author.Role,
-            Subject = head.Subject,
+            Subject = subject,
             CreatedAt = now,
             SubmittedAt = now,
         };
-        var draftId = DraftStore.PublicId(id, draft.RowKey);
+        var draftId = DraftStore.PublicId(conversationId, draft.RowKey);
         draft.QueueRowKey = DraftStore.QueueRowKeyFor(now, draftId);
         draft.AuthorRowKey = DraftStore.AuthorRowKeyFor(now, draftId);
         await workflow.FillAsync(draft, reply, cancellationToken);
         await drafts.AddAsync(draft, cancellationToken);
         await drafts.IndexAsync(draft, previousQueueRowKey: null, cancellationToken);
-        return Results.Json(DraftView.Of(draft), statusCode: StatusCodes.Status201Created);
+        return draft;
     }
 }
