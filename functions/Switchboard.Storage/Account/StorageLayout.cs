@@ -34,6 +34,8 @@ public static class StorageLayout
     public const string KbArticlesTable = "KbArticles";
     public const string KbRevisionsTable = "KbRevisions";
     public const string KbFeedbackTable = "KbFeedback";
+    public const string PhoneContactsTable = "PhoneContacts";
+    public const string PhoneSinkTable = "PhoneSink";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -50,7 +52,7 @@ public static class StorageLayout
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
-            WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable,
+            WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, PhoneContactsTable, PhoneSinkTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
@@ -64,6 +66,7 @@ public static class StorageLayout
         QueueNames.ShiftStarts, QueueNames.PoisonOf(QueueNames.ShiftStarts),
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
         QueueNames.KbPublishes, QueueNames.PoisonOf(QueueNames.KbPublishes),
+        QueueNames.PageNotifications, QueueNames.PoisonOf(QueueNames.PageNotifications),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];
