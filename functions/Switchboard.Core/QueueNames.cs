@@ -34,8 +34,14 @@ public static class QueueNames
     /// </summary>
     public const string KbPublishes = "kb-publishes";
 
+    /// <summary>
+    /// A page's next notification-rule step (<c>{id, pageId, agentId, index, dueAt}</c>: text or call the person paged),
+    /// hidden until it is due; acknowledging the page stops the chain.
+    /// </summary>
+    public const string PageNotifications = "page-notifications";
+
     /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
-    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes];
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, PageNotifications];
 
     public const string PoisonSuffix = "-poison";
 

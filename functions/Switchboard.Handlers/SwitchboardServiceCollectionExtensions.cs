@@ -29,6 +29,7 @@ using Switchboard.Handlers.SavedReplies;
 using Switchboard.Handlers.Status;
 using Switchboard.Handlers.FeatureRequests;
 using Switchboard.Handlers.Search;
+using Switchboard.Handlers.Phone;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
@@ -196,6 +197,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<ListPages>();
         services.AddSingleton<ShowPageAcknowledgement>();
         services.AddSingleton<AcknowledgePage>();
+        services.AddSingleton<PageAcknowledger>();
+        services.AddPhonePaging();
         services.AddSingleton<SetPagingSettings>();
         AddAgentLibrary(services);
         services.AddSingleton<SitePublisher>();

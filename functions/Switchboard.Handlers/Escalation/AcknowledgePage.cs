@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Storage.Escalation;
-using Switchboard.Handlers.Metrics;
 
 namespace Switchboard.Handlers.Escalation;
 
@@ -30,25 +29,20 @@ public sealed class ShowPageAcknowledgement(PageLinks links, PageLogStore log)
 }
 
 /// <summary><c>POST /api/oncall/acknowledge/{token}</c>: acknowledges the page, once, and stops escalation for every conversation it listed.</summary>
-public sealed class AcknowledgePage(PageLinks links, PageLogStore log, EscalationEngine engine, MetricsRecorder metrics, TimeProvider time)
+public sealed class AcknowledgePage(PageLinks links, PageAcknowledger acknowledger)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, string token, CancellationToken cancellationToken = default)
     {
-        if (links.Verify(token) is not { } pageId || await log.GetAckAsync(pageId, cancellationToken) is not { } ack)
+        if (links.Verify(token) is not { } pageId)
         {
             return AckPages.NotFound;
         }
-        var now = time.GetUtcNow();
-        if (ack.AcknowledgedAt is { } at || !await log.TryAcknowledgeAsync(ack, ack.AgentId, now, cancellationToken))
+        var result = await acknowledger.AcknowledgeAsync(pageId, cancellationToken);
+        if (result is not { Outcome: AckOutcome.Acknowledged, Ack: { } ack })
         {
-            return AckPages.Used(ack.AcknowledgedAt ?? now);
+            return result.Outcome == AckOutcome.Unknown ? AckPages.NotFound : AckPages.Used(result.At!.Value);
         }
-        await metrics.RecordPageAcknowledgedAsync(pageId, PageLogStore.SentAtOf(ack.LogRowKey), now, cancellationToken);
-        var stopped = 0;
-        foreach (var conversationId in ack.ConversationIds)
-        {
-            stopped += await engine.StopAsync(conversationId, EscalationStates.Acknowledged, "acknowledged", ack.AgentId, cancellationToken) ? 1 : 0;
-        }
+        var stopped = result.Stopped;
         return AckPages.Html(200, "Acknowledged",
             $"<p>Thanks, {WebUtility.HtmlEncode(ack.AgentId)}. Escalation stopped for {stopped} conversation{(stopped == 1 ? "" : "s")}.</p>" +
             string.Concat(ack.ConversationIds.Select(id => $"<p><a href=\"/conversations/{WebUtility.HtmlEncode(id)}\">Open the conversation</a></p>")));

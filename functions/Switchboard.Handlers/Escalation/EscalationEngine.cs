@@ -132,6 +132,24 @@ public sealed partial class EscalationEngine(
     }
 
     /// <summary>
+    /// "Escalate now" from the person paged: the escalation's pending check (the next level) becomes due at once.
+    /// False when it is not running any more (stopped, or every level was paged).
+    /// </summary>
+    public async Task<bool> EscalateNowAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetAsync(conversationId, cancellationToken) is not { State: EscalationStates.Active } state)
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        if (state.DueAt > now)
+        {
+            await MoveAsync(state, state.Step, now, cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>
     /// Decides every check, then sends one page per person covering all their conversations. Extras (due within the
     /// bundle window) are paged early only when they page someone the primary checks page anyway.
     /// </summary>

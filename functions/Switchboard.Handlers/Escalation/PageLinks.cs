@@ -21,6 +21,9 @@ public sealed partial class PageLinks(IOptions<AuthOptions> options)
 
     public string AcknowledgeUrl(string pageId) => $"{baseUrl}/api/oncall/acknowledge/{pageId}.{Signature(pageId)}";
 
+    /// <summary>Where a page call's keypress is posted (<c>&lt;Gather action&gt;</c>); the same signed token as the acknowledge link.</summary>
+    public string VoiceActionUrl(string pageId) => $"{baseUrl}/api/twilio/voice/{pageId}.{Signature(pageId)}";
+
     public string ConversationUrl(string conversationId) => $"{baseUrl}/conversations/{conversationId}";
 
     /// <summary>The page id a token names, or null when the token is malformed or its signature does not match.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Phone;
 using Switchboard.Handlers.Security;
 using Switchboard.Storage;
 using Switchboard.Storage.Escalation;
@@ -20,10 +21,11 @@ public sealed record PageItem(string ConversationId, string Subject, string Mail
 /// Sends one page to one person, by email and, if they set one, by webhook (Slack/Teams-compatible <c>{"text": …}</c>),
 /// and logs it. A page lists every conversation in it, each with a link into the app, and one acknowledge link that
 /// stops escalation for all of them. A failing webhook is logged on the page, never retried: the email went out.
+/// Then the agent's notification rules (texts, calls) start (<see cref="PageNotifier"/>).
 /// </summary>
 public sealed partial class PageSender(
-    AgentStore agents, IMailSender mail, IHttpClientFactory http, PageLinks links, PageLogStore log, IOptions<EscalationOptions> options,
-    MetricsRecorder metrics, TimeProvider time, ILogger<PageSender> logger)
+    AgentStore agents, IMailSender mail, IHttpClientFactory http, PageLinks links, PageLogStore log, PageNotifier notifier,
+    IOptions<EscalationOptions> options, MetricsRecorder metrics, TimeProvider time, ILogger<PageSender> logger)
 {
     public const string HttpClientName = "pages";
 
@@ -54,6 +56,10 @@ public sealed partial class PageSender(
             JsonSerializer.Serialize(items.Select(i => new { id = i.ConversationId, subject = i.Subject, mailbox = i.Mailbox, level = i.Level }), JsonDefaults.Options));
         await log.AddAsync(record, cancellationToken);
         await metrics.RecordPageSentAsync(pageId, record.SentAt, cancellationToken);
+        if (contact.AgentId is { } agentId)
+        {
+            await notifier.StartAsync(record, agentId, PhonePageText.Summary(items.Count, mailboxes, items.Select(i => i.Subject)), cancellationToken);
+        }
         return record;
     }
 
@@ -117,11 +123,11 @@ public sealed partial class PageSender(
         var agent = await agents.GetAsync(agentRef, cancellationToken)
             ?? (agentRef.Contains('@') ? await agents.FindByEmailAsync(agentRef, cancellationToken) : null);
         return agent is not null
-            ? new Contact(agentRef, agent.Email, agent.PageWebhookUrl is { Length: > 0 } url ? url : null)
-            : new Contact(agentRef, agentRef.Contains('@') ? agentRef : null, null);
+            ? new Contact(agentRef, agent.Email, agent.PageWebhookUrl is { Length: > 0 } url ? url : null, agent.Id)
+            : new Contact(agentRef, agentRef.Contains('@') ? agentRef : null, null, null);
     }
 
-    private sealed record Contact(string AgentRef, string? Email, string? WebhookUrl);
+    private sealed record Contact(string AgentRef, string? Email, string? WebhookUrl, string? AgentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Posting a page to the webhook {Url} failed.")]
     private partial void LogWebhookFailed(Exception exception, string url);

@@ -40,9 +40,9 @@ public sealed class GetDevMail(MailSinkStore sink)
 /// </summary>
 public sealed class DevMailAccess(IOptions<MailOptions> mail, IOptions<DevMailViewOptions> view, AgentApi api)
 {
-    public Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken)
+    public Task<IResult> RunAsync(HttpRequest request, Func<Task<IResult>> handle, CancellationToken cancellationToken, bool requireMailSink = true)
     {
-        if (!mail.Value.UsesSink)
+        if (requireMailSink && !mail.Value.UsesSink)
         {
             return Task.FromResult(Problems.NotFound("The dev mail view exists only while outgoing mail goes to the mail sink (Mail:Sender = sink)."));
         }

@@ -37,6 +37,8 @@ public static class StorageLayout
     public const string MetricFactsTable = "MetricFacts";
     public const string MetricRollupsTable = "MetricRollups";
     public const string FeatureRequestsTable = "FeatureRequests";
+    public const string PhoneContactsTable = "PhoneContacts";
+    public const string PhoneSinkTable = "PhoneSink";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -54,7 +56,7 @@ public static class StorageLayout
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
-            FeatureRequestsTable,
+            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
@@ -68,6 +70,7 @@ public static class StorageLayout
         QueueNames.ShiftStarts, QueueNames.PoisonOf(QueueNames.ShiftStarts),
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
         QueueNames.KbPublishes, QueueNames.PoisonOf(QueueNames.KbPublishes),
+        QueueNames.PageNotifications, QueueNames.PoisonOf(QueueNames.PageNotifications),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];

@@ -70,6 +70,25 @@ public sealed class PageLogStore(StorageAccount storage)
             (r.GetString("ConversationIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries), r.GetDateTimeOffset("AcknowledgedAt"), r.ETag);
     }
 
+    /// <summary>
+    /// Adds one delivery attempt (a JSON object <c>{channel, ok, detail}</c>) to the page's <c>Channels</c> in every
+    /// listing. A page's attempts are made one after another (email and webhook at once, then each notification step),
+    /// so a read-modify-write of the row is enough.
+    /// </summary>
+    public async Task AddAttemptAsync(PageAck ack, string attemptJson, CancellationToken cancellationToken = default)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(LogPartition, ack.LogRowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return;
+        }
+        var channels = row.Value!.GetString("Channels") is { Length: > 2 } existing ? existing[..^1] + "," + attemptJson + "]" : "[" + attemptJson + "]";
+        foreach (var partition in ack.ConversationIds.Select(ConversationPartition).Prepend(LogPartition))
+        {
+            await Table.UpsertEntityAsync(new TableEntity(partition, ack.LogRowKey) { ["Channels"] = channels }, TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
     /// <summary>Marks the page acknowledged, once: false when it already was (or changed meanwhile).</summary>
     public async Task<bool> TryAcknowledgeAsync(PageAck ack, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Switchboard.Core;
+using Switchboard.Handlers.Hosting;
+using Switchboard.Handlers.Phone;
+
+namespace Switchboard.Functions.Phone;
+
+public sealed class PhoneFunctions(
+    AgentApi api,
+    PoisonQueue poisonQueue,
+    ContactMethods contactMethods,
+    ReceiveTwilioSms receiveTwilioSms,
+    ReceiveTwilioVoice receiveTwilioVoice,
+    ListDevPhone listDevPhone,
+    RunPageNotification runPageNotification)
+{
+    [Function("GetNotificationSettings")]
+    [EndpointSummary("How the agent is paged: page webhook, phone contact methods (sms, voice) and notification rules. The agent or an admin.")]
+    [Tags("On call")]
+    [ProducesResponseType<NotificationSettingsView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblems(401, 403, 404)]
+    public Task<IResult> GetNotificationSettings(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/agents/{agentId}/notifications")] HttpRequest request,
+        string agentId, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, agent => contactMethods.GetAsync(agent, agentId, cancellationToken), cancellationToken);
+
+    [Function("PutContactMethod")]
+    [EndpointSummary("Sets the agent's sms or voice number (E.164, unverified) and texts it a 6-digit code, valid 10 minutes; at most 3 codes an hour (429).")]
+    [Tags("On call")]
+    [Accepts<ContactMethodBody>("application/json")]
+    [ProducesResponseType<ContactMethodView>(StatusCodes.Status202Accepted, "application/json")]
+    [ProducesProblems(400, 401, 403, 404, 409, 429, 503)]
+    public Task<IResult> PutContactMethod(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/contacts/{channel}")] HttpRequest request,
+        string agentId, string channel, CancellationToken cancellationToken) =>
+        api.RunAsync<ContactMethodBody>(request, Callers.AnyAgent,
+            (agent, body) => contactMethods.PutAsync(agent, agentId, channel, body, cancellationToken), cancellationToken);
+
+    [Function("VerifyContactMethod")]
+    [EndpointSummary("Verifies the number with the code texted to it (5 tries per code).")]
+    [Tags("On call")]
+    [Accepts<VerifyContactBody>("application/json")]
+    [ProducesResponseType<ContactMethodView>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblems(400, 401, 403, 404, 409)]
+    public Task<IResult> VerifyContactMethod(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/agents/{agentId}/contacts/{channel}/verify")] HttpRequest request,
+        string agentId, string channel, CancellationToken cancellationToken) =>
+        api.RunAsync<VerifyContactBody>(request, Callers.AnyAgent,
+            (agent, body) => contactMethods.VerifyAsync(agent, agentId, channel, body, cancellationToken), cancellationToken);
+
+    [Function("DeleteContactMethod")]
+    [EndpointSummary("Removes the agent's sms or voice number (rules naming it then fall through).")]
+    [Tags("On call")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblems(401, 403, 404)]
+    public Task<IResult> DeleteContactMethod(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/agents/{agentId}/contacts/{channel}")] HttpRequest request,
+        string agentId, string channel, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, agent => contactMethods.DeleteAsync(agent, agentId, channel, cancellationToken), cancellationToken);
+
+    [Function("PutNotificationRules")]
+    [EndpointSummary("Replaces the agent's notification rules: [{channel: sms|voice, afterMinutes: 0–120}], each on a verified number, at most 6.")]
+    [Tags("On call")]
+    [Accepts<NotificationRulesBody>("application/json")]
+    [ProducesResponseType<IReadOnlyList<NotificationRule>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblems(400, 401, 403, 404)]
+    public Task<IResult> PutNotificationRules(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/rules")] HttpRequest request,
+        string agentId, CancellationToken cancellationToken) =>
+        api.RunAsync<NotificationRulesBody>(request, Callers.AnyAgent,
+            (agent, body) => contactMethods.PutRulesAsync(agent, agentId, body, cancellationToken), cancellationToken);
+
+    [Function(nameof(ReceiveTwilioSms))]
+    [EndpointSummary("Twilio's inbound SMS webhook (form post, X-Twilio-Signature checked; 403 otherwise): 4 acknowledges the page last texted to the sender, 6 escalates it now. Answers TwiML.")]
+    [Tags("Webhooks")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/xml")]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public Task<IResult> ReceiveTwilioSms(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/twilio/sms")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        receiveTwilioSms.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(ReceiveTwilioVoice))]
+    [EndpointSummary("Twilio's keypress webhook of a page call (form post, X-Twilio-Signature checked; 403 otherwise): Digits 4 acknowledges, 6 escalates now. Answers TwiML.")]
+    [Tags("Webhooks")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/xml")]
+    [ProducesResponseType(StatusCodes.Status403Forbidden)]
+    public Task<IResult> ReceiveTwilioVoice(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/twilio/voice/{token}")] HttpRequest request,
+        string token, CancellationToken cancellationToken) =>
+        receiveTwilioVoice.HandleAsync(request, token, cancellationToken);
+
+    [Function(nameof(ListDevPhone))]
+    [EndpointSummary("Development only: the texts and calls the phone sink recorded, newest first (404 unless Twilio:Sender is sink).")]
+    [Tags("Development")]
+    [ProducesResponseType<DevPhoneList>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblems(401, 404)]
+    public Task<IResult> ListDevPhone(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/phone")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        listDevPhone.HandleAsync(request, cancellationToken);
+
+    [Function(nameof(RunPageNotification))]
+    public Task RunPageNotification([QueueTrigger(QueueNames.PageNotifications)] string message, CancellationToken cancellationToken) =>
+        poisonQueue.RunAsync(QueueNames.PageNotifications, message, runPageNotification.HandleAsync, cancellationToken);
+}
