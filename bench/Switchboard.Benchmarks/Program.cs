@@ -20,6 +20,13 @@ using Switchboard.Tests.Infrastructure;
 // dotnet run -c Release --project bench/Switchboard.Benchmarks [-- emails-per-kind]
 // dotnet run -c Release --project bench/Switchboard.Benchmarks -- escalation [conversations]
 // dotnet run -c Release --project bench/Switchboard.Benchmarks -- cold-start [runs]
+// dotnet run -c Release --project bench/Switchboard.Benchmarks -- ingest [emails-per-level] [senders,…]
+if (args is ["ingest", ..])
+{
+    return await Switchboard.Benchmarks.Ingest.IngestBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300,
+        args.Length > 2 ? [.. args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture))] : [1, 8, 32]);
+}
 if (args is ["cold-start", ..])
 {
     return await ColdStart.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Switchboard.Core;
@@ -71,6 +72,7 @@ public sealed class ProcessInboundEmail(
     {
         var received = QueueMessages.Read<InboundEmailReceived>(message, QueueNames.InboundEmail, JsonDefaults.Options,
             r => string.IsNullOrEmpty(r.RawBlobName) ? "rawBlobName" : null);
+        Activity.Current?.SetTag(SwitchboardTelemetry.Tags.InboundId, received.Id);
         var email = MailParser.Parse(await rawMail.ReadAsync(received.RawBlobName, cancellationToken));
         var (mailbox, tokens) = mailboxes.Route(received.EnvelopeTo, email.To, email.Cc);
         var incoming = new IncomingMessage(email, mailbox, tokens, ownMessageIds.IsOurs(email.MessageId));

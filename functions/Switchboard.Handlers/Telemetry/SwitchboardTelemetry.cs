@@ -22,6 +22,8 @@ public static class SwitchboardTelemetry
         public const string Outcome = "switchboard.outcome";
         public const string Source = "switchboard.source";
         public const string TimerJob = "switchboard.timer.job";
+        /// <summary>The id the webhook answered with (202 <c>{id}</c>): follows one email from its webhook to its processing.</summary>
+        public const string InboundId = "switchboard.inbound.id";
     }
 
     /// <summary>
