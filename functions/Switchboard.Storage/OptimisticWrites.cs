@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Switchboard.Storage;
 
 /// <summary>Optimistic concurrency on a table row: write it back only if nobody changed it since it was read.</summary>

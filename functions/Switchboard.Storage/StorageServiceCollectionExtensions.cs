@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Switchboard.Storage.Account;
 using Switchboard.Storage.StaticSite;
 
 namespace Switchboard.Storage;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 
 namespace Switchboard.Storage.Account;
 

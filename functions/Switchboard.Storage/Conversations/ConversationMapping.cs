@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Switchboard.Core.Conversations;
 
 namespace Switchboard.Storage.Conversations;

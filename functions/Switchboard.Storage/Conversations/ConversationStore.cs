@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
-
 namespace Switchboard.Storage.Conversations;
 
 /// <summary>Table <c>Conversations</c>: a conversation's head row and its messages in one partition.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Switchboard.Core.Inbound;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Conversations;
 

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
-
 namespace Switchboard.Storage.Conversations;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using Azure;
-using Azure.Data.Tables;
 using Switchboard.Core.Conversations;
-using Switchboard.Storage.Account;
 using Switchboard.Storage.Conversations;
 
 namespace Switchboard.Storage.Drafts;

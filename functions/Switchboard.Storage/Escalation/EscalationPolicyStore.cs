@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Switchboard.Core.Escalation;
-using Switchboard.Storage.Account;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Storage.Escalation;

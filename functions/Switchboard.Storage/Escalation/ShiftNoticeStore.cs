@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Escalation;
 

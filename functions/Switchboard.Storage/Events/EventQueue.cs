@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Switchboard.Core;
 using Switchboard.Core.Events;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Events;
 

@@ -3,7 +3,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Switchboard.Core;
 using Switchboard.Core.Inbound;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Inbound;
 

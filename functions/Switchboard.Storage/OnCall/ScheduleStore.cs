@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using NodaTime;
 using Switchboard.Core.OnCall;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.OnCall;
 

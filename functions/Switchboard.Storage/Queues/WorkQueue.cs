@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Queues;
 

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Switchboard.Core.StaticSite;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.StaticSite;
 

@@ -1,6 +1,6 @@
 using Switchboard.Core.Conversations;
 
-namespace Switchboard.Tests.Conversations;
+namespace Switchboard.UnitTests.Conversations;
 
 public sealed class MentionsAndTagsTests
 {

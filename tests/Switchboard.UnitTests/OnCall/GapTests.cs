@@ -1,7 +1,7 @@
 using Switchboard.Core.OnCall;
-using static Switchboard.Tests.OnCall.Rota;
+using static Switchboard.UnitTests.OnCall.Rota;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>When nobody is on call, say so, since when, and who comes on shift next, so escalation can hold for them.</summary>
 public sealed class GapTests

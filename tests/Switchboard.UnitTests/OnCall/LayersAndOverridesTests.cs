@@ -1,8 +1,8 @@
 using NodaTime;
 using Switchboard.Core.OnCall;
-using static Switchboard.Tests.OnCall.Rota;
+using static Switchboard.UnitTests.OnCall.Rota;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>A higher layer wins where it has someone on call; overrides win over every layer.</summary>
 public sealed class LayersAndOverridesTests

@@ -1,9 +1,9 @@
 using Ical.Net;
 using NodaTime;
 using Switchboard.Core.OnCall;
-using static Switchboard.Tests.OnCall.Rota;
+using static Switchboard.UnitTests.OnCall.Rota;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>The iCalendar feeds people subscribe to: they must parse, and regenerating them must not duplicate events.</summary>
 public sealed class OnCallCalendarTests

@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using Switchboard.Core.OnCall;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>Builders for schedules and local-time helpers, so tests speak in the wall-clock times people see.</summary>
 internal static class Rota

@@ -1,8 +1,8 @@
 using NodaTime;
 using Switchboard.Core.OnCall;
-using static Switchboard.Tests.OnCall.Rota;
+using static Switchboard.UnitTests.OnCall.Rota;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>Hand-offs happen at the local wall-clock time in the schedule's zone, whatever daylight saving does.</summary>
 public sealed class RotationAcrossDstTests

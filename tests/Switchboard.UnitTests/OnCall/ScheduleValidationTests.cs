@@ -1,8 +1,8 @@
 using NodaTime;
 using Switchboard.Core.OnCall;
-using static Switchboard.Tests.OnCall.Rota;
+using static Switchboard.UnitTests.OnCall.Rota;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>What the schedule API answers with a 400: every problem, naming its field.</summary>
 public sealed class ScheduleValidationTests

@@ -1,8 +1,8 @@
 using NodaTime;
 using Switchboard.Core.OnCall;
-using static Switchboard.Tests.OnCall.Rota;
+using static Switchboard.UnitTests.OnCall.Rota;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>A mailbox's staffed hours, in its own zone; outside them the after-hours rule decides about paging.</summary>
 public sealed class SupportHoursTests

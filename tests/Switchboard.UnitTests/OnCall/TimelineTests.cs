@@ -1,8 +1,8 @@
 using NodaTime;
 using Switchboard.Core.OnCall;
-using static Switchboard.Tests.OnCall.Rota;
+using static Switchboard.UnitTests.OnCall.Rota;
 
-namespace Switchboard.Tests.OnCall;
+namespace Switchboard.UnitTests.OnCall;
 
 /// <summary>The final timeline the schedule editor and the calendar feeds show.</summary>
 public sealed class TimelineTests

@@ -1,6 +1,6 @@
 using Switchboard.Core.Replies;
 
-namespace Switchboard.Tests.Replies;
+namespace Switchboard.UnitTests.Replies;
 
 public sealed class ReplyHeadersTests
 {

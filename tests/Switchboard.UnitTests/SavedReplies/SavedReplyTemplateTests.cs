@@ -1,6 +1,6 @@
 using Switchboard.Core.SavedReplies;
 
-namespace Switchboard.Tests.SavedReplies;
+namespace Switchboard.UnitTests.SavedReplies;
 
 public sealed class SavedReplyTemplateTests
 {

@@ -1,6 +1,6 @@
 using Switchboard.Core.Search;
 
-namespace Switchboard.Tests.Search;
+namespace Switchboard.UnitTests.Search;
 
 public sealed class SearchTermsTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using Switchboard.Core.Inbound;
 
-namespace Switchboard.Tests.Security;
+namespace Switchboard.UnitTests.Security;
 
 /// <summary>Reading Authentication-Results (RFC 8601) and deciding, DMARC-style, whether a From domain is vouched for.</summary>
 public sealed class SenderAuthenticationTests

@@ -1,6 +1,6 @@
 using Switchboard.Handlers.Telemetry;
 
-namespace Switchboard.Tests.Telemetry;
+namespace Switchboard.UnitTests.Telemetry;
 
 public sealed class TelemetryOptionsTests
 {

@@ -1,7 +1,7 @@
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
 
-namespace Switchboard.Tests.Threading;
+namespace Switchboard.UnitTests.Threading;
 
 public sealed class MailboxesTests
 {

@@ -1,6 +1,6 @@
 using Switchboard.Core.Inbound.Replies;
 
-namespace Switchboard.Tests.Inbound.Replies;
+namespace Switchboard.UnitTests.Inbound.Replies;
 
 /// <summary>The stripper on its own, for the cases where it must hold back: the customer's words are never hidden.</summary>
 public class QuotedTextStripperTests
