@@ -34,8 +34,14 @@ public static class QueueNames
     /// </summary>
     public const string KbPublishes = "kb-publishes";
 
+    /// <summary>A status page maintenance window's next stage (<c>{maintenanceId, at}</c>), hidden until it is due.</summary>
+    public const string StatusMaintenance = "status-maintenance";
+
+    /// <summary>An uptime check's next run (<c>{checkId, runAt}</c>), hidden until it is due.</summary>
+    public const string StatusChecks = "status-checks";
+
     /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
-    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes];
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, StatusMaintenance, StatusChecks];
 
     public const string PoisonSuffix = "-poison";
 
