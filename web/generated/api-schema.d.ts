@@ -1239,6 +1239,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/status/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The uptime checks with their last run, whether the component is down, and recent response times. */
+        get: operations["ListUptimeChecks"];
+        put?: never;
+        /** Adds an uptime check (admins) {componentId, url, intervalMinutes 1–5, expectedStatus, bodyContains?, timeoutSeconds, openIncident, pageScheduleId?}; http(s) to public addresses only. */
+        post: operations["CreateUptimeCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/status/components": {
         parameters: {
             query?: never;
@@ -1982,6 +2000,20 @@ export interface components {
             status: null | components["schemas"]["IncidentStatus"];
             title: null | string;
         };
+        NewUptimeCheck: {
+            bodyContains: null | string;
+            componentId: null | string;
+            /** Format: int32 */
+            expectedStatus: number | null;
+            /** Format: int32 */
+            intervalMinutes: number | null;
+            /** @default false */
+            openIncident: boolean;
+            pageScheduleId?: null | string;
+            /** Format: int32 */
+            timeoutSeconds: number | null;
+            url: null | string;
+        };
         NoteAdded: {
             authorAgentId: null | string;
             authorName: null | string;
@@ -2290,6 +2322,43 @@ export interface components {
             timeZoneId: string;
             /** Format: date-time */
             to: string;
+        };
+        UptimeCheck: {
+            bodyContains: null | string;
+            componentId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            expectedStatus: number;
+            id: string;
+            interval?: string;
+            /** Format: int32 */
+            intervalMinutes: number;
+            openIncident: boolean;
+            pageScheduleId: null | string;
+            timeout?: string;
+            /** Format: int32 */
+            timeoutSeconds: number;
+            url: string;
+        };
+        UptimeCheckList: {
+            items: components["schemas"]["UptimeCheckView"][];
+        };
+        UptimeCheckState: {
+            down: boolean;
+            /** Format: int32 */
+            failedRuns: number;
+            incidentId: null | string;
+            /** Format: date-time */
+            lastRunAt: null | string;
+            lastRunUp: null | boolean;
+            /** Format: date-time */
+            nextRunAt: string;
+            recentResponseMs: number[];
+        };
+        UptimeCheckView: {
+            check: components["schemas"]["UptimeCheck"];
+            state: components["schemas"]["UptimeCheckState"];
         };
         WeeklyWindow: {
             endDay: components["schemas"]["IsoDayOfWeek"];
@@ -6372,6 +6441,86 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListUptimeChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UptimeCheckList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateUptimeCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUptimeCheck"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UptimeCheckView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
