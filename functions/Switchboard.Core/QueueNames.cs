@@ -40,8 +40,14 @@ public static class QueueNames
     /// </summary>
     public const string PageNotifications = "page-notifications";
 
+    /// <summary>A status page maintenance window's next stage (<c>{maintenanceId, at}</c>), hidden until it is due.</summary>
+    public const string StatusMaintenance = "status-maintenance";
+
+    /// <summary>An uptime check's next run (<c>{checkId, runAt}</c>), hidden until it is due.</summary>
+    public const string StatusChecks = "status-checks";
+
     /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
-    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, PageNotifications];
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, PageNotifications, StatusMaintenance, StatusChecks];
 
     public const string PoisonSuffix = "-poison";
 

@@ -31,7 +31,8 @@ public static class PublicEndpoints
     ];
 
     /// <summary>Null when the URL may be called; otherwise why not, in a sentence that can end a 400.</summary>
-    public static string? UrlProblem(string url, bool allowLocal)
+    /// <param name="httpAllowed">Plain http to public hosts too (uptime checks watch what customers reach, http included).</param>
+    public static string? UrlProblem(string url, bool allowLocal, bool httpAllowed = false)
     {
         if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
             || uri.UserInfo.Length > 0 || uri.IdnHost.Length == 0)
@@ -49,7 +50,7 @@ public static class PublicEndpoints
         {
             return "it must point to a public host: loopback, private, link-local and other special-purpose addresses and names are refused.";
         }
-        if (uri.Scheme == "http" && !(allowLocal && local))
+        if (uri.Scheme == "http" && !httpAllowed && !(allowLocal && local))
         {
             return "it must use https (http only to a local address in development).";
         }

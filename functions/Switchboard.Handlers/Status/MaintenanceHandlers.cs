@@ -7,7 +7,7 @@ using Switchboard.Storage.Status;
 namespace Switchboard.Handlers.Status;
 
 /// <summary><c>POST /api/status/maintenances</c>: schedules planned work; it starts and completes by itself.</summary>
-public sealed class ScheduleMaintenance(StatusStore store, StatusPageChanges changes, TimeProvider time)
+public sealed class ScheduleMaintenance(StatusStore store, StatusPageChanges changes, MaintenanceAlarm alarm, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(NewMaintenance body, CancellationToken cancellationToken = default)
     {
@@ -41,6 +41,7 @@ public sealed class ScheduleMaintenance(StatusStore store, StatusPageChanges cha
         }
         await store.SaveMaintenanceAsync(maintenance, [], etag: null, cancellationToken);
         await changes.MaintenanceChangedAsync(maintenance, cancellationToken);
+        await alarm.SetAsync(maintenance, cancellationToken);
         return Results.Created($"/api/status/maintenances/{maintenance.Id}", maintenance);
     }
 }

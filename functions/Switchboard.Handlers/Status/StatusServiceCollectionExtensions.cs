@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Switchboard.Handlers.Security;
+using Switchboard.Handlers.Status.Checks;
 using Switchboard.Handlers.Status.Site;
 using Switchboard.Storage.Status;
 
@@ -22,6 +25,19 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<WritePostmortem>();
         services.AddSingleton<ScheduleMaintenance>();
         services.AddSingleton<ListMaintenances>();
+        services.AddSingleton<MaintenanceAlarm>();
+        services.AddSingleton<AdvanceMaintenance>();
+        services.AddSingleton<SweepMaintenances>();
+        services.AddOptions<UptimeCheckOptions>().BindConfiguration(UptimeCheckOptions.Section);
+        services.AddHttpClient(UptimeProbe.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicEndpoints.CreateHandler(sp.GetRequiredService<IOptions<UptimeCheckOptions>>().Value.AllowLocalTargets));
+        services.AddSingleton<UptimeCheckStore>();
+        services.AddSingleton<UptimeProbe>();
+        services.AddSingleton<UptimeCheckOutcomes>();
+        services.AddSingleton<RunUptimeCheck>();
+        services.AddSingleton<CreateUptimeCheck>();
+        services.AddSingleton<ListUptimeChecks>();
+        services.AddSingleton<SweepUptimeChecks>();
         services.AddSingleton<CreateIncidentTemplate>();
         services.AddSingleton<ListIncidentTemplates>();
         return services;

@@ -31,6 +31,7 @@ public static class StorageLayout
     public const string DeliveryEventsTable = "DeliveryEvents";
     public const string DraftQueueTable = "DraftQueue";
     public const string StatusPageTable = "StatusPage";
+    public const string StatusChecksTable = "StatusChecks";
     public const string KbArticlesTable = "KbArticles";
     public const string KbRevisionsTable = "KbRevisions";
     public const string KbFeedbackTable = "KbFeedback";
@@ -54,7 +55,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
-            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
+            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, StatusChecksTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
             FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable,
         ];
@@ -71,6 +72,8 @@ public static class StorageLayout
         QueueNames.StaticSiteDeploys, QueueNames.PoisonOf(QueueNames.StaticSiteDeploys),
         QueueNames.KbPublishes, QueueNames.PoisonOf(QueueNames.KbPublishes),
         QueueNames.PageNotifications, QueueNames.PoisonOf(QueueNames.PageNotifications),
+        QueueNames.StatusMaintenance, QueueNames.PoisonOf(QueueNames.StatusMaintenance),
+        QueueNames.StatusChecks, QueueNames.PoisonOf(QueueNames.StatusChecks),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];
