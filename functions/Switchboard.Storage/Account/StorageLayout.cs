@@ -36,6 +36,7 @@ public static class StorageLayout
     public const string KbFeedbackTable = "KbFeedback";
     public const string MetricFactsTable = "MetricFacts";
     public const string MetricRollupsTable = "MetricRollups";
+    public const string RatingsTable = "Ratings";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -52,7 +53,7 @@ public static class StorageLayout
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
-            WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
+            WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable, RatingsTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
