@@ -856,6 +856,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's figures for a period (?from=&to=&mailbox=&granularity=day|week): first response, resolution, volume, satisfaction, KB, paging. */
+        get: operations["GetMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same period as CSV, one line per day or week: opened, closed, backlog, replies, median first response. */
+        get: operations["ExportMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/oncall/acknowledge/{token}": {
         parameters: {
             query?: never;
@@ -1163,6 +1197,40 @@ export interface paths {
         put?: never;
         /** A search on the site that found nothing {query}: agents see the most frequent (what to write next). */
         post: operations["PostSearchMiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/ratings/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer rates a reply (great, okay, not good) from the link in the email; clicking again changes it. 400 tampered link. */
+        get: operations["RateReply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/ratings/{token}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's optional comment on the reply they rated (form field comment). */
+        post: operations["CommentOnRating"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1755,6 +1823,18 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        DurationFigures: {
+            /** Format: double */
+            businessMedianSeconds: null | number | string;
+            /** Format: double */
+            businessP90Seconds: null | number | string;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            medianSeconds: null | number | string;
+            /** Format: double */
+            p90Seconds: null | number | string;
+        };
         EscalationLevel: {
             agentIds: string[];
             escalateAfter: string;
@@ -1855,6 +1935,18 @@ export interface components {
         /** @enum {string} */
         IsoDayOfWeek: "none" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         JsonElement: unknown;
+        KbFigures: {
+            /** Format: int64 */
+            contacted: number;
+            /** Format: int64 */
+            deflected: number;
+            /** Format: double */
+            deflectionRate: null | number | string;
+            /** Format: int64 */
+            helpful: number;
+            /** Format: int64 */
+            notHelpful: number;
+        };
         KbSiteStatus: {
             /** Format: date-time */
             lastPublishedAt: null | string;
@@ -1942,6 +2034,25 @@ export interface components {
             to: components["schemas"]["PersonView"][];
             visibleText: string;
         };
+        MetricsReport: {
+            firstResponse: components["schemas"]["DurationFigures"];
+            /** Format: date */
+            from: string;
+            granularity: string;
+            kb: components["schemas"]["KbFigures"];
+            mailbox: null | string;
+            nps?: null | components["schemas"]["NpsFigures"];
+            paging: components["schemas"]["PagingFigures"];
+            /** Format: double */
+            repliesPerConversation: null | number | string;
+            resolution: components["schemas"]["DurationFigures"];
+            satisfaction: components["schemas"]["SatisfactionFigures"];
+            /** Format: date */
+            to: string;
+            volume: components["schemas"]["VolumePoint"][];
+            /** Format: double */
+            withinTarget: null | number | string;
+        };
         NewComponent: {
             description: null | string;
             group: null | string;
@@ -1997,6 +2108,16 @@ export interface components {
         NoteBody: {
             text: null | string;
         };
+        NpsFigures: {
+            /** Format: int64 */
+            detractors: number;
+            /** Format: int64 */
+            passives: number;
+            /** Format: int64 */
+            promoters: number;
+            /** Format: double */
+            score: null | number | string;
+        };
         OnCallNow: {
             /** Format: date-time */
             at: string;
@@ -2043,6 +2164,14 @@ export interface components {
             recipient: string;
             /** Format: date-time */
             sentAt: string;
+        };
+        PagingFigures: {
+            /** Format: int64 */
+            acknowledged: number;
+            /** Format: double */
+            medianAckSeconds: null | number | string;
+            /** Format: int64 */
+            pages: number;
         };
         PagingSettingsBody: {
             webhookUrl: null | string;
@@ -2180,6 +2309,16 @@ export interface components {
             shiftLength: components["schemas"]["ShiftLength"];
             startDate: components["schemas"]["LocalDate"];
         };
+        SatisfactionFigures: {
+            /** Format: int64 */
+            great: number;
+            /** Format: int64 */
+            notGood: number;
+            /** Format: int64 */
+            okay: number;
+            /** Format: double */
+            score: null | number | string;
+        };
         SavedReplyBody: {
             body: null | string;
             name: null | string;
@@ -2290,6 +2429,19 @@ export interface components {
             timeZoneId: string;
             /** Format: date-time */
             to: string;
+        };
+        VolumePoint: {
+            /** Format: int32 */
+            backlog: number | null;
+            /** Format: int64 */
+            closed: number;
+            /** Format: double */
+            firstResponseMedianSeconds: null | number | string;
+            /** Format: int64 */
+            opened: number;
+            period: string;
+            /** Format: int64 */
+            replies: number;
         };
         WeeklyWindow: {
             endDay: components["schemas"]["IsoDayOfWeek"];
@@ -4901,6 +5053,82 @@ export interface operations {
             };
         };
     };
+    GetMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ShowPageAcknowledgement: {
         parameters: {
             query?: never;
@@ -6114,6 +6342,86 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RateReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommentOnRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
