@@ -856,6 +856,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's figures for a period (?from=&to=&mailbox=&granularity=day|week): first response, resolution, volume, satisfaction, KB, paging. */
+        get: operations["GetMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same period as CSV, one line per day or week: opened, closed, backlog, replies, median first response. */
+        get: operations["ExportMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/oncall/acknowledge/{token}": {
         parameters: {
             query?: never;
@@ -1169,6 +1203,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/ratings/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer rates a reply (great, okay, not good) from the link in the email; clicking again changes it. 400 tampered link. */
+        get: operations["RateReply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/ratings/{token}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's optional comment on the reply they rated (form field comment). */
+        post: operations["CommentOnRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/queues/{queue}/replay": {
         parameters: {
             query?: never;
@@ -1233,24 +1301,6 @@ export interface paths {
         get: operations["SearchConversations"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/status/checks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The uptime checks with their last run, whether the component is down, and recent response times. */
-        get: operations["ListUptimeChecks"];
-        put?: never;
-        /** Adds an uptime check (admins) {componentId, url, intervalMinutes 1–5, expectedStatus, bodyContains?, timeoutSeconds, openIncident, pageScheduleId?}; http(s) to public addresses only. */
-        post: operations["CreateUptimeCheck"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1773,6 +1823,18 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        DurationFigures: {
+            /** Format: double */
+            businessMedianSeconds: null | number | string;
+            /** Format: double */
+            businessP90Seconds: null | number | string;
+            /** Format: int64 */
+            count: number;
+            /** Format: double */
+            medianSeconds: null | number | string;
+            /** Format: double */
+            p90Seconds: null | number | string;
+        };
         EscalationLevel: {
             agentIds: string[];
             escalateAfter: string;
@@ -1873,6 +1935,18 @@ export interface components {
         /** @enum {string} */
         IsoDayOfWeek: "none" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         JsonElement: unknown;
+        KbFigures: {
+            /** Format: int64 */
+            contacted: number;
+            /** Format: int64 */
+            deflected: number;
+            /** Format: double */
+            deflectionRate: null | number | string;
+            /** Format: int64 */
+            helpful: number;
+            /** Format: int64 */
+            notHelpful: number;
+        };
         KbSiteStatus: {
             /** Format: date-time */
             lastPublishedAt: null | string;
@@ -1960,6 +2034,25 @@ export interface components {
             to: components["schemas"]["PersonView"][];
             visibleText: string;
         };
+        MetricsReport: {
+            firstResponse: components["schemas"]["DurationFigures"];
+            /** Format: date */
+            from: string;
+            granularity: string;
+            kb: components["schemas"]["KbFigures"];
+            mailbox: null | string;
+            nps?: null | components["schemas"]["NpsFigures"];
+            paging: components["schemas"]["PagingFigures"];
+            /** Format: double */
+            repliesPerConversation: null | number | string;
+            resolution: components["schemas"]["DurationFigures"];
+            satisfaction: components["schemas"]["SatisfactionFigures"];
+            /** Format: date */
+            to: string;
+            volume: components["schemas"]["VolumePoint"][];
+            /** Format: double */
+            withinTarget: null | number | string;
+        };
         NewComponent: {
             description: null | string;
             group: null | string;
@@ -2000,20 +2093,6 @@ export interface components {
             status: null | components["schemas"]["IncidentStatus"];
             title: null | string;
         };
-        NewUptimeCheck: {
-            bodyContains: null | string;
-            componentId: null | string;
-            /** Format: int32 */
-            expectedStatus: number | null;
-            /** Format: int32 */
-            intervalMinutes: number | null;
-            /** @default false */
-            openIncident: boolean;
-            pageScheduleId?: null | string;
-            /** Format: int32 */
-            timeoutSeconds: number | null;
-            url: null | string;
-        };
         NoteAdded: {
             authorAgentId: null | string;
             authorName: null | string;
@@ -2028,6 +2107,16 @@ export interface components {
         };
         NoteBody: {
             text: null | string;
+        };
+        NpsFigures: {
+            /** Format: int64 */
+            detractors: number;
+            /** Format: int64 */
+            passives: number;
+            /** Format: int64 */
+            promoters: number;
+            /** Format: double */
+            score: null | number | string;
         };
         OnCallNow: {
             /** Format: date-time */
@@ -2075,6 +2164,14 @@ export interface components {
             recipient: string;
             /** Format: date-time */
             sentAt: string;
+        };
+        PagingFigures: {
+            /** Format: int64 */
+            acknowledged: number;
+            /** Format: double */
+            medianAckSeconds: null | number | string;
+            /** Format: int64 */
+            pages: number;
         };
         PagingSettingsBody: {
             webhookUrl: null | string;
@@ -2212,6 +2309,16 @@ export interface components {
             shiftLength: components["schemas"]["ShiftLength"];
             startDate: components["schemas"]["LocalDate"];
         };
+        SatisfactionFigures: {
+            /** Format: int64 */
+            great: number;
+            /** Format: int64 */
+            notGood: number;
+            /** Format: int64 */
+            okay: number;
+            /** Format: double */
+            score: null | number | string;
+        };
         SavedReplyBody: {
             body: null | string;
             name: null | string;
@@ -2323,42 +2430,18 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
-        UptimeCheck: {
-            bodyContains: null | string;
-            componentId: string;
-            /** Format: date-time */
-            createdAt: string;
+        VolumePoint: {
             /** Format: int32 */
-            expectedStatus: number;
-            id: string;
-            interval?: string;
-            /** Format: int32 */
-            intervalMinutes: number;
-            openIncident: boolean;
-            pageScheduleId: null | string;
-            timeout?: string;
-            /** Format: int32 */
-            timeoutSeconds: number;
-            url: string;
-        };
-        UptimeCheckList: {
-            items: components["schemas"]["UptimeCheckView"][];
-        };
-        UptimeCheckState: {
-            down: boolean;
-            /** Format: int32 */
-            failedRuns: number;
-            incidentId: null | string;
-            /** Format: date-time */
-            lastRunAt: null | string;
-            lastRunUp: null | boolean;
-            /** Format: date-time */
-            nextRunAt: string;
-            recentResponseMs: number[];
-        };
-        UptimeCheckView: {
-            check: components["schemas"]["UptimeCheck"];
-            state: components["schemas"]["UptimeCheckState"];
+            backlog: number | null;
+            /** Format: int64 */
+            closed: number;
+            /** Format: double */
+            firstResponseMedianSeconds: null | number | string;
+            /** Format: int64 */
+            opened: number;
+            period: string;
+            /** Format: int64 */
+            replies: number;
         };
         WeeklyWindow: {
             endDay: components["schemas"]["IsoDayOfWeek"];
@@ -4970,6 +5053,82 @@ export interface operations {
             };
         };
     };
+    GetMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ShowPageAcknowledgement: {
         parameters: {
             query?: never;
@@ -6192,6 +6351,86 @@ export interface operations {
             };
         };
     };
+    RateReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommentOnRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ReplayPoisonMessages: {
         parameters: {
             query?: never;
@@ -6441,86 +6680,6 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListUptimeChecks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UptimeCheckList"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateUptimeCheck: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewUptimeCheck"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UptimeCheckView"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

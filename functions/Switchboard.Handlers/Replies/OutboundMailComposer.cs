@@ -1,6 +1,8 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
+using Switchboard.Handlers.Ratings;
 using System.Text.Json;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Replies;
@@ -16,7 +18,8 @@ namespace Switchboard.Handlers.Replies;
 /// mailbox address, To the customer, Reply-To the conversation's secret reply address, our Message-ID, and the
 /// threading headers every client needs (In-Reply-To, References, Thread-Topic, Thread-Index).
 /// </summary>
-public sealed class OutboundMailComposer(MessageContentStore content, RawMailStore rawMail, TimeProvider time)
+public sealed class OutboundMailComposer(
+    MessageContentStore content, RawMailStore rawMail, IOptions<RatingsOptions> ratings, RatingLinks ratingLinks, TimeProvider time)
 {
     public const string ConversationArg = "conversation_id";
     public const string MessageArg = "message_id";
@@ -27,6 +30,10 @@ public sealed class OutboundMailComposer(MessageContentStore content, RawMailSto
         var body = reply.BodyBlobName is { } blob
             ? await content.ReadBodyAsync(blob, cancellationToken)
             : new StoredBody(reply.Text ?? "", reply.VisibleText ?? "", reply.Html);
+        if (ratings.Value.IsOn(head.Mailbox))
+        {
+            body = body with { Text = body.Text + RatingText(head, reply), Html = body.Html is null ? null : body.Html + RatingHtml(head, reply) };
+        }
         var earlier = thread
             .Where(m => m.Kind == MessageKinds.Email && m.RowKey != reply.RowKey && m.ReceivedAt <= reply.ReceivedAt && m.MessageId.Length > 0)
             .OrderBy(m => m.ReceivedAt).ThenBy(m => m.SentAt)
@@ -58,6 +65,22 @@ public sealed class OutboundMailComposer(MessageContentStore content, RawMailSto
             CustomArgs = new Dictionary<string, string> { [ConversationArg] = head.PartitionKey, [MessageArg] = reply.RowKey },
         };
     }
+
+    /// <summary>"How did we do?" with the three signed one-click links (<see cref="RatingLinks"/>), under the reply's own text.</summary>
+    private string RatingText(ConversationEntity head, MessageEntity reply) =>
+        "\n\n--\nHow did we do?\n" + string.Concat(Core.Metrics.Ratings.All.Select(r =>
+            $"{RatingLabel(r)}: {ratingLinks.Url(head.PartitionKey, reply.RowKey, r)}\n"));
+
+    private string RatingHtml(ConversationEntity head, MessageEntity reply) =>
+        "<hr><p>How did we do? " + string.Join(" · ", Core.Metrics.Ratings.All.Select(r =>
+            $"<a href=\"{System.Net.WebUtility.HtmlEncode(ratingLinks.Url(head.PartitionKey, reply.RowKey, r))}\">{RatingLabel(r)}</a>")) + "</p>";
+
+    private static string RatingLabel(string rating) => rating switch
+    {
+        Core.Metrics.Ratings.Great => "Great",
+        Core.Metrics.Ratings.Okay => "Okay",
+        _ => "Not good",
+    };
 
     /// <summary>
     /// The ancestors the customer's newest message named (its References, kept when it arrived), so our reply's

@@ -40,6 +40,7 @@ public static class StorageLayout
     public const string FeatureRequestsTable = "FeatureRequests";
     public const string PhoneContactsTable = "PhoneContacts";
     public const string PhoneSinkTable = "PhoneSink";
+    public const string RatingsTable = "Ratings";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -57,7 +58,7 @@ public static class StorageLayout
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, StatusChecksTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
-            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable,
+            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
