@@ -258,6 +258,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/feature-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The features this conversation's customer asks for. */
+        get: operations["ListConversationFeatureRequests"];
+        put?: never;
+        /** Records that this conversation's customer asks for a named feature (tagging twice counts once); answers the conversation's feature requests. */
+        post: operations["TagFeatureRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/feature-requests/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a feature request from the conversation; answers the conversation's feature requests. */
+        delete: operations["UntagFeatureRequest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/messages/{messageId}/attachments/{index}": {
         parameters: {
             query?: never;
@@ -524,6 +559,40 @@ export interface paths {
         put?: never;
         /** SendGrid's Signed Event Webhook (processed, deferred, delivered, bounce, dropped, open). ECDSA signature and a recent timestamp required. */
         post: operations["ReceiveDeliveryEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feature-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every requested feature with the customers who asked and how often; unshipped first, most asked-for first. */
+        get: operations["ListFeatureRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feature-requests/{key}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The feature shipped: drafts a personal email to each customer who asked (in the approval queue, sent only once an agent approves it). Not trainees. */
+        post: operations["ShipFeature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1648,6 +1717,9 @@ export interface components {
         ConversationDrafts: {
             items: components["schemas"]["DraftView"][];
         };
+        ConversationFeatureRequests: {
+            items: components["schemas"]["FeatureTag"][];
+        };
         ConversationPage: {
             continuationToken: null | string;
             items: components["schemas"]["ConversationSummary"][];
@@ -1850,6 +1922,47 @@ export interface components {
             stepCount?: number;
             supportHours: null | components["schemas"]["SupportHours"];
             targetFirstResponse: string;
+        };
+        FeatureAsker: {
+            conversationIds: string[];
+            draftId: null | string;
+            email: string;
+            /** Format: date-time */
+            lastAskedAt: string;
+            name: null | string;
+            /** Format: int32 */
+            requests: number;
+        };
+        FeatureRequestBody: {
+            feature: null | string;
+        };
+        FeatureRequestList: {
+            items: components["schemas"]["FeatureSummary"][];
+        };
+        FeatureShipped: {
+            drafts: components["schemas"]["ShippedDraft"][];
+            key: string;
+            name: string;
+            /** Format: date-time */
+            shippedAt: string;
+        };
+        FeatureSummary: {
+            askers: components["schemas"]["FeatureAsker"][];
+            /** Format: int32 */
+            customers: number;
+            key: string;
+            /** Format: date-time */
+            lastAskedAt: null | string;
+            name: string;
+            /** Format: int32 */
+            requests: number;
+            /** Format: date-time */
+            shippedAt: null | string;
+            shippedBy: null | string;
+        };
+        FeatureTag: {
+            key: string;
+            name: string;
         };
         FeedbackBody: {
             comment: null | string;
@@ -2391,6 +2504,14 @@ export interface components {
         };
         /** @enum {string} */
         ShiftUnit: "hours" | "days";
+        ShipFeatureBody: {
+            message: null | string;
+        };
+        ShippedDraft: {
+            conversationId: string;
+            customerEmail: string;
+            draftId: string;
+        };
         StatusComponent: {
             description: null | string;
             group: null | string;
@@ -3236,6 +3357,140 @@ export interface operations {
             };
         };
     };
+    ListConversationFeatureRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationFeatureRequests"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TagFeatureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureRequestBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationFeatureRequests"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UntagFeatureRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationFeatureRequests"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     DownloadAttachment: {
         parameters: {
             query?: never;
@@ -4069,6 +4324,97 @@ export interface operations {
             };
             /** @description Payload Too Large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListFeatureRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureRequestList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ShipFeature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipFeatureBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureShipped"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

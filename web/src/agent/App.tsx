@@ -8,11 +8,12 @@ import { CustomerPage } from './customers/CustomerPage.tsx';
 import { DevMailMessagePage, DevMailPage } from './devmail/DevMailPage.tsx';
 import { ApprovalsLink } from './drafts/ApprovalsLink.tsx';
 import { ApprovalsPage } from './drafts/ApprovalsPage.tsx';
+import { FeatureRequestsPage } from './featurerequests/FeatureRequestsPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { OnCallBadge } from './oncall/OnCallBadge.tsx';
 import { OnCallPage } from './oncall/OnCallPage.tsx';
-import { approvalsHref, devMailHref, inboxHref, onCallHref, routes, savedRepliesHref, settingsHref, signInHref } from './routing.ts';
+import { approvalsHref, devMailHref, featureRequestsHref, inboxHref, onCallHref, routes, savedRepliesHref, settingsHref, signInHref } from './routing.ts';
 import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -111,6 +112,7 @@ function Pages() {
       <Route path={routes.customer} component={CustomerPage} />
       <Route path={savedRepliesHref} component={SavedRepliesPage} />
       <Route path={approvalsHref} component={ApprovalsPage} />
+      <Route path={featureRequestsHref} component={FeatureRequestsPage} />
       <Route path={settingsHref} component={SettingsPage} />
       <Route default component={NotFound} />
     </Router>

@@ -54,6 +54,8 @@ export const savedRepliesHref = '/saved-replies';
 
 export const approvalsHref = '/approvals';
 
+export const featureRequestsHref = '/feature-requests';
+
 export const settingsHref = '/settings';
 
 /**

@@ -9,6 +9,7 @@ import { presenceText, type ConversationState } from '../api/toolkit.ts';
 import { useAssignees } from '../assignees/useAssignees.ts';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { ConversationDrafts } from '../drafts/ConversationDrafts.tsx';
+import { ConversationFeatures } from '../featurerequests/ConversationFeatures.tsx';
 import { conversationHref, inboxHref } from '../routing.ts';
 import { useApi, useCurrentAgent } from '../session/session.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
@@ -89,6 +90,7 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
             </li>
           ))}
         </ol>
+        <ConversationFeatures conversationId={conversation.id} />
         <ConversationDrafts conversationId={conversation.id} version={conversation.version} />
         <div class="composer-tabs" role="tablist" aria-label="Write">
           <button type="button" role="tab" aria-selected={tab === 'reply'} onClick={() => setTab('reply')}>
