@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
+import { ApiError } from '../../shared/api/problem.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { notificationSettingsQuery, putContact, putRules, verifyContact, type PhoneChannel } from '../api/phone.ts';
 import { useApi } from '../session/session.tsx';
@@ -10,6 +11,8 @@ const channelNames: Record<PhoneChannel, string> = { sms: 'SMS', voice: 'Voice c
 export function PhoneSettings({ agentId }: { agentId: string }) {
   const api = useApi();
   const settings = useQuery(notificationSettingsQuery(api, agentId));
+  // An API key is no agent of the team: it has no numbers of its own.
+  if (settings.error instanceof ApiError && settings.error.status === 404) return <p class="panel">Sign in with your email to set phone numbers for pages.</p>;
   if (settings.isError) return <ErrorMessage error={settings.error} />;
   if (!settings.data) return null;
   const verified = settings.data.contacts.filter((c) => c.verified).map((c) => c.channel as PhoneChannel);
