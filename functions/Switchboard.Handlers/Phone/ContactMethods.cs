@@ -45,9 +45,10 @@ public sealed class ContactMethods(PhoneStore store, AgentStore agents, IPhoneGa
         {
             return refused;
         }
-        if (E164Numbers.Normalize(body.Number) is not { Number: { } number } normalized)
+        var (number, problem) = E164Numbers.Normalize(body.Number);
+        if (number is null)
         {
-            return Problems.BadRequest(E164Numbers.Normalize(body.Number).Problem!, "number");
+            return Problems.BadRequest(problem!, "number");
         }
         var now = time.GetUtcNow();
         var contact = await store.GetContactAsync(agentId, channel, cancellationToken)

@@ -47,6 +47,7 @@ public sealed class ContactMethodTests
         await OnCallDriver.ReadAsync(await driver.Api.SendAsync(HttpMethod.Post, path + "/verify", new { code }), 400); // expired
 
         await OnCallDriver.ReadAsync(await driver.Api.SendAsync(HttpMethod.Put, path, new { number = PhoneDriver.Mobile }), 202);
+        host.Time.Advance(TimeSpan.FromSeconds(1)); // the sink lists the newest first: the later code must be later
         await OnCallDriver.ReadAsync(await driver.Api.SendAsync(HttpMethod.Put, path, new { number = PhoneDriver.Mobile }), 202);
         await OnCallDriver.ReadAsync(await driver.Api.SendAsync(HttpMethod.Put, path, new { number = PhoneDriver.Mobile }), 429); // 3 an hour
         var verified = await OnCallDriver.ReadAsync(await driver.Api.SendAsync(HttpMethod.Post, path + "/verify", new { code = await driver.LastCodeAsync(PhoneDriver.Mobile) }), 200);

@@ -12,7 +12,7 @@ export type PolicyView = Schema<'PolicyView'>;
 
 // A page's channels and conversations are free-form JSON in the document (JsonElement); this is what the API writes.
 export interface PageChannel {
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'sms' | 'voice';
   ok: boolean;
   detail: string | null;
 }

@@ -4,10 +4,11 @@ import { ApiError } from '../../shared/api/problem.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { issueAgentCalendar, revokeAgentCalendar, updatePreferences } from '../api/settings.ts';
 import { PagingSettings } from '../oncall/PagingSettings.tsx';
+import { PhoneSettings } from './PhoneSettings.tsx';
 import { currentAgentKey, type CurrentAgent } from '../session/authApi.ts';
 import { useApi, useCurrentAgent } from '../session/session.tsx';
 
-/** /settings: my notification preference, my page webhook, my calendar feed. */
+/** /settings: my notification preference, my page webhook, my phone numbers and rules, my calendar feed. */
 export function SettingsPage() {
   const me = useCurrentAgent();
   return (
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <h1>My settings</h1>
       <NotificationSettings notify={me?.notifyNewConversations} />
       <PagingSettings />
+      {me && <PhoneSettings agentId={me.id} />}
       <CalendarFeed agentId={me?.id ?? null} />
     </section>
   );
