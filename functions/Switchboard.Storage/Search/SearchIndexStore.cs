@@ -22,13 +22,25 @@ public sealed class SearchIndexStore(StorageAccount storage)
 
     public static string PartitionKeyFor(string term) => KeyEncoding.Escape(term);
 
-    /// <summary>Records that the conversation contains each term. Safe to repeat.</summary>
-    public Task AddAsync(IEnumerable<string> terms, string conversationId, DateTimeOffset conversationCreatedAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records that the conversation contains each term. Safe to repeat. Terms the conversation's term set says are
+    /// indexed already are skipped: a reply mostly repeats its conversation's words, and one upsert per word was most
+    /// of the queue side's storage time (docs/benchmarks.md, Ingest).
+    /// </summary>
+    public async Task AddAsync(IEnumerable<string> terms, string conversationId, DateTimeOffset conversationCreatedAt, CancellationToken cancellationToken = default)
     {
         var rowKey = RowKeyFor(conversationCreatedAt, conversationId);
-        return Parallel.ForEachAsync(terms, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+        var set = await IndexedTermSet.ReadAsync(Table, conversationId, rowKey, cancellationToken);
+        var missing = terms.Where(t => !set.Contains(t)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (term, ct) => await Table.UpsertEntityAsync(
                 new TableEntity(PartitionKeyFor(term), rowKey) { ["ConversationId"] = conversationId }, TableUpdateMode.Replace, ct));
+        // Only after every upsert succeeded, so the set never names a term that is not indexed.
+        await set.AddAndSaveAsync(Table, missing, cancellationToken);
     }
 
     /// <summary>Up to <paramref name="take"/> row keys of the term's partition after <paramref name="afterRowKey"/>, newest first.</summary>
