@@ -480,6 +480,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dev/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development only: the texts and calls the phone sink recorded, newest first (404 unless Twilio:Sender is sink). */
+        get: operations["ListDevPhone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/drafts": {
         parameters: {
             query?: never;
@@ -771,6 +788,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kb/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the order of the categories on the site's home page {names: first shown first}; those not named follow; republishes the site. */
+        put: operations["ReorderCategories"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/kb/contact-settings": {
         parameters: {
             query?: never;
@@ -995,6 +1029,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/oncall/agents/{agentId}/contacts/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the agent's sms or voice number (E.164, unverified) and texts it a 6-digit code, valid 10 minutes; at most 3 codes an hour (429). */
+        put: operations["PutContactMethod"];
+        post?: never;
+        /** Removes the agent's sms or voice number (rules naming it then fall through). */
+        delete: operations["DeleteContactMethod"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oncall/agents/{agentId}/contacts/{channel}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verifies the number with the code texted to it (5 tries per code). */
+        post: operations["VerifyContactMethod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oncall/agents/{agentId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the agent is paged: page webhook, phone contact methods (sms, voice) and notification rules. The agent or an admin. */
+        get: operations["GetNotificationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/oncall/agents/{agentId}/paging": {
         parameters: {
             query?: never;
@@ -1005,6 +1091,23 @@ export interface paths {
         get?: never;
         /** The agent's page webhook (Slack/Teams-compatible; null clears it). The agent or an admin. */
         put: operations["SetPagingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/oncall/agents/{agentId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces the agent's notification rules: [{channel: sms|voice, afterMinutes: 0–120}], each on a verified number, at most 6. */
+        put: operations["PutNotificationRules"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1376,6 +1479,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/status/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The uptime checks with their last run, whether the component is down, and recent response times. */
+        get: operations["ListUptimeChecks"];
+        put?: never;
+        /** Adds an uptime check (admins) {componentId, url, intervalMinutes 1–5, expectedStatus, bodyContains?, timeoutSeconds, openIncident, pageScheduleId?}; http(s) to public addresses only. */
+        post: operations["CreateUptimeCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/status/components": {
         parameters: {
             query?: never;
@@ -1493,6 +1614,40 @@ export interface paths {
         put?: never;
         /** A template {name, title, status, message} for a common incident update. */
         post: operations["CreateIncidentTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/twilio/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio's inbound SMS webhook (form post, X-Twilio-Signature checked; 403 otherwise): 4 acknowledges the page last texted to the sender, 6 escalates it now. Answers TwiML. */
+        post: operations["ReceiveTwilioSms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/twilio/voice/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio's keypress webhook of a page call (form post, X-Twilio-Signature checked; 403 otherwise): Digits 4 acknowledges, 6 escalates now. Answers TwiML. */
+        post: operations["ReceiveTwilioVoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1646,6 +1801,12 @@ export interface components {
             emailToCustomer: null | boolean;
             recap: null | string;
         };
+        CategoryList: {
+            names: string[];
+        };
+        CategoryOrder: {
+            names: null | string[];
+        };
         ComponentChange: {
             componentId: string;
             state: components["schemas"]["ComponentState"];
@@ -1666,6 +1827,18 @@ export interface components {
             session: null | string;
             subject: string;
             website: null | string;
+        };
+        ContactMethodBody: {
+            number: null | string;
+        };
+        ContactMethodView: {
+            channel: string;
+            /** Format: date-time */
+            codeExpiresAt: null | string;
+            number: string;
+            verified: boolean;
+            /** Format: date-time */
+            verifiedAt: null | string;
         };
         ContactSettings: {
             confirmationBody: string;
@@ -1836,6 +2009,18 @@ export interface components {
             sentAt: string;
             subject: string;
             to: string;
+        };
+        DevPhoneItem: {
+            body: string;
+            from: string;
+            id: string;
+            kind: string;
+            /** Format: date-time */
+            sentAt: string;
+            to: string;
+        };
+        DevPhoneList: {
+            items: components["schemas"]["DevPhoneItem"][];
         };
         DiffLine: {
             kind: string;
@@ -2206,6 +2391,20 @@ export interface components {
             status: null | components["schemas"]["IncidentStatus"];
             title: null | string;
         };
+        NewUptimeCheck: {
+            bodyContains: null | string;
+            componentId: null | string;
+            /** Format: int32 */
+            expectedStatus: number | null;
+            /** Format: int32 */
+            intervalMinutes: number | null;
+            /** @default false */
+            openIncident: boolean;
+            pageScheduleId?: null | string;
+            /** Format: int32 */
+            timeoutSeconds: number | null;
+            url: null | string;
+        };
         NoteAdded: {
             authorAgentId: null | string;
             authorName: null | string;
@@ -2220,6 +2419,25 @@ export interface components {
         };
         NoteBody: {
             text: null | string;
+        };
+        NotificationRule: {
+            /** Format: int32 */
+            afterMinutes: number;
+            channel: string;
+        };
+        NotificationRuleBody: {
+            /** Format: int32 */
+            afterMinutes: number | null;
+            channel: null | string;
+        };
+        NotificationRulesBody: {
+            rules: null | components["schemas"]["NotificationRuleBody"][];
+        };
+        NotificationSettingsView: {
+            agentId: string;
+            contacts: components["schemas"]["ContactMethodView"][];
+            rules: components["schemas"]["NotificationRule"][];
+            webhookUrl: null | string;
         };
         NpsFigures: {
             /** Format: int64 */
@@ -2550,6 +2768,46 @@ export interface components {
             timeZoneId: string;
             /** Format: date-time */
             to: string;
+        };
+        UptimeCheck: {
+            bodyContains: null | string;
+            componentId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            expectedStatus: number;
+            id: string;
+            interval?: string;
+            /** Format: int32 */
+            intervalMinutes: number;
+            openIncident: boolean;
+            pageScheduleId: null | string;
+            timeout?: string;
+            /** Format: int32 */
+            timeoutSeconds: number;
+            url: string;
+        };
+        UptimeCheckList: {
+            items: components["schemas"]["UptimeCheckView"][];
+        };
+        UptimeCheckState: {
+            down: boolean;
+            /** Format: int32 */
+            failedRuns: number;
+            incidentId: null | string;
+            /** Format: date-time */
+            lastRunAt: null | string;
+            lastRunUp: null | boolean;
+            /** Format: date-time */
+            nextRunAt: string;
+            recentResponseMs: number[];
+        };
+        UptimeCheckView: {
+            check: components["schemas"]["UptimeCheck"];
+            state: components["schemas"]["UptimeCheckState"];
+        };
+        VerifyContactBody: {
+            code: null | string;
         };
         VolumePoint: {
             /** Format: int32 */
@@ -4022,6 +4280,44 @@ export interface operations {
             };
         };
     };
+    ListDevPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevPhoneList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListDrafts: {
         parameters: {
             query?: never;
@@ -4660,6 +4956,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetArticle: {
@@ -4755,6 +5069,24 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5001,6 +5333,66 @@ export interface operations {
             };
             /** @description Precondition Required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReorderCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryOrder"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5285,6 +5677,24 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5643,6 +6053,265 @@ export interface operations {
             };
         };
     };
+    PutContactMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactMethodBody"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMethodView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteContactMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VerifyContactMethod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyContactBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMethodView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     SetPagingSettings: {
         parameters: {
             query?: never;
@@ -5665,6 +6334,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagingSettingsView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PutNotificationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRulesBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRule"][];
                 };
             };
             /** @description Bad Request */
@@ -7035,6 +7766,86 @@ export interface operations {
             };
         };
     };
+    ListUptimeChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UptimeCheckList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateUptimeCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUptimeCheck"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UptimeCheckView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ListStatusComponents: {
         parameters: {
             query?: never;
@@ -7498,6 +8309,62 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    ReceiveTwilioSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReceiveTwilioVoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
