@@ -94,7 +94,7 @@ public sealed class LogCall(ConversationUpdater updater, ConversationStore conve
             // The recap answers the customer: waiting on them now, unless the conversation is left open or closed.
             var statusAfter = (status is ConversationStatus.Open or ConversationStatus.Closed ? status.Value : ConversationStatus.Pending).ToWire();
             var outcome = await replies.AcceptAsync(new ReplyAuthor(agent.Id, agent.Role, agent.Name), id,
-                new ReplyDraft($"A summary of our phone call:\n\n{recap}", null, [], [], statusAfter), expectedVersion: null,
+                new OutgoingReply($"A summary of our phone call:\n\n{recap}", null, [], [], statusAfter), expectedVersion: null,
                 idempotencyKey: "call|" + rowKey, cancellationToken);
             if (outcome is ReplyOutcome.Accepted accepted)
             {

@@ -29,7 +29,7 @@ public sealed class DraftWorkflow(DraftStore drafts, MessageContentStore content
         new(await team.CallerIdAsync(agent, cancellationToken), agent.Role, agent.Name);
 
     /// <summary>Puts the words and files of <paramref name="reply"/> into the draft (its version already set).</summary>
-    public async Task FillAsync(DraftEntity draft, ReplyDraft reply, CancellationToken cancellationToken = default)
+    public async Task FillAsync(DraftEntity draft, OutgoingReply reply, CancellationToken cancellationToken = default)
     {
         var attachments = await content.SaveAttachmentsAsync(draft.PartitionKey, $"{draft.RowKey}-v{draft.Version}",
             reply.Attachments.Select(a => new ParsedAttachment(a.Name, a.ContentType, a.Content.Length, null, false, a.Content)).ToList(),

@@ -37,7 +37,7 @@ public sealed class SubmitDraft(
     /// also how other features (a shipped feature's announcements) propose mail that an agent reviews before it goes.
     /// </summary>
     public async Task<DraftEntity> AddAsync(
-        ReplyAuthor author, string conversationId, string subject, ReplyDraft reply, CancellationToken cancellationToken = default)
+        ReplyAuthor author, string conversationId, string subject, OutgoingReply reply, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var draft = new DraftEntity

@@ -48,7 +48,7 @@ public sealed class ShipFeature(
             }
             var text = Announcement(latest.CustomerName, feature.Name, body.Message, author.Name);
             var draft = await drafts.AddAsync(author, head.PartitionKey, head.Subject,
-                new ReplyDraft(text, null, [], [], "closed"), cancellationToken);
+                new OutgoingReply(text, null, [], [], "closed"), cancellationToken);
             var draftId = DraftStore.PublicId(draft.PartitionKey, draft.RowKey);
             await store.MarkDraftedAsync(latest, draftId, cancellationToken);
             created.Add(new ShippedDraft(draftId, head.PartitionKey, latest.CustomerEmail));

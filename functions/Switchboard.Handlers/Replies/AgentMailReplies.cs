@@ -64,7 +64,7 @@ public sealed class AgentMailReplies(
         var attachments = email.Attachments.Where(a => !a.Inline).Select(a => new ReplyAttachment(a.FileName, a.ContentType, a.Content)).ToList();
         var outcome = await sender.AcceptAsync(
             new ReplyAuthor(agent.Id, agent.Role, agent.DisplayName), target.ConversationId,
-            new ReplyDraft(text, null, [], attachments, ConversationStatus.Pending.ToWire()),
+            new OutgoingReply(text, null, [], attachments, ConversationStatus.Pending.ToWire()),
             expectedVersion: null, idempotencyKey: "mail|" + email.MessageId, cancellationToken);
         logger.LogInformation("Mail reply {MessageId} from agent {AgentId} to {ConversationId} ({Verdict}): {Outcome}.",
             email.MessageId, agent.Id, target.ConversationId, verdict.Reason, outcome.GetType().Name);

@@ -43,7 +43,7 @@ public sealed class ReplySender(
     /// and the name on From; the approver is recorded on the message, flagged <c>approved-draft</c>.
     /// </param>
     public async Task<ReplyOutcome> AcceptAsync(
-        ReplyAuthor author, string conversationId, ReplyDraft draft, int? expectedVersion, string? idempotencyKey,
+        ReplyAuthor author, string conversationId, OutgoingReply reply, int? expectedVersion, string? idempotencyKey,
         CancellationToken cancellationToken = default, ReplyAuthor? approvedBy = null)
     {
         if (author.Role == AgentRoles.Trainee && (approvedBy is null || approvedBy.Role == AgentRoles.Trainee))
@@ -58,8 +58,8 @@ public sealed class ReplySender(
         }
 
         var now = time.GetUtcNow();
-        var statusAfter = ConversationStatuses.TryParse(draft.StatusAfter, out var parsed) ? parsed : ConversationStatus.Pending;
-        var body = await SaveContentAsync(conversationId, rowKey, draft, cancellationToken);
+        var statusAfter = ConversationStatuses.TryParse(reply.StatusAfter, out var parsed) ? parsed : ConversationStatus.Pending;
+        var body = await SaveContentAsync(conversationId, rowKey, reply, cancellationToken);
         ReplyOutcome? refusal = null;
         MessageEntity message = null!;
         var update = await updater.UpdateAsync(conversationId, conversation =>
@@ -74,8 +74,8 @@ public sealed class ReplySender(
                 refusal = new ReplyOutcome.NoRecipient();
                 return ConversationEdit.Decline;
             }
-            message = NewMessage(author, approvedBy, conversation, rowKey, messageId, draft, body, now);
-            conversation.Reply(new AgentReply(draft.Text, draft.Cc, statusAfter, now));
+            message = NewMessage(author, approvedBy, conversation, rowKey, messageId, reply, body, now);
+            conversation.Reply(new AgentReply(reply.Text, reply.Cc, statusAfter, now));
             return ConversationEdit.Add(message);
         }, cancellationToken);
 
@@ -132,20 +132,20 @@ public sealed class ReplySender(
     }
 
     /// <summary>Attachments, and the bodies when too large for the row, saved before the row that names them.</summary>
-    private async Task<ReplyContent> SaveContentAsync(string conversationId, string rowKey, ReplyDraft draft, CancellationToken cancellationToken)
+    private async Task<ReplyContent> SaveContentAsync(string conversationId, string rowKey, OutgoingReply reply, CancellationToken cancellationToken)
     {
         var attachments = await content.SaveAttachmentsAsync(conversationId, rowKey,
-            draft.Attachments.Select(a => new ParsedAttachment(a.Name, a.ContentType, a.Content.Length, null, false, a.Content)).ToList(),
+            reply.Attachments.Select(a => new ParsedAttachment(a.Name, a.ContentType, a.Content.Length, null, false, a.Content)).ToList(),
             cancellationToken);
-        var html = draft.Html is { Length: > 0 } raw ? ReplyHtml.Sanitize(raw) : null;
-        var bodyBlob = draft.Text.Length * 2 + (html?.Length ?? 0) > MessageEntity.InlineBodyLimit
-            ? await content.SaveBodyAsync(conversationId, rowKey, new StoredBody(draft.Text, draft.Text, html), cancellationToken)
+        var html = reply.Html is { Length: > 0 } raw ? ReplyHtml.Sanitize(raw) : null;
+        var bodyBlob = reply.Text.Length * 2 + (html?.Length ?? 0) > MessageEntity.InlineBodyLimit
+            ? await content.SaveBodyAsync(conversationId, rowKey, new StoredBody(reply.Text, reply.Text, html), cancellationToken)
             : null;
         return new ReplyContent(attachments, html, bodyBlob);
     }
 
     private MessageEntity NewMessage(ReplyAuthor author, ReplyAuthor? approvedBy, Conversation conversation, string rowKey, string messageId,
-        ReplyDraft draft, ReplyContent body, DateTimeOffset now)
+        OutgoingReply reply, ReplyContent body, DateTimeOffset now)
     {
         var message = new MessageEntity
         {
@@ -161,7 +161,7 @@ public sealed class ReplySender(
             FromEmail = conversation.Mailbox,
             FromName = SenderName(author.Name),
             To = JsonSerializer.Serialize(new[] { new StoredAddress(conversation.CustomerEmail, conversation.CustomerName) }, JsonDefaults.Options),
-            Cc = JsonSerializer.Serialize(draft.Cc.Select(c => new StoredAddress(c, null)), JsonDefaults.Options),
+            Cc = JsonSerializer.Serialize(reply.Cc.Select(c => new StoredAddress(c, null)), JsonDefaults.Options),
             Subject = ReplyHeaders.Subject(conversation.Subject),
             SentAt = now,
             ReceivedAt = now,
@@ -171,7 +171,7 @@ public sealed class ReplySender(
         };
         if (body.BodyBlobName is null)
         {
-            (message.Text, message.VisibleText, message.Html) = (draft.Text, draft.Text, body.Html);
+            (message.Text, message.VisibleText, message.Html) = (reply.Text, reply.Text, body.Html);
         }
         return message;
     }

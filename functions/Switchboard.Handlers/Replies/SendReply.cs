@@ -29,14 +29,14 @@ public sealed partial class SendReply(ReplySender sender, MessageViews views, IO
         {
             return TraineeRefused();
         }
-        var (draft, invalid) = Validate(input.Body, mail.Value.MaxAttachmentBytes);
-        if (draft is null)
+        var (reply, invalid) = Validate(input.Body, mail.Value.MaxAttachmentBytes);
+        if (reply is null)
         {
             return invalid!;
         }
 
         var outcome = await sender.AcceptAsync(
-            new ReplyAuthor(agent.Id, agent.Role, agent.Name), id, draft, input.Version, input.IdempotencyKey, cancellationToken);
+            new ReplyAuthor(agent.Id, agent.Role, agent.Name), id, reply, input.Version, input.IdempotencyKey, cancellationToken);
         switch (outcome)
         {
             case ReplyOutcome.Accepted accepted:
@@ -87,7 +87,7 @@ public sealed partial class SendReply(ReplySender sender, MessageViews views, IO
     internal static IResult TooLarge(long limit) =>
         Problems.TooLarge($"A reply's attachments are limited to {limit / (1024 * 1024.0):0.#} MB in all (setting Mail:MaxAttachmentBytes).");
 
-    internal static (ReplyDraft? Draft, IResult? Rejection) Validate(ReplyRequest body, long limit)
+    internal static (OutgoingReply? Reply, IResult? Rejection) Validate(ReplyRequest body, long limit)
     {
         if (string.IsNullOrWhiteSpace(body.Text))
         {
@@ -147,7 +147,7 @@ public sealed partial class SendReply(ReplySender sender, MessageViews views, IO
             }
             attachments.Add(new ReplyAttachment(a.Name.Trim(), a.ContentType.ToLowerInvariant(), content));
         }
-        return (new ReplyDraft(body.Text.Trim('\r', '\n'), body.Html, cc.Select(c => c.Trim()).ToList(), attachments, statusAfter), null);
+        return (new OutgoingReply(body.Text.Trim('\r', '\n'), body.Html, cc.Select(c => c.Trim()).ToList(), attachments, statusAfter), null);
     }
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]

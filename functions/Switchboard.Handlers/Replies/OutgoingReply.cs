@@ -7,8 +7,9 @@ public sealed record ReplyAuthor(string AgentId, string Role, string? Name);
 
 public sealed record ReplyAttachment(string Name, string ContentType, byte[] Content);
 
-/// <summary>A reply as an agent wrote it. <paramref name="StatusAfter"/>: open | pending | closed.</summary>
-public sealed record ReplyDraft(string Text, string? Html, IReadOnlyList<string> Cc, IReadOnlyList<ReplyAttachment> Attachments, string StatusAfter);
+/// <summary>A validated reply, ready for <see cref="ReplySender"/> (not a saved draft: those are <c>Drafts/</c>).
+/// <paramref name="StatusAfter"/>: open | pending | closed.</summary>
+public sealed record OutgoingReply(string Text, string? Html, IReadOnlyList<string> Cc, IReadOnlyList<ReplyAttachment> Attachments, string StatusAfter);
 
 /// <summary>What became of a reply handed to <see cref="ReplySender"/>.</summary>
 public abstract record ReplyOutcome
