@@ -33,35 +33,17 @@ internal static partial class EscalationLatency
 
     public static async Task<int> RunAsync(int conversations)
     {
-        var webhookSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var apiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var azurite = await Azurite.GetAsync();
         var handedOver = new ConcurrentBag<(DateTimeOffset At, OutgoingEmail Email)>();
-
-        var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        await using var host = await BenchHost.StartAsync(azurite, new Dictionary<string, string?>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Mail:Mailboxes:0"] = "support@acme.test",
-                ["Mail:MessageIdDomain"] = "mail.acme.test",
-                ["Inbound:WebhookSecret"] = webhookSecret,
-                ["Auth:BootstrapApiKey"] = apiKey,
-                ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                ["LocalHost:Queues:Enabled"] = "true",
-                ["Escalation:BundleWindow"] = "00:00:00",
-                ["Escalation:SweepGrace"] = "01:00:00",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.Services.AddSingleton<IMailSender>(services =>
-                new RecordingSender(ActivatorUtilities.CreateInstance<MailSinkSender>(services), handedOver));
-        }, localSettings: false);
-        await app.StartAsync();
-        await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            ["LocalHost:Queues:Enabled"] = "true",
+            ["Escalation:BundleWindow"] = "00:00:00",
+            ["Escalation:SweepGrace"] = "01:00:00",
+        }, services => services.AddSingleton<IMailSender>(provider =>
+            new RecordingSender(ActivatorUtilities.CreateInstance<MailSinkSender>(provider), handedOver)));
+        var (app, http, webhookSecret) = host;
         var polling = app.Services.GetRequiredService<IOptions<QueuePumpOptions>>().Value;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
 
         var policy = await http.PutAsJsonAsync("/api/oncall/policies/support@acme.test", new
         {
@@ -91,7 +73,6 @@ internal static partial class EscalationLatency
             var state = await store.GetAsync(conversationId) ?? throw new InvalidOperationException($"No escalation for {conversationId}.");
             delays.Add((at - (state.StartedAt + Target)).TotalMilliseconds);
         }
-        await app.StopAsync();
 
         Console.WriteLine($"Escalation deadline → page handed to the mail sender, local host, system clock, queue pump over Azurite.");
         Console.WriteLine($"{conversations} conversations {Spacing.TotalMilliseconds} ms apart, target first response {Target.TotalSeconds} s; " +

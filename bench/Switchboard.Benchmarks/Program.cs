@@ -37,36 +37,17 @@ if (args is ["escalation", ..])
 }
 var perKind = args.Length > 0 ? int.Parse(args[0]) : 50;
 const int WarmUp = 5;
-var webhookSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 var azurite = await Azurite.GetAsync();
 var tally = new TransactionTally();
-
-var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
-{
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["Mail:Mailboxes:0"] = "support@acme.test",
-        ["Mail:MessageIdDomain"] = "mail.acme.test",
-        ["Inbound:WebhookSecret"] = webhookSecret,
-        ["Auth:BootstrapApiKey"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-        ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        // The benchmark plays the queue trigger itself, so that it can count the trigger's work apart from the app's.
-        ["LocalHost:Queues:Enabled"] = "false",
-        ["Logging:LogLevel:Default"] = "Warning",
-    });
-    builder.Services.AddSingleton<ClientOptionsHook>(options => tally.For(options switch
+// The benchmark plays the queue trigger itself, so that it can count the trigger's work apart from the app's.
+await using var host = await BenchHost.StartAsync(azurite, new Dictionary<string, string?> { ["LocalHost:Queues:Enabled"] = "false" },
+    services => services.AddSingleton<ClientOptionsHook>(options => tally.For(options switch
     {
         TableClientOptions => "table",
         QueueClientOptions => "queue",
         _ => "blob",
-    }).Attach(options));
-}, localSettings: false);
-await app.StartAsync();
-await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
-
-var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-using var http = new HttpClient { BaseAddress = new Uri(address) };
+    }).Attach(options)));
+var (app, http, webhookSecret) = host;
 var names = app.Services.GetRequiredService<StorageAccount>().Names;
 // The trigger's receive and delete, on a client of their own so that they are counted apart.
 var housekeeping = new StorageTransactionCounter();
@@ -89,7 +70,6 @@ for (var i = 0; i < perKind + WarmUp; i++)
 }
 
 Report.Print(results, perKind);
-await app.StopAsync();
 return 0;
 
 async Task<EmailCost> MeasureAsync(string kind, byte[] mime)

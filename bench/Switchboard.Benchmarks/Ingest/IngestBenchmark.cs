@@ -33,38 +33,19 @@ internal static class IngestBenchmark
 {
     public static async Task<int> RunAsync(int messages, int[] levels)
     {
-        var webhookSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var apiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var azurite = await Azurite.GetAsync();
         var timer = new StorageTimer();
         var visible = new ConcurrentDictionary<string, long>();
         using var listener = ListenForProcessedMail(visible);
-
-        var app = LocalHostApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Mail:Mailboxes:0"] = "support@acme.test",
-                ["Mail:MessageIdDomain"] = "mail.acme.test",
-                ["Inbound:WebhookSecret"] = webhookSecret,
-                ["Auth:BootstrapApiKey"] = apiKey,
-                ["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            builder.Services.AddSingleton<ClientOptionsHook>(options => timer.Attach(options, options switch
+        await using var host = await BenchHost.StartAsync(azurite, new Dictionary<string, string?>(),
+            services => services.AddSingleton<ClientOptionsHook>(options => timer.Attach(options, options switch
             {
                 TableClientOptions => "table",
                 QueueClientOptions => "queue",
                 _ => "blob",
-            }));
-        }, localSettings: false);
-        await app.StartAsync();
-        await app.Services.GetRequiredService<StorageProvisioner>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+            })));
+        var (app, http, webhookSecret) = host;
         var pump = app.Services.GetRequiredService<IOptions<QueuePumpOptions>>().Value;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
 
         Console.WriteLine($"Ingest: {messages} emails per level, Release={IsRelease()}, {Environment.ProcessorCount} cores, " +
             $"queues: batchSize {pump.BatchSize}, newBatchThreshold {pump.EffectiveNewBatchThreshold}, maxPollingInterval {pump.MaxPollingInterval}.");
@@ -100,7 +81,6 @@ internal static class IngestBenchmark
         Console.WriteLine();
         Console.WriteLine($"Through the API: {posted.Count - missing.Count} of {posted.Count} emails visible, {duplicated.Count} more than once" +
             (missing.Count > 0 ? $"; missing e.g. {string.Join(", ", missing.Take(3))}" : "") + ".");
-        await app.StopAsync();
         return missing.Count == 0 && duplicated.Count == 0 ? 0 : 1;
     }
 
