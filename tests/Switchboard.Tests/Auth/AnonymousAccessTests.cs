@@ -28,6 +28,10 @@ public sealed class AnonymousAccessTests
         ["PostSearchMiss"] = "the public knowledge base's search box reports searches that found nothing (rate-limited)",
         ["PostContactVisit"] = "the contact form's deflection beacon (rate-limited)",
         ["PostContact"] = "the public contact form (rate-limited; answers the same 202 whoever writes)",
+        ["RateReply"] = "the rating links in a reply are clicked from the customer's mail (the signed token is the credential; tampered or unknown is 400)",
+        ["CommentOnRating"] = "the rating page's optional comment (same signed token)",
+        ["ReceiveTwilioSms"] = "Twilio's SMS webhook: X-Twilio-Signature is the credential; missing or wrong is 403, as Twilio's docs advise",
+        ["ReceiveTwilioVoice"] = "Twilio's voice webhook (same signature check, 403)",
         ["ZzApiNotFound"] = "the API's catch-all: any path no function serves is a 404 problem, signed in or not",
     };
 
