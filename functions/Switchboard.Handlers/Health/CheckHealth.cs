@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Switchboard.Storage.Account;
 
@@ -14,9 +13,9 @@ public sealed class CheckHealth(StorageAccount storage, TimeProvider time)
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
         var probes = await Task.WhenAll(
-            ProbeAsync("tables", ct => storage.Tables.QueryAsync(maxPerPage: 1, cancellationToken: ct).AsPages().GetAsyncEnumerator(ct).MoveNextAsync().AsTask(), timeout.Token),
-            ProbeAsync("queues", ct => storage.Queues.GetQueuesAsync(prefix: storage.Names.Prefix, cancellationToken: ct).AsPages(pageSizeHint: 1).GetAsyncEnumerator(ct).MoveNextAsync().AsTask(), timeout.Token),
-            ProbeAsync("blobs", ct => storage.Blobs.GetBlobContainersAsync(prefix: storage.Names.Prefix, cancellationToken: ct).AsPages(pageSizeHint: 1).GetAsyncEnumerator(ct).MoveNextAsync().AsTask(), timeout.Token));
+            ProbeAsync("tables", ct => storage.Tables.QueryAsync(maxPerPage: 1, cancellationToken: ct).AsPages().GetAsyncEnumerator(ct).MoveNextAsync().AsTask(), timeout.Token, cancellationToken),
+            ProbeAsync("queues", ct => storage.Queues.GetQueuesAsync(prefix: storage.Names.Prefix, cancellationToken: ct).AsPages(pageSizeHint: 1).GetAsyncEnumerator(ct).MoveNextAsync().AsTask(), timeout.Token, cancellationToken),
+            ProbeAsync("blobs", ct => storage.Blobs.GetBlobContainersAsync(prefix: storage.Names.Prefix, cancellationToken: ct).AsPages(pageSizeHint: 1).GetAsyncEnumerator(ct).MoveNextAsync().AsTask(), timeout.Token, cancellationToken));
 
         var healthy = probes.All(p => p.Ok);
         var body = new HealthReport(
@@ -26,14 +25,17 @@ public sealed class CheckHealth(StorageAccount storage, TimeProvider time)
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<(string Name, bool Ok, string? Error)> ProbeAsync(string name, Func<CancellationToken, Task> probe, CancellationToken cancellationToken)
+    private static async Task<(string Name, bool Ok, string? Error)> ProbeAsync(
+        string name, Func<CancellationToken, Task> probe, CancellationToken cancellationToken, CancellationToken requestAborted)
     {
         try
         {
             await probe(cancellationToken);
             return (name, true, null);
         }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)
+        // Whatever the endpoint did (refused, timed out, answered something that is not storage), it is not healthy:
+        // the probe reports it rather than failing the request with a bare 500.
+        catch (Exception e) when (!requestAborted.IsCancellationRequested)
         {
             return (name, false, e is OperationCanceledException ? "no answer within 3 seconds" : e.Message.Split('\n')[0]);
         }
