@@ -61,7 +61,7 @@ public static class KbClient
         {
             site = await SiteAsync(host);
             return site.GetProperty("upToDate").GetBoolean() && site.GetProperty("publishes").GetInt32() > 0;
-        }, timeout ?? TimeSpan.FromSeconds(30));
+        }, timeout ?? TimeSpan.FromSeconds(90));
         Assert.True(done, $"The site was not published: {site}");
         return site;
     }

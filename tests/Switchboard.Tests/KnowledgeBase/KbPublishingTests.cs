@@ -12,12 +12,14 @@ public sealed class KbPublishingTests
     [Fact]
     public async Task A_burst_of_50_edits_is_published_once_or_twice_and_every_edit_is_on_the_served_pages()
     {
-        await using var host = await TestHost.StartAsync(FastPublishing(delay: "00:00:04"));
+        var delay = TimeSpan.FromSeconds(4);
+        await using var host = await TestHost.StartAsync(FastPublishing(delay: delay.ToString("c")));
         var articles = new List<(string Id, string Slug, string ETag)>();
         for (var i = 0; i < 5; i++)
         {
             articles.Add(await CreateAsync(host, $"Topic {i}", "Edit 0.", category: i % 2 == 0 ? "Account" : "Billing"));
         }
+        var burst = System.Diagnostics.Stopwatch.StartNew();
         for (var edit = 1; edit <= 9; edit++)
         {
             for (var i = 0; i < articles.Count; i++)
@@ -26,9 +28,13 @@ public sealed class KbPublishingTests
             }
         }
 
+        burst.Stop();
+
         var site = await PublishedAsync(host);
         Assert.Equal(50, site.GetProperty("requestedGeneration").GetInt64());
-        Assert.InRange(site.GetProperty("publishes").GetInt32(), 1, 2);
+        // At most one publish per delay window: one or two when the burst fits in a window (it takes about a second);
+        // a machine so loaded that the burst spans several windows may publish once more per window, never per edit.
+        Assert.InRange(site.GetProperty("publishes").GetInt32(), 1, 2 + (int)(burst.Elapsed / delay));
         for (var i = 0; i < articles.Count; i++)
         {
             var page = await host.Client.GetStringAsync($"/kb/articles/{articles[i].Slug}/");
