@@ -16,9 +16,9 @@ internal sealed partial class HeaderReader
 
     public HeaderReader(MimeMessage message, ICollection<string> problems)
     {
-        MessageId = Id(message.MessageId, message.Headers[HeaderId.MessageId]);
+        MessageId = MessageIdOf(message.MessageId, message.Headers[HeaderId.MessageId]);
         if (MessageId is null)
-            problems.Add("no Message-ID header; an id was made from the message's bytes");
+            problems.Add("no usable Message-ID header; an id was made from the message's bytes");
         InReplyTo = Id(message.InReplyTo, message.Headers[HeaderId.InReplyTo]);
         References = ReferencesOf(message, problems);
         (ThreadIndex, ThreadIndexRoot) = ThreadIndexOf(message.Headers["Thread-Index"], problems);
@@ -49,6 +49,18 @@ internal sealed partial class HeaderReader
         var id = string.IsNullOrWhiteSpace(parsed) ? raw : parsed;
         id = id?.Trim().Trim('<', '>').Trim();
         return string.IsNullOrEmpty(id) ? null : id;
+    }
+
+    /// <summary>
+    /// A Message-ID is <c>&lt;left@right&gt;</c> (RFC 5322 §3.6.4). Mailers in the wild drop the brackets or the domain,
+    /// not both: a value with neither, or with spaces inside, is damage. Taken as an id, it would make different
+    /// messages with the same damage look like one message delivered again, and all but the first would be dropped.
+    /// </summary>
+    private static string? MessageIdOf(string? parsed, string? raw)
+    {
+        var id = Id(parsed, raw);
+        var bracketed = raw?.Trim() is { Length: > 1 } value && value[0] == '<' && value[^1] == '>';
+        return id is null || id.Any(char.IsWhiteSpace) || (!id.Contains('@') && !bracketed) ? null : id;
     }
 
     private static IReadOnlyList<string> ReferencesOf(MimeMessage message, ICollection<string> problems)

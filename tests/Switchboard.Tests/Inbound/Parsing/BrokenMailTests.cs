@@ -18,6 +18,22 @@ public class BrokenMailTests
         Assert.Equal(MailFlags.None, first.Flags);
     }
 
+    [Theory]
+    [InlineData("=Z9=", true)]
+    [InlineData("damaged-id", true)]
+    [InlineData("<1234.5678>", false)]
+    [InlineData("1234@mail.example.com", false)]
+    public void A_damaged_message_id_is_replaced_by_one_made_from_the_bytes(string header, bool synthesized)
+    {
+        var raw = System.Text.Encoding.ASCII.GetBytes(
+            $"Message-ID: {header}\r\nFrom: ana@example.com\r\nTo: support@acme.test\r\nSubject: Hi\r\n\r\nHello\r\n");
+
+        var mail = MailParser.Parse(raw);
+
+        Assert.Equal(synthesized, mail.MessageIdSynthesized);
+        Assert.Equal(synthesized, mail.MessageId.EndsWith("@switchboard.invalid", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Missing_from_is_a_problem_not_a_failure()
     {
