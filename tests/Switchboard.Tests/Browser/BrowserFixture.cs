@@ -41,6 +41,9 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The web app is not built ({webApp} is missing). Run 'npm --prefix web ci && npm --prefix web run build' in {RepositoryRoot.Path}.");
         }
 
+        // Playwright's 5 s default is for a developer's machine; the suite runs browser tests beside Azurite and
+        // several hosts on two cores, where a re-fetch after a click can take longer. Failures still fail, later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
