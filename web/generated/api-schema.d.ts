@@ -1878,6 +1878,7 @@ export interface components {
             mailbox: string;
             messages: components["schemas"]["MessageView"][];
             participants: components["schemas"]["ParticipantView"][];
+            ratings: components["schemas"]["RatingView"][];
             replyAddress: string;
             /** Format: date-time */
             snoozedUntil: null | string;
@@ -1915,6 +1916,7 @@ export interface components {
             id: string;
             /** Format: date-time */
             lastActivityAt: string;
+            latestRating: null | string;
             mailbox: string;
             /** Format: int32 */
             messageCount: number;
@@ -2581,6 +2583,13 @@ export interface components {
         };
         PublicAccepted: {
             message: string;
+        };
+        RatingView: {
+            comment: null | string;
+            messageId: string;
+            /** Format: date-time */
+            ratedAt: string;
+            rating: string;
         };
         RenderedReply: {
             text: string;
