@@ -2821,15 +2821,21 @@ export interface components {
         VolumePoint: {
             /** Format: int32 */
             backlog: number | null;
+            /** Format: double */
+            businessFirstResponseMedianSeconds?: null | number | string;
             /** Format: int64 */
             closed: number;
             /** Format: double */
             firstResponseMedianSeconds: null | number | string;
+            /** Format: double */
+            firstResponseP90Seconds?: null | number | string;
             /** Format: int64 */
             opened: number;
             period: string;
             /** Format: int64 */
             replies: number;
+            /** Format: double */
+            resolutionMedianSeconds?: null | number | string;
         };
         WeeklyWindow: {
             endDay: components["schemas"]["IsoDayOfWeek"];
