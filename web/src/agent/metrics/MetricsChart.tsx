@@ -43,7 +43,7 @@ export function MetricsChart({ title, summary, periods, times, series, format }:
           {},
           ...series.map((line) => ({ label: line.label, stroke: line.color, width: 2, dash: line.dash, value: (_: uPlot, v: number | null) => format(v), spanGaps: false })),
         ],
-        axes: [{}, { size: 70, values: (_: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }],
+        axes: [{}, { size: 96, values: (_: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }],
       },
       [times, ...series.map((line) => line.values)] as uPlot.AlignedData,
       element,
