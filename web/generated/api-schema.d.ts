@@ -1878,6 +1878,7 @@ export interface components {
             mailbox: string;
             messages: components["schemas"]["MessageView"][];
             participants: components["schemas"]["ParticipantView"][];
+            ratings: components["schemas"]["RatingView"][];
             replyAddress: string;
             /** Format: date-time */
             snoozedUntil: null | string;
@@ -1915,6 +1916,7 @@ export interface components {
             id: string;
             /** Format: date-time */
             lastActivityAt: string;
+            latestRating: null | string;
             mailbox: string;
             /** Format: int32 */
             messageCount: number;
@@ -2582,6 +2584,13 @@ export interface components {
         PublicAccepted: {
             message: string;
         };
+        RatingView: {
+            comment: null | string;
+            messageId: string;
+            /** Format: date-time */
+            ratedAt: string;
+            rating: string;
+        };
         RenderedReply: {
             text: string;
         };
@@ -2812,15 +2821,21 @@ export interface components {
         VolumePoint: {
             /** Format: int32 */
             backlog: number | null;
+            /** Format: double */
+            businessFirstResponseMedianSeconds?: null | number | string;
             /** Format: int64 */
             closed: number;
             /** Format: double */
             firstResponseMedianSeconds: null | number | string;
+            /** Format: double */
+            firstResponseP90Seconds?: null | number | string;
             /** Format: int64 */
             opened: number;
             period: string;
             /** Format: int64 */
             replies: number;
+            /** Format: double */
+            resolutionMedianSeconds?: null | number | string;
         };
         WeeklyWindow: {
             endDay: components["schemas"]["IsoDayOfWeek"];

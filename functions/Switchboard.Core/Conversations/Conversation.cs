@@ -29,7 +29,7 @@ public sealed class Conversation
             (state.MessageCount, state.CreatedAt, state.LastActivityAt, state.EarliestSentAt, state.ClosedAt);
         (ReplyToken, LinkedConversationId, Preview, Version) = (state.ReplyToken, state.LinkedConversationId, state.Preview, state.Version);
         (AssigneeId, Tags, SnoozedUntil, FirstResponseAt) = (state.AssigneeId, [.. state.Tags], state.SnoozedUntil, state.FirstResponseAt);
-        (MergedInto, MergedAt) = (state.MergedInto, state.MergedAt);
+        (MergedInto, MergedAt, LatestRating) = (state.MergedInto, state.MergedAt, state.LatestRating);
     }
 
     public string Id { get; }
@@ -71,6 +71,12 @@ public sealed class Conversation
     public bool IsAlias => MergedInto is { Length: > 0 };
 
     /// <summary>
+    /// The customer's latest rating of one of its replies (great, okay, not-good), shown in the inbox; the ratings
+    /// themselves, one per reply, are kept with the reply they rate.
+    /// </summary>
+    public string? LatestRating { get; private set; }
+
+    /// <summary>
     /// A new, empty conversation: <paramref name="customer"/> first among the participants, then whoever else was
     /// addressed (<paramref name="copied"/>, without repeats) as cc. Its first mail is then applied with <see cref="Receive"/>.
     /// </summary>
@@ -97,6 +103,7 @@ public sealed class Conversation
     {
         MergedInto = MergedInto,
         MergedAt = MergedAt,
+        LatestRating = LatestRating,
     };
 
     /// <summary>This conversation was folded into <paramref name="survivorId"/>: from now on its id is an alias of that one.</summary>
@@ -287,6 +294,9 @@ public sealed class Conversation
         Reopen();
         return true;
     }
+
+    /// <summary>The customer rated a reply: not activity (the conversation keeps its place in the inbox), only what it shows.</summary>
+    public void Rate(string rating) => LatestRating = rating;
 
     /// <summary>Assigns to an agent, or unassigns with null.</summary>
     public void Assign(string? agentId) => AssigneeId = agentId;

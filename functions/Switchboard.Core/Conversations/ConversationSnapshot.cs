@@ -36,4 +36,7 @@ public sealed record ConversationSnapshot(
 
     /// <summary>When it was folded into <see cref="MergedInto"/>.</summary>
     public DateTimeOffset? MergedAt { get; init; }
+
+    /// <summary>The customer's latest satisfaction rating of a reply (great, okay, not-good); null when none was given.</summary>
+    public string? LatestRating { get; init; }
 }

@@ -4,6 +4,7 @@ using Switchboard.Core.Inbound;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Metrics;
 
 namespace Switchboard.Handlers.Conversations;
 
@@ -11,7 +12,7 @@ namespace Switchboard.Handlers.Conversations;
 /// <c>GET /api/conversations/{id}</c>: the conversation with every message, oldest first. Attachment, inline image and
 /// raw-source links are signed, so the browser can follow them; inline images (cid:) in the HTML point at them.
 /// </summary>
-public sealed class GetConversation(ConversationStore conversations, MessageViews messageViews)
+public sealed class GetConversation(ConversationStore conversations, MessageViews messageViews, RatingStore ratings)
 {
     public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -34,12 +35,16 @@ public sealed class GetConversation(ConversationStore conversations, MessageView
             views.Add(await messageViews.ViewAsync(id, message, cancellationToken));
         }
         var conversation = head.ToConversation();
+        // The customers' ratings of the replies: one partition of the Ratings table, keyed by the conversation.
+        var rated = (await ratings.ListAsync(id, cancellationToken))
+            .Where(r => Core.Metrics.Ratings.IsKnown(r.Rating))
+            .Select(r => new RatingView(r.MessageRowKey, r.Rating, r.Comment, r.RatedAt)).ToList();
         return Results.Ok(new ConversationDetail(
             id, head.Subject, head.Status, head.Mailbox, new PersonView(head.CustomerEmail, head.CustomerName),
             conversation.Participants.Select(p => new ParticipantView(p.Email, p.Name, p.Role.ToWire(), p.Flagged)).ToList(),
             Mailboxes.ReplyAddress(head.Mailbox, head.ReplyToken),
             head.LinkedConversationId, head.CreatedAt, head.LastActivityAt,
             head.AssigneeId, ConversationTags.Split(head.Tags), head.SnoozedUntil, head.FirstResponseAt,
-            head.Version, views)).WithETag(VersionTags.ETag(head.Version));
+            head.Version, views, rated)).WithETag(VersionTags.ETag(head.Version));
     }
 }

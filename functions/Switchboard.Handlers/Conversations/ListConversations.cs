@@ -45,7 +45,7 @@ public sealed class ListConversations(InboxIndex inbox, Mailboxes mailboxes, Tea
                 .Select(r => new ConversationSummary(r.ConversationId, r.Subject, r.Status, r.Mailbox,
                     new PersonView(r.CustomerEmail, r.CustomerName), r.MessageCount, r.LastActivityAt, r.Preview,
                     r.AssigneeId, ConversationTags.Split(r.Tags), r.SnoozedUntil,
-                    Unread: !seen.TryGetValue(r.ConversationId, out var seenAt) || seenAt < r.LastActivityAt))
+                    Unread: !seen.TryGetValue(r.ConversationId, out var seenAt) || seenAt < r.LastActivityAt, r.LatestRating))
                 .ToList();
             return Results.Ok(new ConversationPage(items, next is null ? null : PagingQuery.Wrap(next)));
         }

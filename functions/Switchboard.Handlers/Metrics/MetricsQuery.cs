@@ -47,7 +47,8 @@ public sealed class MetricsQuery(MetricRollupStore rollups)
             total.Merge(row.Rollup);
             var counts = row.Rollup.Counts;
             volume.Add(new VolumePoint(row.Period[2..], counts[MetricCounts.Opened], counts[MetricCounts.Closed], backlog,
-                counts[MetricCounts.Replies], Round(row.Rollup.FirstResponse.MedianSeconds)));
+                counts[MetricCounts.Replies], Round(row.Rollup.FirstResponse.MedianSeconds), Round(row.Rollup.FirstResponse.P90Seconds),
+                Round(row.Rollup.FirstResponseBusiness.MedianSeconds), Round(row.Rollup.Resolution.MedianSeconds)));
         }
         return Report(request.Mailbox, from, to, week, total, Fill(volume, backlogBefore, from, to, week));
     }

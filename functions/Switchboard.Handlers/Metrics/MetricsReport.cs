@@ -7,7 +7,11 @@ public sealed record DurationFigures(long Count, double? MedianSeconds, double? 
 /// <param name="Period">yyyy-MM-dd (a UTC day) or yyyy-Www (an ISO week).</param>
 /// <param name="Backlog">Conversations not closed at the end of the period; null before anything was counted.</param>
 /// <param name="FirstResponseMedianSeconds">The period's median first-response time (calendar), for the chart.</param>
-public sealed record VolumePoint(string Period, long Opened, long Closed, int? Backlog, long Replies, double? FirstResponseMedianSeconds);
+/// <param name="FirstResponseP90Seconds">The period's 90th percentile first-response time (calendar).</param>
+/// <param name="BusinessFirstResponseMedianSeconds">The period's median first-response time within support hours.</param>
+/// <param name="ResolutionMedianSeconds">The period's median time from start to close, of the conversations closed in it.</param>
+public sealed record VolumePoint(string Period, long Opened, long Closed, int? Backlog, long Replies, double? FirstResponseMedianSeconds,
+    double? FirstResponseP90Seconds = null, double? BusinessFirstResponseMedianSeconds = null, double? ResolutionMedianSeconds = null);
 
 /// <param name="Score">Happiness score: share of great minus share of not good, in percent (−100 to 100); null without ratings.</param>
 public sealed record SatisfactionFigures(long Great, long Okay, long NotGood, double? Score);

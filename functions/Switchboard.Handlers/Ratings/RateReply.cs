@@ -13,7 +13,8 @@ namespace Switchboard.Handlers.Ratings;
 /// to the reply (one per reply: clicking again, the same or another, replaces it) and counts in the metrics on the day
 /// the reply was sent; the page thanks them and offers a comment box. A token whose signature does not match is a 400.
 /// </summary>
-public sealed class RateReply(RatingLinks links, ConversationStore conversations, RatingStore ratings, MetricsRecorder metrics, TimeProvider time)
+public sealed class RateReply(
+    RatingLinks links, ConversationStore conversations, ConversationUpdater updater, RatingStore ratings, MetricsRecorder metrics, TimeProvider time)
 {
     public async Task<IResult> HandleAsync(string token, CancellationToken cancellationToken = default)
     {
@@ -26,6 +27,12 @@ public sealed class RateReply(RatingLinks links, ConversationStore conversations
             return Problems.NotFound("The reply this link rates no longer exists.");
         }
         await ratings.RateAsync(rating.ConversationId, rating.MessageRowKey, rating.Rating, time.GetUtcNow(), cancellationToken);
+        // The inbox shows the latest rating: it lives on the head (and so on the inbox rows), not read per row.
+        await updater.UpdateAsync(rating.ConversationId, conversation =>
+        {
+            conversation.Rate(rating.Rating);
+            return ConversationEdit.HeadOnly;
+        }, cancellationToken);
         await metrics.RecordAsync(reply.FromEmail, reply.SentAt, $"{MetricFactKinds.Rating}|{rating.MessageRowKey}",
             new MetricFact(MetricFactKinds.Rating, Rating: rating.Rating), cancellationToken: cancellationToken);
         var word = rating.Rating switch { Core.Metrics.Ratings.Great => "great", Core.Metrics.Ratings.Okay => "okay", _ => "not good" };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Inbound;
 using Switchboard.Handlers.Team;
+using Switchboard.Storage.Metrics;
 
 namespace Switchboard.LocalHost.Demo;
 
@@ -20,6 +21,8 @@ public sealed class DemoSeeding(
     IOptions<AuthOptions> auth,
     IOptions<InboundOptions> inbound,
     IOptions<MailOptions> mail,
+    MetricFactStore facts,
+    MetricRollupStore rollups,
     TimeProvider time,
     ILogger<DemoSeeding> logger) : BackgroundService
 {
@@ -46,12 +49,14 @@ public sealed class DemoSeeding(
         var url = BaseUrl();
         try
         {
+            // The past first: its replay leaves no conversation open, so today's backlog is the live demo's alone.
+            var history = await new DemoHistory(facts, rollups, time).SeedAsync(mail.Value.Mailboxes, DemoSetup.SupportTarget, stoppingToken);
             using var api = DemoApi.Create(new Uri(url), auth.Value.BootstrapApiKey, inbound.Value.WebhookSecret);
             var seeder = new DemoSeeder(api, auth.Value.FirstAdminEmail!, mail.Value.Mailboxes, time);
             var summary = await seeder.SeedAsync(stoppingToken);
             Console.WriteLine($"""
 
-                Demo workspace ready: {summary.Conversations} conversations, {summary.Agents} teammates.
+                Demo workspace ready: {summary.Conversations} conversations, {summary.Agents} teammates{(history ? $", {DemoHistory.Days} days of metrics history" : "")}.
                   Sign in as {auth.Value.FirstAdminEmail} at {url}/ (the link arrives in {url}/dev/mail);
                   {seeder.Sam} (agent) and {seeder.Mia} (trainee) sign in the same way.
 

@@ -68,4 +68,7 @@ public sealed class ConversationEntity : ITableEntity
 
     /// <summary>When an agent first answered (reply accepted for sending); null while the customer waits. Paging and metrics read it.</summary>
     public DateTimeOffset? FirstResponseAt { get; set; }
+
+    /// <summary>The customer's latest satisfaction rating of a reply (great, okay, not-good), for the inbox; null when none.</summary>
+    public string? LatestRating { get; set; }
 }

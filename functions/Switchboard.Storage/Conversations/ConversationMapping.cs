@@ -20,6 +20,7 @@ public static class ConversationMapping
     {
         MergedInto = head.MergedInto is { Length: > 0 } into ? into : null,
         MergedAt = head.MergedAt,
+        LatestRating = head.LatestRating,
     };
 
     /// <param name="etag">The ETag of the row as read: the write succeeds only if it is still current.</param>
@@ -51,6 +52,7 @@ public static class ConversationMapping
         FirstResponseAt = conversation.FirstResponseAt,
         MergedInto = conversation.MergedInto,
         MergedAt = conversation.MergedAt,
+        LatestRating = conversation.LatestRating,
     };
 
     private static List<Participant> ReadParticipants(string json) =>

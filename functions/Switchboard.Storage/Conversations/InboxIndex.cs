@@ -137,6 +137,7 @@ public sealed class InboxIndex(StorageAccount storage)
         AssigneeId = conversation.AssigneeId,
         Tags = ConversationTags.Join(conversation.Tags),
         SnoozedUntil = conversation.SnoozedUntil,
+        LatestRating = conversation.LatestRating,
     };
 }
 
@@ -162,4 +163,7 @@ public sealed class InboxRow : ITableEntity
     /// <summary>Comma-separated, as on the head.</summary>
     public string Tags { get; set; } = "";
     public DateTimeOffset? SnoozedUntil { get; set; }
+
+    /// <summary>The customer's latest rating of a reply, as on the head.</summary>
+    public string? LatestRating { get; set; }
 }

@@ -27,9 +27,10 @@ public sealed class AgentBrowser : IAsyncDisposable
     /// <summary>The conversation list of the inbox page.</summary>
     public ILocator Rows => Page.GetByRole(AriaRole.List, new() { Name = "Conversations" }).GetByRole(AriaRole.Listitem);
 
-    public static async Task<AgentBrowser> StartAsync(BrowserFixture browser, ViewportSize? viewport = null)
+    /// <param name="settings">Settings over the test defaults (e.g. a feature switched on).</param>
+    public static async Task<AgentBrowser> StartAsync(BrowserFixture browser, ViewportSize? viewport = null, IDictionary<string, string?>? settings = null)
     {
-        var host = await TestHost.StartAsync(queuePump: false);
+        var host = await TestHost.StartAsync(settings, queuePump: false);
         var context = await browser.NewContextAsync(host, viewport);
         return new AgentBrowser(host, context, await context.NewPageAsync());
     }

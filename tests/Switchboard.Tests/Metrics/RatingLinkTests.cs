@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
 using Switchboard.Tests.Replies;
 
@@ -88,6 +90,32 @@ public sealed partial class RatingLinkTests
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var empty = await host.Client.PostAsync(links[1] + "/comment", new FormUrlEncodedContent(new Dictionary<string, string> { ["comment"] = "" }));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+
+    [Fact]
+    public async Task Agents_see_the_rating_and_comment_on_the_rated_reply_and_in_the_inbox()
+    {
+        var (host, links) = await RepliedAsync();
+        await using var _ = host;
+        var agent = new ReplyDriver(host);
+        // The reply left the conversation pending (waiting on the customer).
+        async Task<JsonElement> InboxRowAsync() => (await agent.Mail.ListAsync("?status=pending")).GetProperty("items").EnumerateArray().Single();
+        var id = (await InboxRowAsync()).Str("id");
+        Assert.Equal(JsonValueKind.Null, (await InboxRowAsync()).GetProperty("latestRating").ValueKind);
+
+        await host.Client.GetAsync(links[0]);
+        await host.Client.GetAsync(links[2]); // changed their mind: not good
+        await host.Client.PostAsync(links[2] + "/comment", new FormUrlEncodedContent(new Dictionary<string, string> { ["comment"] = "Still jams." }));
+
+        var (conversation, _) = await agent.GetAsync(id);
+        var reply = conversation.Messages().Single(m => m.Str("direction") == "outbound");
+        var rating = Assert.Single(conversation.GetProperty("ratings").EnumerateArray());
+        Assert.Equal(reply.Str("id"), rating.Str("messageId"));
+        Assert.Equal("not-good", rating.Str("rating"));
+        Assert.Equal("Still jams.", rating.Str("comment"));
+        var row = await InboxRowAsync();
+        Assert.Equal("not-good", row.Str("latestRating"));
+        Assert.Equal(conversation.Str("lastActivityAt"), row.Str("lastActivityAt")); // a rating is not activity: the row keeps its place
     }
 
     [Fact]

@@ -58,6 +58,9 @@ export const featureRequestsHref = '/feature-requests';
 
 export const settingsHref = '/settings';
 
+/** The team metrics dashboard (its period and mailbox in the query: metrics/metricsFormat.ts). */
+export const metricsHref = '/metrics';
+
 /**
  * The real path for an address of the old hash router (`/#/conversations/{id}`, `/#/sign-in?error=used`), which
  * mails already sent still link to; null when the hash is not one (empty, or an in-page anchor).

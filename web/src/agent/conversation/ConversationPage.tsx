@@ -86,7 +86,8 @@ function ConversationView({ conversation, onChanged, onItemAdded }: ViewProps) {
         <ol class="messages">
           {conversation.messages.map((message) => (
             <li key={message.id}>
-              <MessageCard message={message} conversationId={conversation.id} onChanged={onItemAdded} />
+              <MessageCard message={message} conversationId={conversation.id} onChanged={onItemAdded}
+                rating={conversation.ratings.find((rating) => rating.messageId === message.id)} />
             </li>
           ))}
         </ol>

@@ -6,6 +6,7 @@ import { DeliveryStatus } from './DeliveryStatus.tsx';
 import { MessageBody } from './MessageBody.tsx';
 import { MessageFlags } from './MessageFlags.tsx';
 import { threadMatchHint } from './threadMatch.ts';
+import { ReplyRating, type Rating } from '../ratings/ReplyRating.tsx';
 
 const directionLabels: Record<Message['direction'] | 'call', string> = {
   inbound: 'Received',
@@ -25,9 +26,11 @@ interface MessageCardProps {
   /** Set where the card may change the message (retry a failed reply): the conversation, and how to reload it. */
   conversationId?: string;
   onChanged?: () => void;
+  /** The customer's rating of this reply, when they gave one. */
+  rating?: Rating | undefined;
 }
 
-export function MessageCard({ message, conversationId, onChanged }: MessageCardProps) {
+export function MessageCard({ message, conversationId, onChanged, rating }: MessageCardProps) {
   const { from, to, cc, flags, attachments, problems } = message;
   const sentAt = new Date(message.sentAt);
   const rawHref = safeHref(message.rawUrl, location.href);
@@ -65,6 +68,7 @@ export function MessageCard({ message, conversationId, onChanged }: MessageCardP
       )}
       <MessageBody message={message} />
       {attachments.length > 0 && <AttachmentList attachments={attachments} />}
+      {rating && <ReplyRating rating={rating} />}
       {rawHref && (
         <footer class="message-footer">
           <a href={rawHref} target="_blank" rel="noopener noreferrer">

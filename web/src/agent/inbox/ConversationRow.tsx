@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { formatDateTime, formatRelativeTime } from '../../shared/format/relativeTime.ts';
 import { displayName, type ConversationSummary } from '../api/conversations.ts';
+import { RatingBadge } from '../ratings/RatingBadge.tsx';
 import { conversationHref } from '../routing.ts';
 
 interface ConversationRowProps {
@@ -29,6 +30,7 @@ export function ConversationRow({ conversation, now, selected, assignee, linkRef
         <span class="row-subject">
           {subject || '(no subject)'}
           {status !== 'open' && <span class={`status status-${status}`}>{status}</span>}
+          <RatingBadge rating={conversation.latestRating} />
         </span>
         <span class="row-count">
           {assignee ? <span class="row-assignee">{assignee}</span> : <span class="row-assignee is-unassigned">Unassigned</span>}
