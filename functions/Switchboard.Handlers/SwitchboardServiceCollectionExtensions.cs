@@ -50,6 +50,7 @@ using Switchboard.Handlers.KnowledgeBase.Site;
 using Switchboard.Handlers.KnowledgeBase.Public;
 using Switchboard.Handlers.KnowledgeBase.Contact;
 using Switchboard.Handlers.Nps;
+using Switchboard.Handlers.Digest;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers;
@@ -209,6 +210,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddTeamMetrics();
         services.AddFeatureRequests();
         services.AddNpsSurveys();
+        services.AddWeeklyDigest();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<DispatchDomainEvent>();
