@@ -28,6 +28,8 @@ public sealed class AnonymousAccessTests
         ["PostSearchMiss"] = "the public knowledge base's search box reports searches that found nothing (rate-limited)",
         ["PostContactVisit"] = "the contact form's deflection beacon (rate-limited)",
         ["PostContact"] = "the public contact form (rate-limited; answers the same 202 whoever writes)",
+        ["AnswerNpsSurvey"] = "a customer's one-click NPS answer from the survey email (the signed token is the credential; tampered tokens are 400)",
+        ["CommentOnNpsSurvey"] = "the comment form on that answer's thank-you page (same signed token)",
         ["ZzApiNotFound"] = "the API's catch-all: any path no function serves is a 404 problem, signed in or not",
     };
 
