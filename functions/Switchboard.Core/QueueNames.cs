@@ -46,8 +46,14 @@ public static class QueueNames
     /// <summary>An uptime check's next run (<c>{checkId, runAt}</c>), hidden until it is due.</summary>
     public const string StatusChecks = "status-checks";
 
+    /// <summary>
+    /// A closed conversation's NPS survey (<c>{conversationId, closedAt, dueAt}</c>), hidden until it is due (N days after
+    /// the close); sent only if the conversation is still closed by that close.
+    /// </summary>
+    public const string NpsSurveys = "nps-surveys";
+
     /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
-    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, PageNotifications, StatusMaintenance, StatusChecks];
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, PageNotifications, StatusMaintenance, StatusChecks, NpsSurveys];
 
     public const string PoisonSuffix = "-poison";
 

@@ -49,6 +49,8 @@ using Switchboard.Handlers.KnowledgeBase;
 using Switchboard.Handlers.KnowledgeBase.Site;
 using Switchboard.Handlers.KnowledgeBase.Public;
 using Switchboard.Handlers.KnowledgeBase.Contact;
+using Switchboard.Handlers.Nps;
+using Switchboard.Handlers.Digest;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers;
@@ -207,6 +209,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddStatusPage();
         services.AddTeamMetrics();
         services.AddFeatureRequests();
+        services.AddNpsSurveys();
+        services.AddWeeklyDigest();
 
         services.AddSingleton<ProcessInboundEmail>();
         services.AddSingleton<DispatchDomainEvent>();

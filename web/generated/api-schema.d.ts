@@ -497,6 +497,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/digest/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weekly digest the next run would send (the last complete ISO week): numbers against the week before, comments, feature requests, KB. */
+        get: operations["GetDigestPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/drafts": {
         parameters: {
             query?: never;
@@ -1375,6 +1392,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/nps/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer answers the NPS survey (0-10) from the link in the email; clicking another score changes it. 400 tampered link. */
+        get: operations["AnswerNpsSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/nps/{token}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer's optional comment on their NPS answer (form field comment). */
+        post: operations["CommentOnNpsSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/ratings/{token}": {
         parameters: {
             query?: never;
@@ -2028,6 +2079,41 @@ export interface components {
             kind: string;
             text: string;
         };
+        DigestArticle: {
+            /** Format: int32 */
+            helpful: number;
+            /** Format: int32 */
+            notHelpful: number;
+            slug: string;
+            title: string;
+        };
+        DigestComment: {
+            about: string;
+            /** Format: date-time */
+            at: string;
+            source: string;
+            text: string;
+        };
+        DigestFeatureRequest: {
+            /** Format: int32 */
+            customers: number;
+            name: string;
+            /** Format: int32 */
+            newThisWeek: number;
+        };
+        DigestFigure: {
+            /** Format: double */
+            lastWeek: null | number | string;
+            name: string;
+            /** Format: double */
+            thisWeek: null | number | string;
+            unit: string;
+        };
+        DigestSearch: {
+            /** Format: int32 */
+            count: number;
+            query: string;
+        };
         DraftApproved: {
             draft: components["schemas"]["DraftView"];
             message: components["schemas"]["MessageView"];
@@ -2341,7 +2427,7 @@ export interface components {
             granularity: string;
             kb: components["schemas"]["KbFigures"];
             mailbox: null | string;
-            nps?: null | components["schemas"]["NpsFigures"];
+            nps: components["schemas"]["NpsFigures"];
             paging: components["schemas"]["PagingFigures"];
             /** Format: double */
             repliesPerConversation: null | number | string;
@@ -2448,6 +2534,8 @@ export interface components {
             passives: number;
             /** Format: int64 */
             promoters: number;
+            /** Format: int64 */
+            responses: number;
             /** Format: double */
             score: null | number | string;
         };
@@ -2836,6 +2924,21 @@ export interface components {
             replies: number;
             /** Format: double */
             resolutionMedianSeconds?: null | number | string;
+        };
+        WeeklyDigest: {
+            featureRequests: components["schemas"]["DigestFeatureRequest"][];
+            figures: components["schemas"]["DigestFigure"][];
+            /** Format: date */
+            from: string;
+            helpfulArticles: components["schemas"]["DigestArticle"][];
+            negativeComments: components["schemas"]["DigestComment"][];
+            positiveComments: components["schemas"]["DigestComment"][];
+            recipients: string[];
+            searchesWithoutResults: components["schemas"]["DigestSearch"][];
+            subject: string;
+            /** Format: date */
+            to: string;
+            week: string;
         };
         WeeklyWindow: {
             endDay: components["schemas"]["IsoDayOfWeek"];
@@ -4324,6 +4427,35 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDigestPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyDigest"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7434,6 +7566,86 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AnswerNpsSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CommentOnNpsSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ public static class MetricFactKinds
     public const string KbVisit = "kb-visit";
     public const string KbVote = "kb-vote";
     public const string Page = "page";
+    public const string Nps = "nps";
 }
 
 /// <summary>Ratings a customer can give a reply, as stored and as the links name them.</summary>
@@ -38,6 +39,7 @@ public static class Ratings
 /// <param name="Rating">Rating: one of <see cref="Ratings"/>.</param>
 /// <param name="Yes">KB vote: helpful. KB visit: opened a suggested article.</param>
 /// <param name="Submitted">KB visit: sent the contact form.</param>
+/// <param name="Score">NPS answer: 0 to 10.</param>
 public sealed record MetricFact(
     string Kind,
     double? Seconds = null,
@@ -46,4 +48,5 @@ public sealed record MetricFact(
     int? Replies = null,
     string? Rating = null,
     bool? Yes = null,
-    bool? Submitted = null);
+    bool? Submitted = null,
+    int? Score = null);

@@ -95,6 +95,12 @@ public sealed class MetricRollup
                     PageAcknowledgement.Add(TimeSpan.FromSeconds(ack));
                 }
                 break;
+            case MetricFactKinds.Nps when fact.Score is { } score:
+                var answer = Nps.NetPromoterScore.Of([score]);
+                Counts.Add(MetricCounts.NpsPromoters, answer.Promoters);
+                Counts.Add(MetricCounts.NpsPassives, answer.Passives);
+                Counts.Add(MetricCounts.NpsDetractors, answer.Detractors);
+                break;
         }
     }
 

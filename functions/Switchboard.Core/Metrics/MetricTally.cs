@@ -51,10 +51,13 @@ public static class MetricCounts
     public const string KbNotHelpful = "KbNotHelpful";
     public const string Pages = "Pages";
     public const string PagesAcknowledged = "PagesAcknowledged";
+    public const string NpsPromoters = "NpsPromoters";
+    public const string NpsPassives = "NpsPassives";
+    public const string NpsDetractors = "NpsDetractors";
 
     public static readonly IReadOnlyList<string> All =
     [
         Opened, Closed, Reopened, Replies, RepliesOfClosed, FirstResponses, WithinTarget, RatedGreat, RatedOkay, RatedNotGood,
-        KbDeflected, KbContacted, KbHelpful, KbNotHelpful, Pages, PagesAcknowledged,
+        KbDeflected, KbContacted, KbHelpful, KbNotHelpful, Pages, PagesAcknowledged, NpsPromoters, NpsPassives, NpsDetractors,
     ];
 }

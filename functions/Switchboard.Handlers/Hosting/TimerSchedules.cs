@@ -11,4 +11,7 @@ public static class TimerSchedules
     public const string EveryTenMinutes = "0 */10 * * * *";
 
     public const string Hourly = "0 0 * * * *";
+
+    /// <summary>The weekly digest: Mondays at 07:00 UTC, one run a week (docs/deploy.md, Costs).</summary>
+    public const string Weekly = "0 0 7 * * 1";
 }

@@ -1,4 +1,5 @@
 using Switchboard.Core.Metrics;
+using Switchboard.Core.Nps;
 using Switchboard.Storage.Metrics;
 
 namespace Switchboard.Handlers.Metrics;
@@ -69,7 +70,15 @@ public sealed class MetricsQuery(MetricRollupStore rollups)
                 ratings == 0 ? null : Math.Round(100.0 * (c[MetricCounts.RatedGreat] - c[MetricCounts.RatedNotGood]) / ratings, 1)),
             new KbFigures(Share(c[MetricCounts.KbDeflected], kbOutcomes), c[MetricCounts.KbDeflected], c[MetricCounts.KbContacted],
                 c[MetricCounts.KbHelpful], c[MetricCounts.KbNotHelpful]),
-            new PagingFigures(c[MetricCounts.Pages], c[MetricCounts.PagesAcknowledged], Round(total.PageAcknowledgement.MedianSeconds)));
+            new PagingFigures(c[MetricCounts.Pages], c[MetricCounts.PagesAcknowledged], Round(total.PageAcknowledgement.MedianSeconds)),
+            Nps(c));
+    }
+
+    private static NpsFigures Nps(MetricTally c)
+    {
+        var nps = new NetPromoterScore((int)(c[MetricCounts.NpsPromoters] + c[MetricCounts.NpsPassives] + c[MetricCounts.NpsDetractors]),
+            (int)c[MetricCounts.NpsPromoters], (int)c[MetricCounts.NpsPassives], (int)c[MetricCounts.NpsDetractors]);
+        return new NpsFigures(nps.Promoters, nps.Passives, nps.Detractors, nps.Score, nps.Responses);
     }
 
     /// <summary>Every period of the range, quiet ones with zero counts and the backlog carried over, so a chart's axis is even.</summary>

@@ -21,9 +21,10 @@ public sealed record KbFigures(double? DeflectionRate, long Deflected, long Cont
 
 public sealed record PagingFigures(long Pages, long Acknowledged, double? MedianAckSeconds);
 
-/// <summary>Net Promoter Score of the period (filled by the NPS survey feature; null until it exists).</summary>
-/// <param name="Score">Promoters minus detractors, in percent of answers (−100 to 100).</param>
-public sealed record NpsFigures(long Promoters, long Passives, long Detractors, double? Score);
+/// <summary>Net Promoter Score of the period's survey answers (docs/feedback.md), each counted on the day it was first given.</summary>
+/// <param name="Score">Promoters minus detractors, in whole percent of answers (−100 to 100); null without answers.</param>
+/// <param name="Responses">Answers: promoters + passives + detractors.</param>
+public sealed record NpsFigures(long Promoters, long Passives, long Detractors, double? Score, long Responses);
 
 /// <summary>
 /// The team's figures from <see cref="From"/> to <see cref="To"/> (inclusive UTC days; whole ISO weeks for
@@ -44,4 +45,4 @@ public sealed record MetricsReport(
     SatisfactionFigures Satisfaction,
     KbFigures Kb,
     PagingFigures Paging,
-    NpsFigures? Nps = null);
+    NpsFigures Nps);

@@ -4,6 +4,7 @@ using Switchboard.Core.Metrics;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Metrics;
 using Switchboard.Storage.Conversations;
+using Switchboard.Storage.Digest;
 using Switchboard.Storage.Metrics;
 
 namespace Switchboard.Handlers.Ratings;
@@ -45,7 +46,7 @@ public sealed class RateReply(
 }
 
 /// <summary><c>POST /api/public/ratings/{token}/comment</c> (form field <c>comment</c>): the customer's words on the reply they rated.</summary>
-public sealed class CommentOnRating(RatingLinks links, RatingStore ratings)
+public sealed class CommentOnRating(RatingLinks links, RatingStore ratings, FeedbackCommentStore comments, TimeProvider time)
 {
     public const int MaxCommentLength = 2000;
 
@@ -60,11 +61,15 @@ public sealed class CommentOnRating(RatingLinks links, RatingStore ratings)
         {
             return Problems.BadRequest($"comment is required, at most {MaxCommentLength} characters.", "comment");
         }
-        if (await ratings.GetAsync(rating.ConversationId, rating.MessageRowKey, cancellationToken) is null)
+        if (await ratings.GetAsync(rating.ConversationId, rating.MessageRowKey, cancellationToken) is not { } rated)
         {
             return Problems.NotFound("Rate the reply first, with a link in the email.");
         }
         await ratings.CommentAsync(rating.ConversationId, rating.MessageRowKey, comment, cancellationToken);
+        // Among the week's comments for the digest, with the rating as it stands (not the link's: they may have changed their mind).
+        await comments.AddAsync(new FeedbackComment(FeedbackSources.Rating, rating.MessageRowKey,
+            rated.Rating == Core.Metrics.Ratings.Great ? true : rated.Rating == Core.Metrics.Ratings.NotGood ? false : null,
+            "Rated " + rated.Rating.Replace('-', ' '), comment, time.GetUtcNow()), cancellationToken);
         return RatingPages.Html(200, "Thank you", "<p>Your comment reached the team.</p>");
     }
 }

@@ -41,6 +41,8 @@ public static class StorageLayout
     public const string PhoneContactsTable = "PhoneContacts";
     public const string PhoneSinkTable = "PhoneSink";
     public const string RatingsTable = "Ratings";
+    public const string NpsSurveysTable = "NpsSurveys";
+    public const string FeedbackCommentsTable = "FeedbackComments";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -58,7 +60,7 @@ public static class StorageLayout
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, StatusChecksTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
-            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable,
+            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable, NpsSurveysTable, FeedbackCommentsTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
@@ -75,6 +77,7 @@ public static class StorageLayout
         QueueNames.PageNotifications, QueueNames.PoisonOf(QueueNames.PageNotifications),
         QueueNames.StatusMaintenance, QueueNames.PoisonOf(QueueNames.StatusMaintenance),
         QueueNames.StatusChecks, QueueNames.PoisonOf(QueueNames.StatusChecks),
+        QueueNames.NpsSurveys, QueueNames.PoisonOf(QueueNames.NpsSurveys),
     ];
 
     public static readonly IReadOnlyList<string> Containers = [MailContainer, SiteContainer, KbFilesContainer];

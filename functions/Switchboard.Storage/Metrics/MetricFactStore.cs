@@ -57,6 +57,18 @@ public sealed class MetricFactStore(StorageAccount storage)
         return facts;
     }
 
+    /// <summary>A day's facts with their keys (the weekly digest finds the articles voted helpful by them).</summary>
+    public async Task<IReadOnlyList<(string Key, MetricFact Fact)>> ReadDayKeyedAsync(string scope, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var partition = DayPartition(scope, day);
+        var facts = new List<(string, MetricFact)>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            facts.Add((row.RowKey, FromEntity(row)));
+        }
+        return facts;
+    }
+
     public async Task<bool> IsOpenAsync(string scope, string conversationId, CancellationToken cancellationToken = default) =>
         (await Table.GetEntityIfExistsAsync<TableEntity>(OpenPartition(scope), conversationId, ["RowKey"], cancellationToken)).HasValue;
 
@@ -103,6 +115,7 @@ public sealed class MetricFactStore(StorageAccount storage)
         Set(nameof(MetricFact.Rating), fact.Rating);
         Set(nameof(MetricFact.Yes), fact.Yes);
         Set(nameof(MetricFact.Submitted), fact.Submitted);
+        Set(nameof(MetricFact.Score), fact.Score);
         return entity;
     }
 
@@ -114,5 +127,6 @@ public sealed class MetricFactStore(StorageAccount storage)
         row.GetInt32(nameof(MetricFact.Replies)),
         row.GetString(nameof(MetricFact.Rating)),
         row.GetBoolean(nameof(MetricFact.Yes)),
-        row.GetBoolean(nameof(MetricFact.Submitted)));
+        row.GetBoolean(nameof(MetricFact.Submitted)),
+        row.GetInt32(nameof(MetricFact.Score)));
 }

@@ -32,6 +32,8 @@ public sealed class AnonymousAccessTests
         ["CommentOnRating"] = "the rating page's optional comment (same signed token)",
         ["ReceiveTwilioSms"] = "Twilio's SMS webhook: X-Twilio-Signature is the credential; missing or wrong is 403, as Twilio's docs advise",
         ["ReceiveTwilioVoice"] = "Twilio's voice webhook (same signature check, 403)",
+        ["AnswerNpsSurvey"] = "a customer's one-click NPS answer from the survey email (the signed token is the credential; tampered tokens are 400)",
+        ["CommentOnNpsSurvey"] = "the comment form on that answer's thank-you page (same signed token)",
         ["ZzApiNotFound"] = "the API's catch-all: any path no function serves is a 404 problem, signed in or not",
     };
 

@@ -21,6 +21,8 @@ public sealed class SettingsDocumentationTests
         (typeof(AuthOptions), AuthOptions.Section),
         (typeof(ThreadingOptions), ThreadingOptions.Section),
         (typeof(Switchboard.Handlers.KnowledgeBase.KnowledgeBaseOptions), Switchboard.Handlers.KnowledgeBase.KnowledgeBaseOptions.Section),
+        (typeof(Switchboard.Handlers.Nps.NpsOptions), Switchboard.Handlers.Nps.NpsOptions.Section),
+        (typeof(Switchboard.Handlers.Digest.DigestOptions), Switchboard.Handlers.Digest.DigestOptions.Section),
     ];
 
     [Fact]

@@ -25,32 +25,3 @@ public sealed class NpsSurveyRuleTests
     public void A_reopened_conversation_is_not_surveyed() =>
         Assert.Equal(NpsSurveyDecision.NotClosed, NpsSurveyRule.Decide("dana@example.com", false, stillClosed: false, null, Now));
 }
-
-public sealed class SignedTokenTests
-{
-    private static readonly byte[] Key = new byte[32];
-
-    [Fact]
-    public void A_signed_value_verifies_to_itself()
-    {
-        var tokens = new SignedToken(Key, "nps");
-        Assert.Equal("s1|c123|dana@example.com", tokens.Verify(tokens.Sign("s1|c123|dana@example.com")));
-    }
-
-    [Fact]
-    public void A_tampered_value_or_signature_does_not_verify()
-    {
-        var tokens = new SignedToken(Key, "nps");
-        var token = tokens.Sign("survey-1");
-        var other = tokens.Sign("survey-2");
-
-        Assert.Null(tokens.Verify(other[..other.IndexOf('.')] + token[token.IndexOf('.')..]));
-        Assert.Null(tokens.Verify(token[..^1] + (token[^1] == 'A' ? 'B' : 'A')));
-        Assert.Null(tokens.Verify("no-signature"));
-        Assert.Null(tokens.Verify(null));
-    }
-
-    [Fact]
-    public void A_token_for_one_purpose_is_refused_by_another() =>
-        Assert.Null(new SignedToken(Key, "rating").Verify(new SignedToken(Key, "nps").Sign("survey-1")));
-}

@@ -9,12 +9,13 @@ import { DevMailMessagePage, DevMailPage } from './devmail/DevMailPage.tsx';
 import { ApprovalsLink } from './drafts/ApprovalsLink.tsx';
 import { ApprovalsPage } from './drafts/ApprovalsPage.tsx';
 import { FeatureRequestsPage } from './featurerequests/FeatureRequestsPage.tsx';
+import { DigestPreviewPage } from './digest/DigestPreviewPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { MetricsPage } from './metrics/MetricsPage.tsx';
 import { OnCallBadge } from './oncall/OnCallBadge.tsx';
 import { OnCallPage } from './oncall/OnCallPage.tsx';
-import { approvalsHref, devMailHref, featureRequestsHref, inboxHref, metricsHref, onCallHref, routes, savedRepliesHref, settingsHref, signInHref } from './routing.ts';
+import { approvalsHref, devMailHref, digestHref, featureRequestsHref, inboxHref, metricsHref, onCallHref, routes, savedRepliesHref, settingsHref, signInHref } from './routing.ts';
 import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -115,6 +116,7 @@ function Pages() {
       <Route path={approvalsHref} component={ApprovalsPage} />
       <Route path={featureRequestsHref} component={FeatureRequestsPage} />
       <Route path={metricsHref} component={MetricsPage} />
+      <Route path={digestHref} component={DigestPreviewPage} />
       <Route path={settingsHref} component={SettingsPage} />
       <Route default component={NotFound} />
     </Router>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { HealthBadge } from './health/HealthBadge.tsx';
-import { featureRequestsHref, inboxHref, metricsHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
+import { digestHref, featureRequestsHref, inboxHref, metricsHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
 
 /** `children`: badges that need the signed-in session (on call now), shown after the health badge. */
 export function AppHeader({ agentName, onSignOut, children }: { agentName?: string; onSignOut?: () => void; children?: ComponentChildren }) {
@@ -29,6 +29,11 @@ export function AppHeader({ agentName, onSignOut, children }: { agentName?: stri
       {onSignOut && (
         <a class="nav-link" href={metricsHref}>
           Metrics
+        </a>
+      )}
+      {onSignOut && (
+        <a class="nav-link" href={digestHref}>
+          Weekly digest
         </a>
       )}
       {onSignOut && (

@@ -55,6 +55,7 @@ export const savedRepliesHref = '/saved-replies';
 export const approvalsHref = '/approvals';
 
 export const featureRequestsHref = '/feature-requests';
+export const digestHref = '/digest';
 
 export const settingsHref = '/settings';
 

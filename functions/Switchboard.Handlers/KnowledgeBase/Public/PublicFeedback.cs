@@ -3,6 +3,7 @@ using Switchboard.Core.KnowledgeBase;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.KnowledgeBase;
 using Switchboard.Handlers.Metrics;
+using Switchboard.Storage.Digest;
 
 namespace Switchboard.Handlers.KnowledgeBase.Public;
 
@@ -14,7 +15,8 @@ public sealed record SearchMissBody(string? Query, string? Website) : IHoneypotB
 public sealed record ContactVisitBody(string? Session, string? Event, string? Website) : IHoneypotBody;
 
 /// <summary><c>POST /api/public/kb/{slug}/feedback</c> {helpful, comment?}: a reader's vote on a published article.</summary>
-public sealed class PostArticleFeedback(PublicApi api, ArticleStore articles, KbFeedbackStore feedback, MetricsRecorder metrics, TimeProvider time)
+public sealed class PostArticleFeedback(
+    PublicApi api, ArticleStore articles, KbFeedbackStore feedback, MetricsRecorder metrics, FeedbackCommentStore comments, TimeProvider time)
 {
     public const int MaxCommentLength = 1000;
     public static readonly PublicLimit Limit = new("feedback", 20, TimeSpan.FromMinutes(10));
@@ -33,13 +35,18 @@ public sealed class PostArticleFeedback(PublicApi api, ArticleStore articles, Kb
             }
             // Drafts and archived articles take no votes: the public learns nothing about them, not even that they exist.
             if (!Slugs.IsValid(slug) || await articles.ArticleIdOfSlugAsync(slug, cancellationToken) is not { } id
-                || await articles.GetAsync(id, cancellationToken) is not { Status: ArticleStatus.Published })
+                || await articles.GetAsync(id, cancellationToken) is not { Status: ArticleStatus.Published } article)
             {
                 return Problems.NotFound($"There is no published article '{(Slugs.IsValid(slug) ? slug : "")}'.");
             }
             var now = time.GetUtcNow();
             await feedback.AddVoteAsync(id, helpful, comment, now, cancellationToken);
             await metrics.RecordKbVoteAsync(id, helpful, now, cancellationToken);
+            if (comment is not null)
+            {
+                // The week's comments, for the digest: the vote itself has no id, so each comment is its own row.
+                await comments.AddAsync(new FeedbackComment(FeedbackSources.Kb, $"{id}|{Guid.NewGuid():N}", helpful, article.Title, comment, now), cancellationToken);
+            }
             return null;
         }, cancellationToken);
 }
