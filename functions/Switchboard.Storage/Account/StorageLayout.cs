@@ -41,6 +41,7 @@ public static class StorageLayout
     public const string PhoneContactsTable = "PhoneContacts";
     public const string PhoneSinkTable = "PhoneSink";
     public const string RatingsTable = "Ratings";
+    public const string OutreachTable = "Outreach";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -58,7 +59,7 @@ public static class StorageLayout
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, StatusChecksTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
-            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable,
+            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable, OutreachTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =
