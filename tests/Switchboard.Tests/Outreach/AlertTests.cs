@@ -129,6 +129,25 @@ public sealed class AlertTests
     }
 
     [Fact]
+    public async Task Sending_the_outreach_draft_ends_the_alerts_escalation_before_the_next_level()
+    {
+        await using var host = await StartAsync();
+        var driver = new OutreachDriver(host);
+        await driver.Escalation.PutPolicyAsync(new
+        {
+            levels = new[] { EscalationDriver.Level(after: "00:30:00", agentIds: ["dana@acme.test"]), EscalationDriver.Level(agentIds: ["bob@acme.test"]) },
+        });
+        var alert = await driver.PostAsync(OutreachDriver.Alert(Ann, "your export failed", severity: "critical"));
+        Assert.Equal(["dana@acme.test"], (await driver.PagesAsync()).Select(p => p.To));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await driver.Drafts.ApproveAsync(alert.Str("draftId"), TestHost.ApiKey)).StatusCode);
+        await driver.Escalation.AdvanceAsync(TimeSpan.FromMinutes(31));
+
+        Assert.Equal("resolved", (await driver.Escalation.StateAsync(alert.Str("conversationId")))!.State);
+        Assert.Single(await driver.PagesAsync()); // bob was never paged
+    }
+
+    [Fact]
     public async Task An_error_storm_opens_and_pages_at_most_the_configured_number_per_window()
     {
         await using var host = await StartAsync(new()
