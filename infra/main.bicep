@@ -62,6 +62,20 @@ param sendGridApiKey string = ''
 @allowed(['sink', 'sendgrid'])
 param mailSender string = 'sink'
 
+@secure()
+@description('Twilio auth token for SMS and voice pages (Twilio:AuthToken); empty until Twilio is set up.')
+param twilioAuthToken string = ''
+
+@description('Where page texts and calls go (Twilio:Sender): sink keeps them in a table; twilio sends them (needs the account).')
+@allowed(['sink', 'twilio'])
+param twilioSender string = 'sink'
+
+@description('The Twilio account SID (Twilio:AccountSid); empty until Twilio is set up.')
+param twilioAccountSid string = ''
+
+@description('The Twilio number texts and calls come from, E.164 (Twilio:FromNumber); empty until Twilio is set up.')
+param twilioFromNumber string = ''
+
 @description('Verification key of the Signed Event Webhook (SendGrid:EventWebhookPublicKey); empty refuses delivery events.')
 param sendGridEventWebhookKey string = ''
 
@@ -110,6 +124,14 @@ var sendGridSettings = union(
   empty(sendGridEventWebhookKey) ? {} : { SendGrid__EventWebhookPublicKey: sendGridEventWebhookKey }
 )
 
+// As for SendGrid: the Key Vault reference is always set; it resolves once the secret is stored, and the token is
+// used (to send, and to check X-Twilio-Signature) only when it resolves.
+var twilioSettings = union(
+  { Twilio__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.twilioAuthTokenUri})', Twilio__Sender: twilioSender },
+  empty(twilioAccountSid) ? {} : { Twilio__AccountSid: twilioAccountSid },
+  empty(twilioFromNumber) ? {} : { Twilio__FromNumber: twilioFromNumber }
+)
+
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
   location: location
@@ -149,6 +171,8 @@ module keyVault 'app/keyvault.bicep' = {
     signingKey: signingKey
     sendGridApiKey: sendGridApiKey
     storeSendGridApiKey: !empty(sendGridApiKey)
+    twilioAuthToken: twilioAuthToken
+    storeTwilioAuthToken: !empty(twilioAuthToken)
   }
 }
 
@@ -197,7 +221,7 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    appSettings: union(mailSettings, inboundSettings, authSettings, sendGridSettings, staticSiteSettings)
+    appSettings: union(mailSettings, inboundSettings, authSettings, sendGridSettings, twilioSettings, staticSiteSettings)
   }
 }
 

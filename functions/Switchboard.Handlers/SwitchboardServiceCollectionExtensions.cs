@@ -29,6 +29,7 @@ using Switchboard.Handlers.SavedReplies;
 using Switchboard.Handlers.Status;
 using Switchboard.Handlers.FeatureRequests;
 using Switchboard.Handlers.Search;
+using Switchboard.Handlers.Outreach;
 using Switchboard.Handlers.Phone;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;
@@ -201,6 +202,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<AcknowledgePage>();
         services.AddSingleton<PageAcknowledger>();
         services.AddPhonePaging();
+        services.AddOutreach();
         services.AddSingleton<SetPagingSettings>();
         AddAgentLibrary(services);
         services.AddSingleton<SitePublisher>();

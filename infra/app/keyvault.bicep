@@ -24,6 +24,13 @@ param sendGridApiKey string = ''
 @description('False until outbound mail is set up: Key Vault does not hold an empty secret.')
 param storeSendGridApiKey bool = false
 
+@secure()
+@description('Twilio auth token for SMS and voice pages (Twilio:AuthToken); stored only when storeTwilioAuthToken is true.')
+param twilioAuthToken string = ''
+
+@description('False until Twilio is set up: Key Vault does not hold an empty secret.')
+param storeTwilioAuthToken bool = false
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -75,6 +82,16 @@ resource sendGridApiKeyEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if
   }
 }
 
+var twilioAuthTokenSecretName = 'twilio-auth-token'
+
+resource twilioAuthTokenEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (storeTwilioAuthToken) {
+  parent: vault
+  name: twilioAuthTokenSecretName
+  properties: {
+    value: twilioAuthToken
+  }
+}
+
 output name string = vault.name
 // Versionless URIs: the app picks up a new secret version within a day, or at once on restart.
 output inboundWebhookSecretUri string = inboundWebhookSecretEntry.properties.secretUri
@@ -82,3 +99,4 @@ output bootstrapApiKeyUri string = bootstrapApiKeyEntry.properties.secretUri
 output signingKeyUri string = signingKeyEntry.properties.secretUri
 // Built from the vault URI rather than read from the conditional secret, so that it is known before deployment.
 output sendGridApiKeyUri string = '${vault.properties.vaultUri}secrets/${sendGridApiKeySecretName}'
+output twilioAuthTokenUri string = '${vault.properties.vaultUri}secrets/${twilioAuthTokenSecretName}'

@@ -52,6 +52,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An error alert from your product about one customer (API key): the generic shape below, or a Sentry issue-alert or legacy webhook body. Opens or joins the customer's outreach draft; at or above Outreach:PageSeverity it pages on-call now. */
+        post: operations["ReceiveAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -1324,6 +1341,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/outreach/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template outreach drafts start from (placeholders {name}, {summary}, {time}, {date}, {count}). */
+        get: operations["GetOutreachTemplate"];
+        /** Replaces the outreach template (admins): subject (one line, up to 200 characters) and body (up to 10,000); unknown placeholders are refused. */
+        put: operations["PutOutreachTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/contact": {
         parameters: {
             query?: never;
@@ -1728,6 +1763,30 @@ export interface components {
             name: string;
             role: string;
             status: string;
+        };
+        AlertBody: {
+            customer: null | components["schemas"]["AlertCustomer"];
+            dedupKey: null | string;
+            link: null | string;
+            /** Format: date-time */
+            occurredAt: null | string;
+            severity: null | string;
+            summary: null | string;
+        };
+        AlertCustomer: {
+            email: null | string;
+            externalId: null | string;
+            name: null | string;
+        };
+        AlertReceived: {
+            /** Format: int32 */
+            alertsInGroup: number;
+            conversationId: null | string;
+            draftId: null | string;
+            outcome: string;
+            paged: boolean;
+            repeat: boolean;
+            source: string;
         };
         ApiKeyRequest: {
             name: null | string;
@@ -2555,6 +2614,18 @@ export interface components {
             /** Format: date-time */
             until: null | string;
         };
+        OutreachTemplateBody: {
+            body: null | string;
+            subject: null | string;
+        };
+        OutreachTemplateView: {
+            body: string;
+            placeholders: string[];
+            subject: string;
+            /** Format: date-time */
+            updatedAt: null | string;
+            updatedBy: null | string;
+        };
         OverrideBody: {
             agentId: null | string;
             /** Format: date-time */
@@ -3115,6 +3186,75 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReceiveAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertBody"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertReceived"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7305,6 +7445,86 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOutreachTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachTemplateView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PutOutreachTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutreachTemplateBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachTemplateView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

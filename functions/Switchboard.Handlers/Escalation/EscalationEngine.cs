@@ -45,13 +45,41 @@ public sealed partial class EscalationEngine(
         }
         var head = await conversations.GetHeadAsync(conversationId, cancellationToken);
         var due = EscalationPlan.FirstDue(stored.Policy, Instant.FromDateTimeOffset(domainEvent.OccurredAt)).ToDateTimeOffset();
+        await BeginAsync(conversationId, mailbox, head?.Subject ?? "", domainEvent.CustomerEmail ?? "", domainEvent.OccurredAt, due, cancellationToken);
+    }
+
+    /// <summary>
+    /// Pages level 1 of the mailbox's policy about the conversation now, not after the first-response target (an
+    /// error alert: the customer has not written, nobody waits for the target to pass), then escalates as usual. False
+    /// when the mailbox has no policy or the conversation's escalation was started before (a conversation pages once).
+    /// </summary>
+    public async Task<bool> StartNowAsync(string conversationId, string mailbox, string subject, string customerEmail, CancellationToken cancellationToken = default)
+    {
+        if (await policies.GetAsync(mailbox, cancellationToken) is null || await store.GetAsync(conversationId, cancellationToken) is not null)
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        if (await BeginAsync(conversationId, mailbox, subject, customerEmail, now, now, cancellationToken) is not { } state)
+        {
+            return false;
+        }
+        // Decided here, so the page goes out with the request; were this to fail, the check message or the sweep pages.
+        await RunAsync([new DueCheck(conversationId, state.Step, state.DueAt, state.DueRowKey)], [], cancellationToken);
+        return true;
+    }
+
+    private async Task<EscalationEntity?> BeginAsync(
+        string conversationId, string mailbox, string subject, string customerEmail, DateTimeOffset startedAt, DateTimeOffset due,
+        CancellationToken cancellationToken)
+    {
         var state = new EscalationEntity
         {
             PartitionKey = conversationId,
             Mailbox = mailbox,
-            Subject = head?.Subject ?? "",
-            CustomerEmail = domainEvent.CustomerEmail ?? "",
-            StartedAt = domainEvent.OccurredAt,
+            Subject = subject,
+            CustomerEmail = customerEmail,
+            StartedAt = startedAt,
             Step = 0,
             DueAt = due,
             DueRowKey = EscalationStore.DueRowKey(conversationId, 0, due),
@@ -62,11 +90,12 @@ public sealed partial class EscalationEngine(
             state = (await store.GetAsync(conversationId, cancellationToken))!;
             if (state.State != EscalationStates.Active)
             {
-                return;
+                return null;
             }
         }
         await store.PutDueAsync(conversationId, state.Step, state.DueAt, cancellationToken);
         await SendCheckAsync(state, cancellationToken);
+        return state;
     }
 
     /// <summary>A check message from the queue: fires it (with others due soon for the same people), or re-queues it if early.</summary>

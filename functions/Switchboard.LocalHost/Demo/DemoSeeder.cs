@@ -5,7 +5,7 @@ namespace Switchboard.LocalHost.Demo;
 /// <summary>
 /// Seeds a living demo workspace through the host's own HTTP API: two teammates, twelve conversations delivered by the
 /// inbound webhook, and the team's work on them (replies, notes with a mention, a call, tags, assignments, a snoozed
-/// and a closed conversation), then saved replies, customer notes and on-call (<see cref="DemoSetup"/>). Running it
+/// and a closed conversation), then saved replies, customer notes and on-call (<see cref="DemoSetup"/>), Sam's phone paging and an outreach draft (<see cref="DemoOutreach"/>). Running it
 /// again adds nothing: mail that is already in its conversation is not posted again, and every other step checks first.
 /// </summary>
 public sealed class DemoSeeder(DemoApi api, string firstAdminEmail, IReadOnlyList<string> mailboxes, TimeProvider time)
@@ -31,6 +31,7 @@ public sealed class DemoSeeder(DemoApi api, string firstAdminEmail, IReadOnlyLis
         ids[LastMail] = await DeliverAsync(mail, work, LastMail, cancellationToken);
 
         await new DemoSetup(api, firstAdminEmail, mailboxes[0], time).SeedAsync(team, mail.CustomerEmail("01-jonas-sync"), cancellationToken);
+        await new DemoOutreach(api).SeedAsync(team[Sam], mail.CustomerEmail("01-jonas-sync"), cancellationToken);
         return new DemoSummary(ids.Values.Distinct().Count(), team.Count);
     }
 

@@ -43,6 +43,7 @@ public static class StorageLayout
     public const string RatingsTable = "Ratings";
     public const string NpsSurveysTable = "NpsSurveys";
     public const string FeedbackCommentsTable = "FeedbackComments";
+    public const string OutreachTable = "Outreach";
 
     /// <summary>Raw mail (<c>raw/</c>), attachments (<c>attachments/</c>) and large bodies (<c>bodies/</c>).</summary>
     public const string MailContainer = "mail";
@@ -60,7 +61,7 @@ public static class StorageLayout
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
             SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, StatusChecksTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
-            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable, NpsSurveysTable, FeedbackCommentsTable,
+            FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable, NpsSurveysTable, FeedbackCommentsTable, OutreachTable,
         ];
 
     public static readonly IReadOnlyList<string> Queues =

@@ -28,7 +28,7 @@ public sealed class DemoSeederTests
         {
             all.AddRange(await mail.AllConversationsAsync(status));
         }
-        Assert.Equal(12, all.Count);
+        Assert.Equal(13, all.Count); // the mail, and one outreach conversation opened by a sample error alert
         Assert.Equal(12, summary.Conversations);
         JsonElement Subject(string subject) => all.Single(c => c.Str("subject") == subject);
 
@@ -79,6 +79,14 @@ public sealed class DemoSeederTests
         var team = await (await signIn.Bootstrap(HttpMethod.Get, "/api/agents")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.All(team.GetProperty("items").EnumerateArray(), a => Assert.Equal("active", a.Str("status")));
         Assert.Contains(team.GetProperty("items").EnumerateArray(), a => a.Str("email") == "mia@acme.test" && a.Str("role") == "trainee");
+
+        var phone = await (await mail.GetAsync($"/api/oncall/agents/{sam}/notifications")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.All(phone.GetProperty("contacts").EnumerateArray(), c => Assert.True(c.GetProperty("verified").GetBoolean()));
+        Assert.Equal(["sms", "voice"], phone.GetProperty("rules").EnumerateArray().Select(r => r.Str("channel")));
+        var outreach = Subject("We noticed a problem: " + DemoOutreach.AlertSummary);
+        Assert.Contains("outreach", outreach.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        var drafts = await (await mail.GetAsync($"/api/conversations/{outreach.Str("id")}/drafts")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(DemoOutreach.AlertSummary, Assert.Single(drafts.GetProperty("items").EnumerateArray()).Str("text"));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class BicepFixture : IAsyncLifetime
     public const string BootstrapApiKey = "test-bootstrap-api-key-0badc0ffee";
     public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS0zMi1ieXRlcy1sb25nISE=";
     public const string SendGridApiKey = "SG.test-sendgrid-api-key";
+    public const string TwilioAuthToken = "test-twilio-auth-token-5ca1ab1e";
 
     private string? workDirectory;
 
@@ -52,6 +53,7 @@ public sealed class BicepFixture : IAsyncLifetime
             param bootstrapApiKey = '{BootstrapApiKey}'
             param signingKey = '{SigningKey}'
             param sendGridApiKey = '{SendGridApiKey}'
+            param twilioAuthToken = '{TwilioAuthToken}'
             """);
 
         var lint = BicepCli.RunAsync(InfraDirectory, "lint", "--pattern", "./**/*.bicep");

@@ -102,7 +102,7 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
         var vault = bicep.Single("Microsoft.KeyVault/vaults");
         Assert.True(vault.GetProperty("properties").GetProperty("enableRbacAuthorization").GetBoolean());
         Assert.Equal(
-            ["bootstrap-api-key", "inbound-webhook-secret", "sendgrid-api-key", "signing-key"],
+            ["bootstrap-api-key", "inbound-webhook-secret", "sendgrid-api-key", "signing-key", "twilio-auth-token"],
             bicep.OfType("Microsoft.KeyVault/vaults/secrets").Select(s => Name(s).Split('/')[^1]).Order());
     }
 
@@ -138,6 +138,7 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
                      ("Auth__BootstrapApiKey", "bootstrap-api-key"),
                      ("Auth__SigningKey", "signing-key"),
                      ("SendGrid__ApiKey", "sendgrid-api-key"),
+                     ("Twilio__AuthToken", "twilio-auth-token"),
                  })
         {
             var value = settings[setting];
@@ -159,6 +160,7 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
             ["bootstrapApiKey"] = "bootstrap-api-key",
             ["signingKey"] = "signing-key",
             ["sendGridApiKey"] = "sendgrid-api-key",
+            ["twilioAuthToken"] = "twilio-auth-token",
         };
 
         foreach (var (parameter, secret) in secretsByParameter)
@@ -169,7 +171,7 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
             var entry = bicep.OfType("Microsoft.KeyVault/vaults/secrets").Single(s => Name(s).EndsWith("/" + secret, StringComparison.Ordinal));
             Assert.Equal($"[parameters('{parameter}')]", entry.GetProperty("properties").GetProperty("value").GetString());
         }
-        foreach (var value in new[] { BicepFixture.WebhookSecret, BicepFixture.BootstrapApiKey, BicepFixture.SigningKey, BicepFixture.SendGridApiKey })
+        foreach (var value in new[] { BicepFixture.WebhookSecret, BicepFixture.BootstrapApiKey, BicepFixture.SigningKey, BicepFixture.SendGridApiKey, BicepFixture.TwilioAuthToken })
         {
             Assert.DoesNotContain(value, bicep.SnapshotText, StringComparison.Ordinal);
         }

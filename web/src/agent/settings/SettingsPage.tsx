@@ -4,11 +4,12 @@ import { ApiError } from '../../shared/api/problem.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { issueAgentCalendar, revokeAgentCalendar, updatePreferences } from '../api/settings.ts';
 import { PagingSettings } from '../oncall/PagingSettings.tsx';
+import { OutreachTemplateSettings } from './OutreachTemplateSettings.tsx';
 import { PhoneSettings } from './PhoneSettings.tsx';
 import { currentAgentKey, type CurrentAgent } from '../session/authApi.ts';
 import { useApi, useCurrentAgent } from '../session/session.tsx';
 
-/** /settings: my notification preference, my page webhook, my phone numbers and rules, my calendar feed. */
+/** /settings: my notification preference, my page webhook, my phone numbers and rules, my calendar feed; the team's outreach template. */
 export function SettingsPage() {
   const me = useCurrentAgent();
   return (
@@ -18,6 +19,7 @@ export function SettingsPage() {
       <PagingSettings />
       {me && <PhoneSettings agentId={me.id} />}
       <CalendarFeed agentId={me?.id ?? null} />
+      {me && <OutreachTemplateSettings isAdmin={me.role === 'admin'} />}
     </section>
   );
 }
