@@ -135,7 +135,7 @@ public sealed class OutreachGroups(
 
         var author = await drafts.PersonAsync(agent, cancellationToken);
         var draft = await submit.AddAsync(author, group.ConversationId, update!.Conversation.Subject,
-            new ReplyDraft(text.Body, null, [], [], "pending"), cancellationToken);
+            new OutgoingReply(text.Body, null, [], [], "pending"), cancellationToken);
         var draftId = DraftStore.PublicId(draft.PartitionKey, draft.RowKey);
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -158,7 +158,7 @@ public sealed class OutreachGroups(
     {
         var text = (await templates.CurrentAsync(cancellationToken)).Render(group.CustomerName, [.. alerts.Select(a => a.Summary)], group.FirstAlertAt, group.Count);
         draft.Version++;
-        await drafts.FillAsync(draft, new ReplyDraft(text.Body, null, [], [], draft.StatusAfter), cancellationToken);
+        await drafts.FillAsync(draft, new OutgoingReply(text.Body, null, [], [], draft.StatusAfter), cancellationToken);
         if (await draftRows.TryReplaceAsync(draft, cancellationToken))
         {
             await draftRows.IndexAsync(draft, draft.QueueRowKey, cancellationToken);
