@@ -75,13 +75,24 @@ public sealed partial class PublishKnowledgeBase(
             return;
         }
         var generation = claimed.Requested;
-        var release = await PublishAsync(cancellationToken);
+        Storage.StaticSite.SiteRelease release;
+        try
+        {
+            release = await PublishAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The agents' publish status shows it; the queue retries the message (then kb-publishes-poison).
+            await state.UpdateAsync(s => (s.LastError, s.LastFailedAt) = (e.Message[..Math.Min(e.Message.Length, 500)], time.GetUtcNow()), cancellationToken);
+            throw;
+        }
         await state.UpdateAsync(s =>
         {
             s.Published = Math.Max(s.Published, generation);
             s.Publishes++;
             s.LastPublishedAt = time.GetUtcNow();
             s.LastReleaseId = release.Id;
+            s.LastError = null;
         }, cancellationToken);
         LogPublished(generation, release.Id, release.Files, release.Uploaded);
     }
