@@ -11,9 +11,26 @@ import { ApprovalsPage } from './drafts/ApprovalsPage.tsx';
 import { FeatureRequestsPage } from './featurerequests/FeatureRequestsPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
+import { ArticlePage } from './kb/ArticlePage.tsx';
+import { ContactFormPage } from './kb/ContactFormPage.tsx';
+import { KbInsightsPage } from './kb/KbInsightsPage.tsx';
+import { KbPage } from './kb/KbPage.tsx';
 import { OnCallBadge } from './oncall/OnCallBadge.tsx';
 import { OnCallPage } from './oncall/OnCallPage.tsx';
-import { approvalsHref, devMailHref, featureRequestsHref, inboxHref, onCallHref, routes, savedRepliesHref, settingsHref, signInHref } from './routing.ts';
+import {
+  approvalsHref,
+  devMailHref,
+  featureRequestsHref,
+  inboxHref,
+  kbContactFormHref,
+  kbInsightsHref,
+  knowledgeBaseHref,
+  onCallHref,
+  routes,
+  savedRepliesHref,
+  settingsHref,
+  signInHref,
+} from './routing.ts';
 import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -114,6 +131,10 @@ function Pages() {
       <Route path={approvalsHref} component={ApprovalsPage} />
       <Route path={featureRequestsHref} component={FeatureRequestsPage} />
       <Route path={settingsHref} component={SettingsPage} />
+      <Route path={knowledgeBaseHref} component={KbPage} />
+      <Route path={routes.kbArticle} component={ArticlePage} />
+      <Route path={kbInsightsHref} component={KbInsightsPage} />
+      <Route path={kbContactFormHref} component={ContactFormPage} />
       <Route default component={NotFound} />
     </Router>
   );
