@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Core.StaticSite;
+using Switchboard.Handlers.KnowledgeBase.Site;
+using Switchboard.Storage.Account;
 using Switchboard.Storage.StaticSite;
 using Switchboard.Tests.Infrastructure;
 using static Switchboard.Tests.KnowledgeBase.KbClient;
@@ -81,5 +84,29 @@ public sealed class KbPublishingTests
             changed);
         Assert.Contains("Use the link within 30 minutes.", await host.Client.GetStringAsync("/kb/articles/password-reset/"));
         Assert.Contains("url=../password-reset/", await host.Client.GetStringAsync("/kb/articles/reset-your-password/"));
+    }
+
+    [Fact]
+    public async Task A_failed_publish_shows_in_the_site_status_until_a_publish_succeeds()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        await CreateAsync(host, "Export your data", "Settings, then Export.");
+        var publish = host.Services.GetRequiredService<PublishKnowledgeBase>();
+        var message = $$"""{"id":"p1","generation":1,"dueAt":"{{DateTimeOffset.UtcNow:O}}"}""";
+        // The site's container gone: every file write fails, as an outage of the storage account would.
+        var container = host.Storage.Container(StorageLayout.SiteContainer);
+        await container.DeleteIfExistsAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => publish.HandleAsync(message));
+        var failed = await SiteAsync(host);
+        await container.CreateIfNotExistsAsync();
+        await publish.HandleAsync(message);
+        var recovered = await SiteAsync(host);
+
+        Assert.False(failed.GetProperty("upToDate").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(failed.GetProperty("lastError").GetString()));
+        Assert.Equal(JsonValueKind.String, failed.GetProperty("lastFailedAt").ValueKind);
+        Assert.True(recovered.GetProperty("upToDate").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, recovered.GetProperty("lastError").ValueKind);
     }
 }
