@@ -15,7 +15,9 @@ public sealed class KbPublishingTests
     [Fact]
     public async Task A_burst_of_50_edits_is_published_once_or_twice_and_every_edit_is_on_the_served_pages()
     {
-        await using var host = await TestHost.StartAsync(FastPublishing(delay: "00:00:04"));
+        var delay = TimeSpan.FromSeconds(4);
+        await using var host = await TestHost.StartAsync(FastPublishing(delay: delay.ToString("c")));
+        var burst = System.Diagnostics.Stopwatch.StartNew();
         var articles = new List<(string Id, string Slug, string ETag)>();
         for (var i = 0; i < 5; i++)
         {
@@ -29,9 +31,14 @@ public sealed class KbPublishingTests
             }
         }
 
+        burst.Stop();
+
         var site = await PublishedAsync(host);
         Assert.Equal(50, site.GetProperty("requestedGeneration").GetInt64());
-        Assert.InRange(site.GetProperty("publishes").GetInt32(), 1, 2);
+        // Once, and once more for each delay the burst outlasts: twice at most when the 50 saves take under 4 s. On a
+        // loaded machine they take longer, and publishing while the burst goes on is the design, not a fault.
+        var allowed = 1 + (int)Math.Ceiling(burst.Elapsed / delay);
+        Assert.InRange(site.GetProperty("publishes").GetInt32(), 1, Math.Max(2, allowed));
         for (var i = 0; i < articles.Count; i++)
         {
             var page = await host.Client.GetStringAsync($"/kb/articles/{articles[i].Slug}/");
