@@ -138,6 +138,36 @@ public sealed class KbAgentBrowserTests(BrowserFixture browser)
         await Expect(composer.GetByLabel("Reply to the customer")).ToHaveValueAsync($"Export your data: {new Uri(agent.Host.BaseAddress, "/kb/articles/export-your-data/")}");
     }
 
+    [Fact]
+    public async Task Categories_are_added_and_reordered_and_the_contact_form_settings_saved()
+    {
+        await using var agent = await AgentBrowser.StartAsync(browser);
+        await CreateAsync(agent.Host, "Invoices", "Billing, then Invoices.", "Billing", status: "draft");
+        await CreateAsync(agent.Host, "Sign in", "Use your email.", "Account", status: "draft");
+        await agent.SignInAsync();
+
+        await agent.Page.GetByRole(AriaRole.Link, new() { Name = "Knowledge base" }).ClickAsync();
+        var categories = agent.Page.GetByRole(AriaRole.Region, new() { Name = "Categories" });
+        await categories.GetByLabel("New category").FillAsync("Getting started");
+        await categories.GetByRole(AriaRole.Button, new() { Name = "Add category" }).ClickAsync();
+        await Expect(categories.GetByRole(AriaRole.Listitem)).ToHaveTextAsync([new Regex("^Billing"), new Regex("^Account"), new Regex("^Getting started")]);
+        await categories.GetByRole(AriaRole.Button, new() { Name = "Move Getting started up" }).ClickAsync();
+        await categories.GetByRole(AriaRole.Button, new() { Name = "Move Getting started up" }).ClickAsync();
+        await categories.GetByRole(AriaRole.Button, new() { Name = "Save order" }).ClickAsync();
+        await Expect(categories.GetByRole(AriaRole.Status)).ToContainTextAsync("Order saved");
+        var list = await JsonAsync(await SendAsync(agent.Host, HttpMethod.Get, "/api/kb/articles"), HttpStatusCode.OK);
+        Assert.Equal(["Getting started", "Billing", "Account"], list.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+
+        await agent.Page.GetByRole(AriaRole.Link, new() { Name = "Contact form" }).ClickAsync();
+        var form = agent.Page.GetByRole(AriaRole.Form, new() { Name = "Contact form settings" });
+        await form.GetByLabel("Support hours").FillAsync("Monday to Thursday, 8:00 to 16:00");
+        await form.GetByLabel("Expected response time").FillAsync("within four hours");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save contact form settings" }).ClickAsync();
+        await Expect(form.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        var settings = await JsonAsync(await SendAsync(agent.Host, HttpMethod.Get, "/api/kb/contact-settings"), HttpStatusCode.OK);
+        Assert.Equal(("Monday to Thursday, 8:00 to 16:00", "within four hours"), (settings.Str("supportHours"), settings.Str("responseTime")));
+    }
+
     private static async Task PostPublicAsync(TestHost host, string path, object body)
     {
         var response = await host.Client.PostAsJsonAsync(path, body);
