@@ -70,10 +70,11 @@ public sealed class KbAgentBrowserTests(BrowserFixture browser)
 
         // Version 2 is restored as version 4.
         var revisions = page.GetByRole(AriaRole.Region, new() { Name = "Revisions" });
-        await Expect(revisions.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
+        var saves = revisions.GetByRole(AriaRole.List, new() { Name = "Every save" }).GetByRole(AriaRole.Listitem);
+        await Expect(saves).ToHaveCountAsync(3);
         await revisions.GetByRole(AriaRole.Button, new() { Name = "Restore version 2" }).ClickAsync();
-        await Expect(revisions.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("v4");
-        await Expect(revisions.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("(restored v2)");
+        await Expect(saves.First).ToContainTextAsync("v4");
+        await Expect(saves.First).ToContainTextAsync("(restored v2)");
         await Expect(body).ToHaveValueAsync(new Regex(@"\| CSV \| small \|"));
 
         // Published, then the whole site again with "Publish now": the status says when it is out.

@@ -42,7 +42,7 @@ export function ArticleHistory({ articleId, onRestored }: { articleId: string; o
     <section class="kb-box" aria-label="Revisions">
       <h2>Revisions</h2>
       {revisions.error && <ErrorMessage error={revisions.error} />}
-      <ol class="kb-revisions">
+      <ol class="kb-revisions" aria-label="Every save">
         {list.map((revision) => (
           <li key={revision.version}>
             <span>
