@@ -13,6 +13,9 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
+@description('Comma-separated origins of the public site besides its own *.azurestaticapps.net address (your custom domain, e.g. https://help.example.com): they may call /api/public/* from the browser (CORS), and the first is the knowledge base\'s public address.')
+param publicSiteOrigins string = ''
+
 @description('Region of the Static Web Apps resources (public site; agent app when agentAppOnStaticWebApps), offered in these regions only.')
 @allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
 param webLocation string = 'westeurope'
@@ -106,9 +109,14 @@ var inboundSettings = union(
   { Inbound__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.inboundWebhookSecretUri})' },
   empty(sendGridVerificationKey) ? {} : { Inbound__SendGridVerificationKey: sendGridVerificationKey }
 )
-// The app publishes the knowledge base and status page to this site (StaticSite:StaticWebAppResourceId).
+// The app publishes the knowledge base and status page to this site (StaticSite:StaticWebAppResourceId); its pages
+// call /api/public/* from their own origin, so the app allows those origins (CORS, api.bicep).
+var customSiteOrigins = filter(map(split(publicSiteOrigins, ','), origin => trim(origin)), origin => !empty(origin))
+var siteOrigins = concat(customSiteOrigins, [siteUrl])
 var staticSiteSettings = {
   StaticSite__StaticWebAppResourceId: site.outputs.id
+  // Absolute links in the sitemap and feed, and the links agents insert into replies.
+  KnowledgeBase__Url: '${siteOrigins[0]}/kb/'
 }
 var authSettings = {
   Auth__BootstrapApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.bootstrapApiKeyUri})'
@@ -222,6 +230,7 @@ module api 'app/api.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     appSettings: union(mailSettings, inboundSettings, authSettings, sendGridSettings, twilioSettings, staticSiteSettings)
+    corsAllowedOrigins: siteOrigins
   }
 }
 

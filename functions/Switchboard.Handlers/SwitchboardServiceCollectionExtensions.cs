@@ -274,6 +274,8 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton<DiffArticleRevisions>();
         services.AddSingleton<RestoreArticleRevision>();
         services.AddSingleton<PreviewArticle>();
+        services.AddSingleton<CreateCategory>();
+        services.AddSingleton<CreateArticleFromReply>();
         services.AddSingleton<ReorderCategories>();
         services.AddSingleton<ArticleFileStore>();
         services.AddSingleton<UploadArticleFile>();

@@ -26,6 +26,9 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Origins whose pages may call the app from a browser: the public static site\'s, for /api/public/* (contact form, feedback, search misses). Without credentials: no cookie session crosses origins.')
+param corsAllowedOrigins array = []
+
 @description('Settings specific to Switchboard (Mail__*, Inbound__*, Auth__*, SendGrid__*), merged over the platform ones.')
 param appSettings object
 
@@ -95,6 +98,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // Platform CORS covers the whole app, but without credentials a cross-origin page can only make calls that need
+      // no session: the public endpoints. The agent API wants a session cookie and its CSRF header, or an API key.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
     }
   }
 

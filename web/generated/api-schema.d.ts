@@ -310,6 +310,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/messages/{messageId}/article": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turns an outbound reply into a draft article: the conversation's subject as title, the reply's own text (quotes and signature stripped) as body. */
+        post: operations["CreateArticleFromReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/messages/{messageId}/attachments/{index}": {
         parameters: {
             query?: never;
@@ -832,7 +849,8 @@ export interface paths {
         get?: never;
         /** Sets the order of the categories on the site's home page {names: first shown first}; those not named follow; republishes the site. */
         put: operations["ReorderCategories"];
-        post?: never;
+        /** Adds a category {name} (last in the order) before any article names it; an existing one stays where it is. */
+        post: operations["CreateCategory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1844,6 +1862,7 @@ export interface components {
             category: null | string;
             id: string;
             lastEditorName: null | string;
+            publicUrl: null | string;
             slug: string;
             status: string;
             summary: null | string;
@@ -1910,6 +1929,9 @@ export interface components {
             durationMinutes: number | null;
             emailToCustomer: null | boolean;
             recap: null | string;
+        };
+        CategoryInput: {
+            name: null | string;
         };
         CategoryList: {
             names: string[];
@@ -2393,6 +2415,9 @@ export interface components {
             notHelpful: number;
         };
         KbSiteStatus: {
+            lastError: null | string;
+            /** Format: date-time */
+            lastFailedAt: null | string;
             /** Format: date-time */
             lastPublishedAt: null | string;
             /** Format: int64 */
@@ -3985,6 +4010,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConversationFeatureRequests"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateArticleFromReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -5644,6 +5719,66 @@ export interface operations {
         responses: {
             /** @description OK */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

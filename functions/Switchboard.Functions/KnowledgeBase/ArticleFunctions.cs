@@ -15,6 +15,7 @@ public sealed class ArticleFunctions(
     UpdateArticle updateArticle,
     PublishArticle publishArticle,
     PreviewArticle previewArticle,
+    CreateCategory createCategory,
     ReorderCategories reorderCategories)
 {
     [Function(nameof(ListArticles))]
@@ -82,6 +83,17 @@ public sealed class ArticleFunctions(
         CancellationToken cancellationToken) =>
         api.RunAsync<PreviewInput>(request, Callers.AnyAgent, (_, input) => Task.FromResult(previewArticle.Handle(input)),
             cancellationToken, maxBodyBytes: ArticleRoute.MaxBodyBytes);
+
+    [Function(nameof(CreateCategory))]
+    [EndpointSummary("Adds a category {name} (last in the order) before any article names it; an existing one stays where it is.")]
+    [Tags("Knowledge base")]
+    [Accepts<CategoryInput>("application/json")]
+    [ProducesResponseType<CategoryList>(StatusCodes.Status201Created, "application/json")]
+    [ProducesProblems(400, 401, 413, 415)]
+    public Task<IResult> CreateCategory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/categories")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.RunAsync<CategoryInput>(request, Callers.AnyAgent, (_, input) => createCategory.HandleAsync(input, cancellationToken), cancellationToken);
 
     [Function(nameof(ReorderCategories))]
     [EndpointSummary("Sets the order of the categories on the site's home page {names: first shown first}; those not named follow; republishes the site.")]

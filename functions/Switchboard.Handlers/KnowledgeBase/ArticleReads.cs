@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Switchboard.Core.KnowledgeBase;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.KnowledgeBase;
@@ -6,13 +7,14 @@ using Switchboard.Storage.KnowledgeBase;
 namespace Switchboard.Handlers.KnowledgeBase;
 
 /// <summary><c>GET /api/kb/articles?status=&amp;category=&amp;q=</c>: every article (drafts included), newest change first.</summary>
-public sealed class ListArticles(ArticleStore store)
+public sealed class ListArticles(ArticleStore store, IOptions<KnowledgeBaseOptions> options)
 {
     public async Task<IResult> HandleAsync(ArticleQuery query, CancellationToken cancellationToken = default) =>
         Results.Ok(await ListAsync(query.Status, query.Category, query.Words, cancellationToken));
 
     public async Task<ArticleList> ListAsync(string? status, string? category, string? query, CancellationToken cancellationToken = default)
     {
+        var siteUrl = options.Value.Url is { Length: > 0 } url ? url : "/kb/";
         var words = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var articles = (await store.ListAsync(cancellationToken))
             .Where(a => status is not { Length: > 0 } || a.Status == status)
@@ -21,7 +23,7 @@ public sealed class ListArticles(ArticleStore store)
             // A title match first: the composer's "insert a link" search wants the article named so.
             .OrderByDescending(a => words.Length > 0 && words.All(w => a.Title.Contains(w, StringComparison.OrdinalIgnoreCase)))
             .ThenByDescending(a => a.UpdatedAt)
-            .Select(ArticleSummaryView.Of)
+            .Select(a => ArticleSummaryView.Of(a, siteUrl))
             .ToList();
         var categories = (await store.CategoriesAsync(cancellationToken)).Select(c => c.Name).ToList();
         return new ArticleList(articles, categories);

@@ -18,13 +18,18 @@ public sealed record ArticleView(
         e.CreatedAt, e.UpdatedAt, e.PublishedAt);
 }
 
-/// <summary>A line of the article list (no body, to keep the list small).</summary>
+/// <summary>
+/// A line of the article list (no body, to keep the list small). <c>PublicUrl</c>: the page on the public site, for a
+/// published article (what the reply composer links to); absolute when <c>KnowledgeBase:Url</c> is set, else the
+/// site path <c>/kb/…</c> of a host that serves the site itself.
+/// </summary>
 public sealed record ArticleSummaryView(
     string Id, string Title, string Slug, string? Category, string? Summary, string Status, int Version,
-    string? LastEditorName, DateTimeOffset UpdatedAt)
+    string? LastEditorName, DateTimeOffset UpdatedAt, string? PublicUrl)
 {
-    public static ArticleSummaryView Of(ArticleEntity e) =>
-        new(e.RowKey, e.Title, e.Slug, e.Category, e.Summary, e.Status, e.Version, e.LastEditorName, e.UpdatedAt);
+    public static ArticleSummaryView Of(ArticleEntity e, string siteUrl) =>
+        new(e.RowKey, e.Title, e.Slug, e.Category, e.Summary, e.Status, e.Version, e.LastEditorName, e.UpdatedAt,
+            e.Status == ArticleStatus.Published ? $"{siteUrl}articles/{e.Slug}/" : null);
 }
 
 public sealed record ArticleList(IReadOnlyList<ArticleSummaryView> Items, IReadOnlyList<string> Categories);

@@ -49,6 +49,13 @@ public sealed partial class DemoApi(HttpClient client, string bootstrapKey, stri
         return await SendAsync(request, [], cancellationToken);
     }
 
+    /// <summary>A post to a public endpoint (/api/public/…) as a reader of the public site would send it: no credential.</summary>
+    public async Task PublicAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, cancellationToken);
+        await EnsureAsync(response, [], cancellationToken);
+    }
+
     /// <summary>Posts one raw message to the inbound webhook, for the given mailbox.</summary>
     public async Task PostMailAsync(byte[] raw, string mailbox, CancellationToken cancellationToken)
     {

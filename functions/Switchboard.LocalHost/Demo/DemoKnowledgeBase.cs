@@ -2,7 +2,8 @@ namespace Switchboard.LocalHost.Demo;
 
 /// <summary>
 /// The demo's small knowledge base: a few published articles in two categories and one draft, each created only when
-/// missing (by title), then the public site published (under /kb/) even when every article existed already.
+/// missing (by title), then the public site published (under /kb/) even when every article existed already. The first
+/// time, readers' votes, a comment and searches that found nothing, so the agent app's reader feedback has something to show.
 /// </summary>
 public sealed class DemoKnowledgeBase(DemoApi api, string firstAdminEmail)
 {
@@ -24,10 +25,27 @@ public sealed class DemoKnowledgeBase(DemoApi api, string firstAdminEmail)
     {
         var (_, existing) = await api.AsAgentAsync(firstAdminEmail, HttpMethod.Get, "/api/kb/articles", cancellationToken: cancellationToken);
         var titles = existing.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToHashSet();
+        var firstTime = titles.Count == 0;
         foreach (var (title, category, status, summary, body) in Articles.Where(a => !titles.Contains(a.Title)))
         {
             await api.AsAgentAsync(firstAdminEmail, HttpMethod.Post, "/api/kb/articles", new { title, category, status, summary, body }, cancellationToken: cancellationToken);
         }
         await api.AsAgentAsync(firstAdminEmail, HttpMethod.Post, "/api/kb/site/publish", cancellationToken: cancellationToken);
+        if (firstTime)
+        {
+            await SeedReadersAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedReadersAsync(CancellationToken cancellationToken)
+    {
+        await api.PublicAsync("/api/public/kb/reset-your-password/feedback", new { helpful = true }, cancellationToken);
+        await api.PublicAsync("/api/public/kb/reset-your-password/feedback", new { helpful = true }, cancellationToken);
+        await api.PublicAsync("/api/public/kb/when-will-my-refund-arrive/feedback",
+            new { helpful = false, comment = "It has been 12 days and nothing yet. Who do I ask?" }, cancellationToken);
+        foreach (var query in (string[])["cancel subscription", "two factor", "cancel subscription"])
+        {
+            await api.PublicAsync("/api/public/kb/search-misses", new { query }, cancellationToken);
+        }
     }
 }

@@ -23,6 +23,10 @@ public sealed class KbSiteStateEntity : ITableEntity
     public int Publishes { get; set; }
     public DateTimeOffset? LastPublishedAt { get; set; }
     public string? LastReleaseId { get; set; }
+
+    /// <summary>Why the last publish failed, while no later one has succeeded (the queue retries it); null once one does.</summary>
+    public string? LastError { get; set; }
+    public DateTimeOffset? LastFailedAt { get; set; }
 }
 
 /// <summary>Reads and changes the one <see cref="KbSiteStateEntity"/> row, each change ETag-guarded and retried.</summary>

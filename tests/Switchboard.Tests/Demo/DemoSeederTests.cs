@@ -68,6 +68,12 @@ public sealed class DemoSeederTests
         var site = await host.Client.GetStringAsync("/kb/");
         Assert.Contains("Reset your password", site);
         Assert.DoesNotContain("Tablet app: sync troubleshooting", await host.Client.GetStringAsync("/kb/search-index.json"));
+        var votes = await (await adminBrowser.GetAsync("/api/kb/feedback")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("When will my refund arrive?", 1, 1), votes.GetProperty("items").EnumerateArray()
+            .Select(v => (v.Str("title"), v.GetProperty("notHelpful").GetInt32(), v.GetProperty("comments").GetInt32())).First());
+        var misses = await (await adminBrowser.GetAsync("/api/kb/search-misses")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("cancel subscription", 2), misses.GetProperty("items").EnumerateArray()
+            .Select(m => (m.Str("query"), m.GetProperty("count").GetInt32())).First());
 
         var schedules = await (await mail.GetAsync("/api/oncall/schedules")).Content.ReadFromJsonAsync<JsonElement>();
         var schedule = Assert.Single(schedules.GetProperty("items").EnumerateArray());

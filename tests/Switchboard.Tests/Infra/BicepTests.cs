@@ -259,6 +259,24 @@ public sealed class BicepTests(BicepFixture bicep, ITestOutputHelper output) : I
     }
 
     [Fact]
+    public void The_public_site_may_call_the_function_app_without_credentials_and_is_the_knowledge_bases_address()
+    {
+        var cors = Site().GetProperty("properties").GetProperty("siteConfig").GetProperty("cors");
+        var origins = cors.GetProperty("allowedOrigins").EnumerateArray().Select(o => o.GetString()!).ToList();
+
+        // The static site's own address, https:// and its default host name (known once deployed, so still an
+        // expression here): pages there post to /api/public/*. Without a custom domain it is the KB's address too.
+        var origin = Assert.Single(origins);
+        Assert.Contains("'https://{0}'", origin);
+        Assert.Contains($"'{Id(bicep.Single("Microsoft.Web/staticSites"))}'", origin);
+        Assert.Contains(".defaultHostname", origin, StringComparison.OrdinalIgnoreCase);
+        Assert.False(cors.GetProperty("supportCredentials").GetBoolean(), "No cookie session may be used from another origin.");
+        var kbUrl = AppSettings()["KnowledgeBase__Url"];
+        Assert.Contains("/kb/", kbUrl);
+        Assert.Contains(".defaultHostname", kbUrl, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void The_default_deployment_has_no_resource_with_a_fixed_monthly_fee()
     {
         // Pay-per-use only: Flex Consumption on demand, Static Web Apps Free, storage, Key Vault, Log Analytics per GB.

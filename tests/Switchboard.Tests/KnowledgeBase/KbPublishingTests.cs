@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Core.StaticSite;
+using Switchboard.Handlers.KnowledgeBase.Site;
+using Switchboard.Storage.Account;
 using Switchboard.Storage.StaticSite;
 using Switchboard.Tests.Infrastructure;
 using static Switchboard.Tests.KnowledgeBase.KbClient;
@@ -14,12 +17,12 @@ public sealed class KbPublishingTests
     {
         var delay = TimeSpan.FromSeconds(4);
         await using var host = await TestHost.StartAsync(FastPublishing(delay: delay.ToString("c")));
+        var burst = System.Diagnostics.Stopwatch.StartNew();
         var articles = new List<(string Id, string Slug, string ETag)>();
         for (var i = 0; i < 5; i++)
         {
             articles.Add(await CreateAsync(host, $"Topic {i}", "Edit 0.", category: i % 2 == 0 ? "Account" : "Billing"));
         }
-        var burst = System.Diagnostics.Stopwatch.StartNew();
         for (var edit = 1; edit <= 9; edit++)
         {
             for (var i = 0; i < articles.Count; i++)
@@ -27,14 +30,14 @@ public sealed class KbPublishingTests
                 articles[i] = articles[i] with { ETag = await EditAsync(host, articles[i].Id, articles[i].ETag, new { body = $"Edit {edit} of topic {i}." }) };
             }
         }
-
         burst.Stop();
 
         var site = await PublishedAsync(host);
         Assert.Equal(50, site.GetProperty("requestedGeneration").GetInt64());
-        // At most one publish per delay window: one or two when the burst fits in a window (it takes about a second);
-        // a machine so loaded that the burst spans several windows may publish once more per window, never per edit.
-        Assert.InRange(site.GetProperty("publishes").GetInt32(), 1, 2 + (int)(burst.Elapsed / delay));
+        // Once, and once more for each delay the burst outlasts: twice at most when the 50 saves take under 4 s. On a
+        // loaded machine they take longer, and publishing while the burst goes on is the design, not a fault.
+        var allowed = 1 + (int)Math.Ceiling(burst.Elapsed / delay);
+        Assert.InRange(site.GetProperty("publishes").GetInt32(), 1, Math.Max(2, allowed));
         for (var i = 0; i < articles.Count; i++)
         {
             var page = await host.Client.GetStringAsync($"/kb/articles/{articles[i].Slug}/");
@@ -87,5 +90,29 @@ public sealed class KbPublishingTests
             changed);
         Assert.Contains("Use the link within 30 minutes.", await host.Client.GetStringAsync("/kb/articles/password-reset/"));
         Assert.Contains("url=../password-reset/", await host.Client.GetStringAsync("/kb/articles/reset-your-password/"));
+    }
+
+    [Fact]
+    public async Task A_failed_publish_shows_in_the_site_status_until_a_publish_succeeds()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        await CreateAsync(host, "Export your data", "Settings, then Export.");
+        var publish = host.Services.GetRequiredService<PublishKnowledgeBase>();
+        var message = $$"""{"id":"p1","generation":1,"dueAt":"{{DateTimeOffset.UtcNow:O}}"}""";
+        // The site's container gone: every file write fails, as an outage of the storage account would.
+        var container = host.Storage.Container(StorageLayout.SiteContainer);
+        await container.DeleteIfExistsAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => publish.HandleAsync(message));
+        var failed = await SiteAsync(host);
+        await container.CreateIfNotExistsAsync();
+        await publish.HandleAsync(message);
+        var recovered = await SiteAsync(host);
+
+        Assert.False(failed.GetProperty("upToDate").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(failed.GetProperty("lastError").GetString()));
+        Assert.Equal(JsonValueKind.String, failed.GetProperty("lastFailedAt").ValueKind);
+        Assert.True(recovered.GetProperty("upToDate").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, recovered.GetProperty("lastError").ValueKind);
     }
 }

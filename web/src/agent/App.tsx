@@ -13,9 +13,28 @@ import { DigestPreviewPage } from './digest/DigestPreviewPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { MetricsPage } from './metrics/MetricsPage.tsx';
+import { ArticlePage } from './kb/ArticlePage.tsx';
+import { ContactFormPage } from './kb/ContactFormPage.tsx';
+import { KbInsightsPage } from './kb/KbInsightsPage.tsx';
+import { KbPage } from './kb/KbPage.tsx';
 import { OnCallBadge } from './oncall/OnCallBadge.tsx';
 import { OnCallPage } from './oncall/OnCallPage.tsx';
-import { approvalsHref, devMailHref, digestHref, featureRequestsHref, inboxHref, metricsHref, onCallHref, routes, savedRepliesHref, settingsHref, signInHref } from './routing.ts';
+import {
+  approvalsHref,
+  devMailHref,
+  digestHref,
+  featureRequestsHref,
+  inboxHref,
+  kbContactFormHref,
+  kbInsightsHref,
+  knowledgeBaseHref,
+  metricsHref,
+  onCallHref,
+  routes,
+  savedRepliesHref,
+  settingsHref,
+  signInHref,
+} from './routing.ts';
 import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -118,6 +137,10 @@ function Pages() {
       <Route path={metricsHref} component={MetricsPage} />
       <Route path={digestHref} component={DigestPreviewPage} />
       <Route path={settingsHref} component={SettingsPage} />
+      <Route path={knowledgeBaseHref} component={KbPage} />
+      <Route path={routes.kbArticle} component={ArticlePage} />
+      <Route path={kbInsightsHref} component={KbInsightsPage} />
+      <Route path={kbContactFormHref} component={ContactFormPage} />
       <Route default component={NotFound} />
     </Router>
   );

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { HealthBadge } from './health/HealthBadge.tsx';
-import { digestHref, featureRequestsHref, inboxHref, metricsHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
+import { digestHref, featureRequestsHref, inboxHref, knowledgeBaseHref, metricsHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
 
 /** `children`: badges that need the signed-in session (on call now), shown after the health badge. */
 export function AppHeader({ agentName, onSignOut, children }: { agentName?: string; onSignOut?: () => void; children?: ComponentChildren }) {
@@ -19,6 +19,11 @@ export function AppHeader({ agentName, onSignOut, children }: { agentName?: stri
       {onSignOut && (
         <a class="nav-link" href={savedRepliesHref}>
           Saved replies
+        </a>
+      )}
+      {onSignOut && (
+        <a class="nav-link" href={knowledgeBaseHref}>
+          Knowledge base
         </a>
       )}
       {onSignOut && (

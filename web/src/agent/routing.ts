@@ -17,6 +17,7 @@ export const routes = {
   devMailMessage: '/dev/mail/:id',
   schedule: '/oncall/:scheduleId',
   customer: '/customers/:email',
+  kbArticle: '/knowledge-base/articles/:id',
 } as const;
 
 /** The inbox filter from `?status=…&view=…`, unknown values falling back to the open, everyone's inbox. */
@@ -61,6 +62,15 @@ export const settingsHref = '/settings';
 
 /** The team metrics dashboard (its period and mailbox in the query: metrics/metricsFormat.ts). */
 export const metricsHref = '/metrics';
+
+// The knowledge base's screens. Not /kb: the local host serves the public site there.
+export const knowledgeBaseHref = '/knowledge-base';
+
+export const kbArticleHref = (id: string) => `/knowledge-base/articles/${encodeURIComponent(id)}`;
+
+export const kbInsightsHref = '/knowledge-base/insights';
+
+export const kbContactFormHref = '/knowledge-base/contact-form';
 
 /**
  * The real path for an address of the old hash router (`/#/conversations/{id}`, `/#/sign-in?error=used`), which

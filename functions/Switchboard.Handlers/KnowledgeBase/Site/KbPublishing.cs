@@ -75,15 +75,45 @@ public sealed partial class PublishKnowledgeBase(
             return;
         }
         var generation = claimed.Requested;
-        var release = await PublishAsync(cancellationToken);
+        Storage.StaticSite.SiteRelease release;
+        try
+        {
+            release = await PublishRenderingAgainOnConflictAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The agents' publish status shows it; the queue retries the message (then kb-publishes-poison).
+            await state.UpdateAsync(s => (s.LastError, s.LastFailedAt) = (e.Message[..Math.Min(e.Message.Length, 500)], time.GetUtcNow()), cancellationToken);
+            throw;
+        }
         await state.UpdateAsync(s =>
         {
             s.Published = Math.Max(s.Published, generation);
             s.Publishes++;
             s.LastPublishedAt = time.GetUtcNow();
             s.LastReleaseId = release.Id;
+            s.LastError = null;
         }, cancellationToken);
         LogPublished(generation, release.Id, release.Files, release.Uploaded);
+    }
+
+    /// <summary>
+    /// An edit saved while a publish runs queues the next one, which can come due before the first has switched
+    /// releases: the one that switches second is refused, and rendering again on top of the other's release now
+    /// beats waiting for the queue's visibility timeout (30 s) to retry it.
+    /// </summary>
+    private async Task<Storage.StaticSite.SiteRelease> PublishRenderingAgainOnConflictAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await PublishAsync(cancellationToken);
+            }
+            catch (Storage.StaticSite.SitePublishConflictException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Renders and publishes the site as the tables hold it now.</summary>

@@ -3,13 +3,17 @@ using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers.KnowledgeBase.Site;
 
-/// <summary>Where publishing stands: whether every change is on the site, and the last publish.</summary>
+/// <summary>
+/// Where publishing stands: whether every change is on the site, and the last publish. <c>LastError</c> is set while
+/// publishing fails (the queue retries it), and cleared by the next publish that succeeds.
+/// </summary>
 public sealed record KbSiteStatus(
     long RequestedGeneration, long PublishedGeneration, bool UpToDate, DateTimeOffset? ScheduledFor, int Publishes,
-    DateTimeOffset? LastPublishedAt, string? ReleaseId)
+    DateTimeOffset? LastPublishedAt, string? ReleaseId, string? LastError, DateTimeOffset? LastFailedAt)
 {
     public static KbSiteStatus Of(KbSiteStateEntity s) =>
-        new(s.Requested, s.Published, s.Published >= s.Requested, s.ScheduledFor, s.Publishes, s.LastPublishedAt, s.LastReleaseId);
+        new(s.Requested, s.Published, s.Published >= s.Requested, s.ScheduledFor, s.Publishes, s.LastPublishedAt, s.LastReleaseId,
+            s.LastError, s.LastFailedAt);
 }
 
 /// <summary><c>GET /api/kb/site</c>.</summary>

@@ -1,6 +1,7 @@
 import { safeHref } from '../../shared/api/safeHref.ts';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { displayName, formatAddress, type Message, type Person } from '../api/conversations.ts';
+import { ReplyToArticleButton } from '../kb/ReplyToArticleButton.tsx';
 import { AttachmentList } from './AttachmentList.tsx';
 import { DeliveryStatus } from './DeliveryStatus.tsx';
 import { MessageBody } from './MessageBody.tsx';
@@ -39,6 +40,8 @@ export function MessageCard({ message, conversationId, onChanged, rating }: Mess
   const shownFlags = message.direction === 'outbound' ? flags.filter((flag) => flag !== 'own-message') : flags;
   // Notes and calls are the team's own record: shown apart, never as mail. A call's subject says which way and how long.
   const kind = message.kind === 'note' || message.kind === 'call' ? message.kind : message.direction;
+  // A reply the team sent can become a knowledge base article (shown where the card belongs to its conversation).
+  const articleSource = kind === 'outbound' && conversationId !== undefined && onChanged !== undefined;
   return (
     <article class={`message message-${kind}`} aria-label={cardLabel(kind, displayName(from))}>
       <header class="message-header">
@@ -69,11 +72,14 @@ export function MessageCard({ message, conversationId, onChanged, rating }: Mess
       <MessageBody message={message} />
       {attachments.length > 0 && <AttachmentList attachments={attachments} />}
       {rating && <ReplyRating rating={rating} />}
-      {rawHref && (
+      {(rawHref || articleSource) && (
         <footer class="message-footer">
-          <a href={rawHref} target="_blank" rel="noopener noreferrer">
-            View original
-          </a>
+          {rawHref && (
+            <a href={rawHref} target="_blank" rel="noopener noreferrer">
+              View original
+            </a>
+          )}{' '}
+          {articleSource && <ReplyToArticleButton conversationId={conversationId} messageId={message.id} />}
         </footer>
       )}
     </article>

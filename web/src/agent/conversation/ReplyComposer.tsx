@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import type { Message } from '../api/conversations.ts';
 import { submitDraft } from '../api/drafts.ts';
 import { sendReply, staleReply, type ReplyAttachment, type StatusAfter } from '../api/replies.ts';
+import { ArticleLinkPicker } from '../kb/ArticleLinkPicker.tsx';
 import { SavedReplyPicker } from '../savedreplies/SavedReplyPicker.tsx';
 import { useApi } from '../session/session.tsx';
 import { MessageCard } from './MessageCard.tsx';
@@ -34,6 +35,7 @@ export function ReplyComposer({ conversationId, version, onDrafting, onSent, asD
   const [error, setError] = useState<unknown>(null);
   const [missed, setMissed] = useState<{ version: number; messages: Message[] } | null>(null);
   const [picking, setPicking] = useState(false);
+  const [linking, setLinking] = useState(false);
   const idempotencyKey = useRef(newKey());
   const fileInput = useRef<HTMLInputElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
@@ -119,9 +121,13 @@ export function ReplyComposer({ conversationId, version, onDrafting, onSent, asD
         }}
       />
       {picking && <SavedReplyPicker conversationId={conversationId} onInsert={insert} onClose={() => setPicking(false)} />}
+      {linking && <ArticleLinkPicker onInsert={insert} onClose={() => setLinking(false)} />}
       <div class="reply-options">
         <button type="button" aria-expanded={picking} onClick={() => setPicking((open) => !open)}>
           Saved replies
+        </button>
+        <button type="button" aria-expanded={linking} onClick={() => setLinking((open) => !open)}>
+          Link an article
         </button>
         <label>
           Attach files{' '}

@@ -18,7 +18,9 @@
     if (!index) {
       index = fetch(new URL('search-index.json', root), { cache: 'no-cache' })
         .then(function (r) { if (!r.ok) throw new Error('search index ' + r.status); return r.json(); })
-        .then(function (data) { var ms = new MiniSearch(OPTIONS); ms.addAll(data.docs); return ms; });
+        .then(function (data) { var ms = new MiniSearch(OPTIONS); ms.addAll(data.docs); return ms; })
+        // A failed fetch is not kept: the next keystroke tries again.
+        .catch(function (e) { index = null; throw e; });
     }
     return index;
   }
@@ -86,9 +88,10 @@
       search(input.value).then(function (hits) { if (hits.length === 0) reportMiss(input.value); });
     });
     if (onSearchPage) {
-      input.value = new URLSearchParams(location.search).get('q') || '';
-      if (input.value) run();
+      input.value = new URLSearchParams(location.search).get('q') || input.value;
     }
+    // As on the contact form: words typed (or restored) before this deferred script ran are searched now.
+    if (input.value.trim()) run();
   }
 
   /* Feedback: Yes, or No with an optional comment. */
@@ -135,23 +138,23 @@
     var sid = session();
     var timer = 0;
     post('kb/contact-visits', { session: sid, event: 'visit' }, true).catch(function () {});
-    form.elements.subject.addEventListener('input', function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        search(form.elements.subject.value, 3).then(function (hits) {
-          list.replaceChildren();
-          box.hidden = hits.length === 0;
-          hits.forEach(function (hit) {
-            var a = el('a', hit.t, { href: link(hit), target: '_blank', rel: 'noopener' });
-            a.addEventListener('click', function () { post('kb/contact-visits', { session: sid, event: 'opened' }, true).catch(function () {}); });
-            var li = el('li');
-            li.appendChild(a);
-            if (hit.s) li.appendChild(el('p', hit.s));
-            list.appendChild(li);
-          });
+    function suggest() {
+      search(form.elements.subject.value, 3).then(function (hits) {
+        list.replaceChildren();
+        box.hidden = hits.length === 0;
+        hits.forEach(function (hit) {
+          var a = el('a', hit.t, { href: link(hit), target: '_blank', rel: 'noopener' });
+          a.addEventListener('click', function () { post('kb/contact-visits', { session: sid, event: 'opened' }, true).catch(function () {}); });
+          var li = el('li');
+          li.appendChild(a);
+          if (hit.s) li.appendChild(el('p', hit.s));
+          list.appendChild(li);
         });
-      }, 200);
-    });
+      });
+    }
+    form.elements.subject.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(suggest, 200); });
+    // The script is deferred: a visitor (or the browser restoring the form) may have typed a subject before it ran.
+    if (form.elements.subject.value.trim()) suggest();
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var file = form.elements.attachment && form.elements.attachment.files[0];

@@ -1,0 +1,133 @@
+import './kb.css';
+import { useQuery } from '@tanstack/preact-query';
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { formatDateTime } from '../../shared/format/relativeTime.ts';
+import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { articleListQuery, articleStatuses, createArticle, type ArticleSummary } from '../api/kb.ts';
+import { kbArticleHref, knowledgeBaseHref } from '../routing.ts';
+import { useApi } from '../session/session.tsx';
+import { CategoryManager } from './CategoryManager.tsx';
+import { KbNav } from './KbNav.tsx';
+import { SiteStatusPanel } from './SiteStatusPanel.tsx';
+
+/** `/knowledge-base?status=&q=`: every article by category, in the site's order; a new article; categories; publishing. */
+export function KbPage() {
+  const api = useApi();
+  const { query, route } = useLocation();
+  const status = articleStatuses.find((known) => known === query['status']) ?? '';
+  const [words, setWords] = useState(query['q'] ?? '');
+  const list = useQuery(articleListQuery(api, { status, q: words.trim() }));
+  const categories = list.data?.categories ?? [];
+  const groups = group(list.data?.items ?? [], categories);
+  return (
+    <section class="kb-page">
+      <KbNav current="articles" />
+      <div class="kb-columns">
+        <div>
+          <NewArticleForm categories={categories} />
+          <div class="kb-filters">
+            <label>
+              Status{' '}
+              <select
+                value={status}
+                onChange={(event) => {
+                  const chosen = event.currentTarget.value;
+                  route(chosen ? `${knowledgeBaseHref}?status=${chosen}` : knowledgeBaseHref, true);
+                }}
+              >
+                <option value="">All</option>
+                {articleStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Find articles <input type="search" value={words} onInput={(event) => setWords(event.currentTarget.value)} />
+            </label>
+          </div>
+          {list.error && <ErrorMessage error={list.error} />}
+          {list.isPending && <p class="loading">Loading…</p>}
+          {list.data?.items.length === 0 && <p class="empty">No articles {status ? `with status ${status}` : 'yet'}.</p>}
+          {groups.map(([category, articles]) => (
+            <section key={category} class="kb-category" aria-label={category}>
+              <h2>{category}</h2>
+              <ul class="kb-article-list">
+                {articles.map((article) => (
+                  <li key={article.id}>
+                    <a href={kbArticleHref(article.id)}>{article.title}</a> <span class={`kb-status kb-status-${article.status}`}>{article.status}</span>
+                    <span class="hint">
+                      {' '}
+                      · v{article.version} · {article.lastEditorName ?? 'someone'}, {formatDateTime(new Date(article.updatedAt))}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        <aside>
+          <SiteStatusPanel />
+          <CategoryManager categories={categories} />
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+/** The articles under their category headings, categories in the site's order, uncategorised last. */
+function group(articles: ArticleSummary[], order: string[]): [string, ArticleSummary[]][] {
+  const byCategory = new Map<string, ArticleSummary[]>();
+  for (const name of order) byCategory.set(name, []);
+  for (const article of articles) {
+    const name = order.find((known) => known.toLowerCase() === article.category?.toLowerCase()) ?? 'No category';
+    byCategory.set(name, [...(byCategory.get(name) ?? []), article]);
+  }
+  return [...byCategory].filter(([, list]) => list.length > 0);
+}
+
+function NewArticleForm({ categories }: { categories: string[] }) {
+  const api = useApi();
+  const { route } = useLocation();
+  const [title, setTitle] = useState('');
+  const [category, setCategory] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const article = await createArticle(api, { title, body: '', category: category.trim() || null });
+      route(kbArticleHref(article.id));
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="kb-new-article" aria-label="New article" onSubmit={submit}>
+      <h1>Knowledge base</h1>
+      <div class="kb-row">
+        <label>
+          New article title <input value={title} required maxLength={200} onInput={(event) => setTitle(event.currentTarget.value)} />
+        </label>
+        <label>
+          Category{' '}
+          <input list="kb-category-names" value={category} maxLength={60} onInput={(event) => setCategory(event.currentTarget.value)} />
+        </label>
+        <datalist id="kb-category-names">
+          {categories.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <button type="submit" disabled={busy || !title.trim()}>
+          New article
+        </button>
+      </div>
+      {error !== null && <ErrorMessage error={error} />}
+    </form>
+  );
+}
