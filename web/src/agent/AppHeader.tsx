@@ -2,6 +2,17 @@ import type { ComponentChildren } from 'preact';
 import { HealthBadge } from './health/HealthBadge.tsx';
 import { digestHref, featureRequestsHref, inboxHref, knowledgeBaseHref, metricsHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
 
+/** The header's links for a signed-in agent, in the order shown. */
+const navigation: ReadonlyArray<readonly [label: string, href: () => string]> = [
+  ['On call', onCallHref],
+  ['Saved replies', () => savedRepliesHref],
+  ['Knowledge base', () => knowledgeBaseHref],
+  ['Feature requests', () => featureRequestsHref],
+  ['Metrics', () => metricsHref],
+  ['Weekly digest', () => digestHref],
+  ['My settings', () => settingsHref],
+];
+
 /** `children`: badges that need the signed-in session (on call now), shown after the health badge. */
 export function AppHeader({ agentName, onSignOut, children }: { agentName?: string; onSignOut?: () => void; children?: ComponentChildren }) {
   return (
@@ -11,41 +22,12 @@ export function AppHeader({ agentName, onSignOut, children }: { agentName?: stri
       </a>
       <HealthBadge />
       {children}
-      {onSignOut && (
-        <a class="nav-link" href={onCallHref()}>
-          On call
-        </a>
-      )}
-      {onSignOut && (
-        <a class="nav-link" href={savedRepliesHref}>
-          Saved replies
-        </a>
-      )}
-      {onSignOut && (
-        <a class="nav-link" href={knowledgeBaseHref}>
-          Knowledge base
-        </a>
-      )}
-      {onSignOut && (
-        <a class="nav-link" href={featureRequestsHref}>
-          Feature requests
-        </a>
-      )}
-      {onSignOut && (
-        <a class="nav-link" href={metricsHref}>
-          Metrics
-        </a>
-      )}
-      {onSignOut && (
-        <a class="nav-link" href={digestHref}>
-          Weekly digest
-        </a>
-      )}
-      {onSignOut && (
-        <a class="nav-link" href={settingsHref}>
-          My settings
-        </a>
-      )}
+      {onSignOut &&
+        navigation.map(([label, href]) => (
+          <a key={label} class="nav-link" href={href()}>
+            {label}
+          </a>
+        ))}
       {onSignOut && (
         <span class="sign-out">
           <span class="signed-in-as">{agentName}</span>{' '}
