@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/preact-query';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { devMailHref, devMailMessageHref } from '../routing.ts';
 import { useApi } from '../session/session.tsx';
-import { linkify, sinkMailListQuery, sinkMailQuery } from './devMail.ts';
+import { linkify, sinkMailListQuery, sinkMailQuery, sinkPhoneQuery } from './devMail.ts';
 
 /** The mail sink: what Switchboard would have emailed, newest first. Only a local host (or a signed-in agent) sees it. */
 export function DevMailPage() {
@@ -21,6 +21,31 @@ export function DevMailPage() {
             <li key={mail.id}>
               <a href={devMailMessageHref(mail.id)}>{mail.subject || '(no subject)'}</a>
               <span class="muted"> to {mail.to} · {new Date(mail.sentAt).toLocaleString()}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <DevPhoneList />
+    </section>
+  );
+}
+
+/** The phone sink's texts and calls (pages, verification codes), newest first; absent when real Twilio sends them. */
+function DevPhoneList() {
+  const { data } = useQuery(sinkPhoneQuery(useApi()));
+  if (!data) return null;
+  return (
+    <section aria-labelledby="dev-phone-title">
+      <h2 id="dev-phone-title">Texts and calls</h2>
+      {data.items.length === 0 ? (
+        <p>No texts or calls yet.</p>
+      ) : (
+        <ul class="dev-mail-list" aria-labelledby="dev-phone-title">
+          {data.items.map((item) => (
+            <li key={item.id}>
+              <strong>{item.kind === 'call' ? 'Call' : 'Text'}</strong> to {item.to}
+              <span class="muted"> · {new Date(item.sentAt).toLocaleString()}</span>
+              <pre class="dev-mail-text">{item.body}</pre>
             </li>
           ))}
         </ul>

@@ -9,6 +9,10 @@ export const sinkMailListQuery = (api: Api) =>
 export const sinkMailQuery = (api: Api, id: string) =>
   queryOptions({ queryKey: ['dev-mail', id], queryFn: ({ signal }) => ok(api.GET('/api/dev/mail/{id}', { signal, params: { path: { id } } })) });
 
+// GET /api/dev/phone: the texts and calls the phone sink recorded (404 when Twilio:Sender is not sink).
+export const sinkPhoneQuery = (api: Api) =>
+  queryOptions({ queryKey: ['dev-phone'], queryFn: ({ signal }) => ok(api.GET('/api/dev/phone', { signal })), retry: false });
+
 /** A mail's text cut into plain text and the web addresses in it, so the view can make those clickable. */
 export function linkify(text: string): { text: string; href?: string }[] {
   const parts: { text: string; href?: string }[] = [];
