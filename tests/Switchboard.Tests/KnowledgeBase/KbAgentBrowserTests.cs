@@ -53,6 +53,17 @@ public sealed class KbAgentBrowserTests(BrowserFixture browser)
             """);
         await Expect(body).ToHaveValueAsync(new Regex(@"!\[export-menu\.png\]\(/api/kb/files/f[0-9a-f]{16}/export-menu\.png\)"));
         await Expect(preview.Locator("img[alt='export-menu.png']")).ToHaveCountAsync(1);
+        // So is a file pasted into it (a screenshot from the clipboard).
+        await body.EvaluateAsync("""
+            area => {
+              const clipboard = new DataTransfer();
+              clipboard.items.add(new File([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])], 'pasted-shot.png', { type: 'image/png' }));
+              area.setSelectionRange(area.value.length, area.value.length);
+              area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+            }
+            """);
+        await Expect(body).ToHaveValueAsync(new Regex(@"!\[pasted-shot\.png\]\(/api/kb/files/f[0-9a-f]{16}/pasted-shot\.png\)"));
+        await Expect(preview.Locator("img[alt='pasted-shot.png']")).ToHaveCountAsync(1);
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(editor.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved version 2.");
         var id = page.Url.Split('/').Last();
