@@ -78,6 +78,13 @@ public static class DemoHistoryPlan
         var open = (closed - opened).TotalSeconds;
         yield return new HistoryFact(closed, mailbox, $"{MetricFactKinds.Closed}|{id}|{closed.UtcTicks}",
             new MetricFact(MetricFactKinds.Closed, open, open, Replies: replies.Count), BacklogChange.Closes, id);
+        // Some customers answer the NPS survey a week after the close (Nps:Mailboxes' DaysAfterClose in the sample).
+        var surveyed = closed.AddDays(7).AddHours(random.Next(1, 30));
+        if (random.NextDouble() < 0.25 && surveyed < cap)
+        {
+            var score = random.NextDouble() switch { < 0.55 => random.Next(9, 11), < 0.85 => random.Next(7, 9), _ => random.Next(0, 7) };
+            yield return new HistoryFact(surveyed, mailbox, $"{MetricFactKinds.Nps}|{id}", new MetricFact(MetricFactKinds.Nps, Score: score));
+        }
     }
 
     private static IEnumerable<HistoryFact> Workspace(Random random, DateOnly day)

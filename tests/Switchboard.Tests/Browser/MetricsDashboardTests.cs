@@ -51,6 +51,10 @@ public sealed class MetricsDashboardTests(BrowserFixture browser)
         await Expect(summary).ToContainTextAsync(
             $"{satisfaction.GetProperty("great")} great, {satisfaction.GetProperty("okay")} okay, {satisfaction.GetProperty("notGood")} not good");
         await Expect(summary).ToContainTextAsync($"of {report.GetProperty("firstResponse").GetProperty("count")} first responses");
+        var nps = report.GetProperty("nps");
+        Assert.True(nps.GetProperty("responses").GetInt32() > 0);
+        await Expect(summary).ToContainTextAsync(
+            $"{nps.GetProperty("promoters")} promoters, {nps.GetProperty("passives")} passives, {nps.GetProperty("detractors")} detractors ({nps.GetProperty("responses")} answers)");
 
         // The chart's table says what the drawing shows, day by day.
         await volume.GetByText("Show the figures").ClickAsync();

@@ -3,7 +3,7 @@ import { figure, formatDuration, formatScore, formatShare, lastBacklog } from '.
 
 /** The period's headline figures as a list of terms and values: readable as text, no chart needed. */
 export function MetricsSummary({ report }: { report: MetricsReport }) {
-  const { firstResponse, resolution, satisfaction, kb, paging } = report;
+  const { firstResponse, resolution, satisfaction, nps, kb, paging } = report;
   const opened = report.volume.reduce((total, p) => total + p.opened, 0);
   const closed = report.volume.reduce((total, p) => total + p.closed, 0);
   const backlog = lastBacklog(report.volume);
@@ -19,6 +19,7 @@ export function MetricsSummary({ report }: { report: MetricsReport }) {
     ['Closed', String(closed)],
     ['Backlog now', backlog === null ? '—' : String(backlog)],
     ['Satisfaction score', formatScore(satisfaction.score), `${satisfaction.great} great, ${satisfaction.okay} okay, ${satisfaction.notGood} not good (${ratings} ratings)`],
+    ['Net Promoter Score', formatScore(nps.score), `${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors (${nps.responses} answers)`],
     ['Knowledge base deflection', formatShare(kb.deflectionRate), `${kb.deflected} found an answer, ${kb.contacted} wrote in; votes ${kb.helpful} helpful, ${kb.notHelpful} not helpful`],
     ['Pages sent', String(paging.pages), `${paging.acknowledged} acknowledged, median ${formatDuration(paging.medianAckSeconds)} to acknowledge`],
   ];
