@@ -25,7 +25,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             {
                 return new ThreadDecision.NoConversation($"bounce of {bounced}, a message we sent outside any conversation");
             }
-            if (original is not null && await ConversationOfAsync(original, lookup, cancellationToken) is { } bouncedIn)
+            if (original is not null && await ConversationOfAsync(original, message, lookup, cancellationToken) is { } bouncedIn)
             {
                 return new ThreadDecision.Existing(bouncedIn.Id, ThreadMatch.Bounce);
             }
@@ -47,7 +47,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             {
                 return await BroadcastReplyAsync(message, parentId, lookup, cancellationToken);
             }
-            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } parent)
+            if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } parent)
             {
                 linked.Add((parent, ThreadMatch.References));
             }
@@ -61,7 +61,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         {
             return await DuplicateAsync(message, own, linked, lookup, cancellationToken);
         }
-        if (own is { Role: ThreadKeyRole.Referenced } && await ConversationOfAsync(own, lookup, cancellationToken) is { } child)
+        if (own is { Role: ThreadKeyRole.Referenced } && await ConversationOfAsync(own, message, lookup, cancellationToken) is { } child)
         {
             linked.Add((child, ThreadMatch.ReferencedByLaterMessage));
         }
@@ -75,7 +75,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         foreach (var token in message.ReplyTokens)
         {
             var target = await lookup.FindAsync(ThreadKey.ForReplyToken(token), cancellationToken);
-            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } addressed)
+            if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } addressed)
             {
                 return Join(message, addressed, ThreadMatch.ReplyAddress);
             }
@@ -84,7 +84,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         if (email.ThreadIndexRoot is { Length: > 0 } root)
         {
             var target = await lookup.FindAsync(ThreadKey.ForThreadIndex(message.Mailbox, root), cancellationToken);
-            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } outlookThread)
+            if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } outlookThread)
             {
                 return Join(message, outlookThread, ThreadMatch.ThreadIndex);
             }
@@ -95,7 +95,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             var key = ThreadKey.ForSubject(message.Mailbox, sender, Subjects.ThreadingKey(email.Subject));
             var target = await lookup.FindAsync(key, cancellationToken);
             if (target is not null
-                && await ConversationOfAsync(target, lookup, cancellationToken) is { } sameSubject
+                && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } sameSubject
                 && string.Equals(sameSubject.CustomerEmail, sender, StringComparison.OrdinalIgnoreCase)
                 && time.GetUtcNow() - sameSubject.LastActivityAt <= options.Window)
             {
@@ -107,7 +107,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         {
             var key = ThreadKey.ForAutomaticMail(message.Mailbox, automaticSender, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
             var target = await lookup.FindAsync(key, cancellationToken);
-            if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } sameDay)
+            if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } sameDay)
             {
                 return new ThreadDecision.Existing(sameDay.Id, ThreadMatch.AutomaticMail);
             }
@@ -122,7 +122,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
     {
         var key = ThreadKey.ForBroadcastReply(broadcastId, message.Sender ?? "");
         var target = await lookup.FindAsync(key, cancellationToken);
-        if (target is not null && await ConversationOfAsync(target, lookup, cancellationToken) is { } earlier)
+        if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } earlier)
         {
             return Join(message, earlier, ThreadMatch.BroadcastReply);
         }
@@ -137,7 +137,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
     private async Task<ThreadDecision> DuplicateAsync(IncomingMessage message, ThreadKeyTarget own,
         List<(ConversationState Conversation, ThreadMatch Match)> linked, IThreadLookup lookup, CancellationToken cancellationToken)
     {
-        if (await ConversationOfAsync(own, lookup, cancellationToken) is not { } storedIn)
+        if (await ConversationOfAsync(own, message, lookup, cancellationToken) is not { } storedIn)
         {
             return new ThreadDecision.Duplicate(own.ConversationId, []);
         }
@@ -147,7 +147,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             links.AddRange(linked.Select(l => l.Conversation.Id));
         }
         if (own.PreviousConversationId is { Length: > 0 } previous
-            && await ConversationOfAsync(own with { ConversationId = previous }, lookup, cancellationToken) is { } child)
+            && await ConversationOfAsync(own with { ConversationId = previous }, message, lookup, cancellationToken) is { } child)
         {
             links.Add(child.Id);
         }
@@ -190,16 +190,19 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
     /// <summary>
     /// The conversation a key leads to. A key whose conversation is not written yet belongs to a message being processed
     /// right now: wait for it (<see cref="ConversationNotReadyException"/> makes the queue retry) unless it is old enough
-    /// to have been abandoned by a crash.
+    /// to have been abandoned by a crash — or unless it is this message's own claim from a delivery that died before
+    /// writing its conversation: waiting for itself, the message would only burn its retries into the poison queue.
     /// </summary>
-    private async Task<ConversationState?> ConversationOfAsync(ThreadKeyTarget target, IThreadLookup lookup, CancellationToken cancellationToken)
+    private async Task<ConversationState?> ConversationOfAsync(
+        ThreadKeyTarget target, IncomingMessage message, IThreadLookup lookup, CancellationToken cancellationToken)
     {
         if (target.ConversationId.Length == 0)
         {
             return null;
         }
         var conversation = await lookup.GetConversationAsync(target.ConversationId, cancellationToken);
-        if (conversation is null && time.GetUtcNow() - target.UpdatedAt < CreationGrace)
+        var ownClaim = target.ConversationId == ConversationIds.ForFirstMessage(message.Email.MessageId);
+        if (conversation is null && !ownClaim && time.GetUtcNow() - target.UpdatedAt < CreationGrace)
         {
             throw new ConversationNotReadyException(target.ConversationId);
         }
