@@ -28,7 +28,9 @@ public sealed class InboundAcceptance(RawMailStore rawMail, TimeProvider time, S
             using var stream = new MemoryStream(rawMime, writable: false);
             await rawMail.StoreAndQueueAsync(received, stream, cancellationToken);
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException or TimeoutException)
+        // A connection cut mid-request surfaces as a bare SocketException or IOException, not wrapped by the SDK.
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException or TimeoutException
+            or System.Net.Sockets.SocketException or IOException)
         {
             logger.LogError(e, "Could not store inbound mail {Id}; answering 503 so that it is delivered again.", id);
             return Problems.Unavailable("The message could not be stored right now. It was not accepted; deliver it again.");

@@ -59,8 +59,14 @@ public sealed class NewConversationNotifier(
 
         foreach (var agent in recipients)
         {
-            var messageId = ownMessageIds.Create(Purpose);
-            await threadKeys.RegisterAsync(ThreadKey.ForMessageId(messageId), id, ThreadKeyRole.Notification, cancellationToken);
+            // Queues deliver at least once: the notification's Message-ID is derived from the conversation and the
+            // agent, and claimed before sending, so a redelivered event finds it taken and sends nothing again. A
+            // crash between the claim and the send loses that one notification (the conversation is in the inbox).
+            var messageId = ownMessageIds.Derive(Purpose, id, agent.Id);
+            if (await threadKeys.RegisterIfAbsentAsync(ThreadKey.ForMessageId(messageId), id, ThreadKeyRole.Notification, cancellationToken) is not null)
+            {
+                continue;
+            }
             try
             {
                 await mail.SendAsync(new OutgoingEmail(

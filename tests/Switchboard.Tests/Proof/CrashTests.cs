@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Switchboard.Tests.Inbound;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Proof;
+
+/// <summary>
+/// The local host, run as its own process (<c>dotnet Switchboard.LocalHost.dll</c>), is SIGKILLed while four senders
+/// post 40 messages and its queue pump works on them; a new host started on the same storage prefix must end with
+/// every message that got a 202 in its thread exactly once (the senders post again only what got no 202).
+/// </summary>
+public sealed class CrashTests
+{
+    [Fact(Skip = "Finds lost mail in about half the runs: after the kill and restart, acknowledged messages handled at the moment of "
+        + "the kill never appear (whole threads or their first messages). Not fixed yet: see docs/reliability.md, Faults.")]
+    public async Task Host_killed_mid_ingestion_loses_no_acknowledged_message_after_restart()
+    {
+        var connectionString = (await Azurite.GetAsync()).ConnectionString;
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        var emails = StorageDownTests.Threads();
+        var acknowledged = new ConcurrentDictionary<string, TestEmail>();
+
+        using (var child = await StartChildAsync(connectionString, prefix))
+        using (var client = new HttpClient { BaseAddress = child.BaseAddress, Timeout = TimeSpan.FromSeconds(30) })
+        {
+            var answered = 0;
+            var pending = new ConcurrentQueue<TestEmail>(emails);
+            async Task SendAsync()
+            {
+                while (pending.TryDequeue(out var email))
+                {
+                    try
+                    {
+                        var content = new ByteArrayContent(email.ToBytes());
+                        content.Headers.ContentType = new("message/rfc822");
+                        var response = await client.PostAsync($"/api/inbound/mime?key={TestHost.WebhookSecret}", content);
+                        if (response.StatusCode == HttpStatusCode.Accepted) acknowledged[email.MessageId] = email;
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        // The host is gone: no 202, so the sender will post it again.
+                    }
+                    if (Interlocked.Increment(ref answered) == 20) child.Process.Kill(); // SIGKILL on Linux
+                }
+            }
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(SendAsync)));
+            await child.Process.WaitForExitAsync();
+        }
+        Assert.InRange(acknowledged.Count, 20, emails.Count - 1); // else the kill missed the ingestion
+
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["LocalHost:Queues:ReceiveVisibility"] = "00:00:05" }, prefix: prefix);
+        var driver = new InboundDriver(host);
+        foreach (var email in emails.Where(e => !acknowledged.ContainsKey(e.MessageId)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await driver.PostMimeAsync(email.ToBytes())).StatusCode);
+        }
+
+        var expected = emails.GroupBy(e => e.From).Select(g => string.Join(" ", g.Select(e => e.MessageId))).Order(StringComparer.Ordinal).ToList();
+        List<string> actual = [];
+        var done = await Eventually.TrueAsync(async () =>
+        {
+            actual = await StorageDownTests.ThreadsAsync(driver);
+            return actual.SequenceEqual(expected);
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(done, $"{acknowledged.Count} acknowledged before the kill; expected{Environment.NewLine}"
+            + string.Join(Environment.NewLine, expected) + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual));
+    }
+
+    private sealed record Child(Process Process, Uri BaseAddress) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!Process.HasExited) Process.Kill();
+            Process.Dispose();
+        }
+    }
+
+    /// <summary>The local host as a child process on a free loopback port, settings in its environment; once it answers.</summary>
+    private static async Task<Child> StartChildAsync(string connectionString, string prefix)
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Switchboard.LocalHost.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in TestHost.RequiredSettings(connectionString, prefix))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        start.Environment["Auth__FirstAdminEmail"] = TestHost.FirstAdminEmail;
+        start.Environment["LocalHost__Queues__Enabled"] = "true";
+        start.Environment["LocalHost__Queues__ReceiveVisibility"] = "00:00:05";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var child = new Child(process, new Uri($"http://127.0.0.1:{port}"));
+
+        using var client = new HttpClient { BaseAddress = child.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var ready = await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/conversations");
+                request.Headers.Authorization = new("Bearer", TestHost.ApiKey);
+                return (await client.SendAsync(request)).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException) { return false; }
+        }, TimeSpan.FromSeconds(90));
+        if (!ready)
+        {
+            child.Dispose();
+            throw new InvalidOperationException($"The local host did not answer on port {port} within 90 s.");
+        }
+        return child;
+    }
+}
