@@ -1,8 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Playwright;
 using Switchboard.Tests.Browser;
+using Switchboard.Tests.Conversations;
 using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -32,12 +31,7 @@ public sealed class HostileContentBrowserTests(BrowserFixture browser)
         Assert.True((await agent.Mail.PostMimeAsync(HostileMail())).IsSuccessStatusCode);
         await agent.Mail.ProcessQueuedAsync();
         var id = (await agent.Mail.SingleConversationAsync()).Str("id");
-        using var note = new HttpRequestMessage(HttpMethod.Post, $"/api/conversations/{id}/notes")
-        {
-            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", TestHost.ApiKey) },
-            Content = JsonContent.Create(new { text = Note }),
-        };
-        Assert.True((await agent.Host.Client.SendAsync(note)).IsSuccessStatusCode);
+        Assert.True((await new ToolkitDriver(agent.Host).NoteAsync(id, Note)).IsSuccessStatusCode);
 
         await agent.OpenConversationAsync(Subject); // found in the inbox by its subject, as text
         var message = agent.Messages.Filter(new() { HasText = "Please look at the attached log" });
