@@ -12,6 +12,41 @@ public sealed class MetricRollups(MetricFactStore facts, MetricRollupStore rollu
 {
     private const int Attempts = 20;
 
+    /// <summary>
+    /// A recompute reads all of the day's facts and open conversations, so under a burst of mail recomputing on every
+    /// event cost more with each email and made the writers fight over one row: events recompute a day at most this
+    /// often, and a read recomputes what they left dirty.
+    /// </summary>
+    public static readonly TimeSpan EventRecomputeInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// After an event wrote its facts: recomputes the day if nobody did in the last <see cref="EventRecomputeInterval"/>
+    /// and this caller wins the claim, else marks the day dirty for the next event or read. Facts are written before
+    /// the mark and the claim clears the mark before reading facts, so no fact is left out of both.
+    /// </summary>
+    public async Task RecomputeSoonAsync(string scope, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var state = await rollups.GetStateAsync(scope, day, cancellationToken);
+        var recentlyDone = state?.RecomputedAt is { } at && now - at < EventRecomputeInterval;
+        if (recentlyDone || !await rollups.TryClaimRecomputeAsync(scope, day, state?.ETag, now, cancellationToken))
+        {
+            await rollups.MarkDirtyAsync(scope, day, cancellationToken);
+            return;
+        }
+        await RecomputeAsync(scope, day, cancellationToken);
+    }
+
+    /// <summary>Before a read: recomputes the days from <paramref name="from"/> to <paramref name="to"/> that events left dirty.</summary>
+    public async Task CatchUpAsync(string scope, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        foreach (var state in await rollups.DirtyDaysAsync(scope, from, to, cancellationToken))
+        {
+            await RecomputeAsync(scope, state.Day, cancellationToken);
+            await rollups.TryClearDirtyAsync(state, scope, cancellationToken);
+        }
+    }
+
     public async Task RecomputeAsync(string scope, DateOnly day, CancellationToken cancellationToken = default)
     {
         var today = MetricFactStore.DayOf(time.GetUtcNow());

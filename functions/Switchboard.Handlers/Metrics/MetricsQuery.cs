@@ -15,10 +15,10 @@ public sealed record MetricsRequest(DateOnly From, DateOnly To, string? Mailbox,
 
 /// <summary>
 /// The figures of a period from its roll-ups: one range query over one partition (a day or week row per period, plus
-/// the week before for the backlog's starting level), never the facts or the conversations. The weekly digest calls
-/// it too.
+/// the week before for the backlog's starting level), after recomputing the days in it that events left dirty
+/// (<see cref="MetricRollups.CatchUpAsync"/>: usually none, or today). The weekly digest calls it too.
 /// </summary>
-public sealed class MetricsQuery(MetricRollupStore rollups)
+public sealed class MetricsQuery(MetricRollupStore rollups, MetricRollups recompute)
 {
     /// <summary>Days before <c>from</c> read to find the backlog when the first days of the range were quiet.</summary>
     private const int BacklogLookBack = 7;
@@ -31,6 +31,7 @@ public sealed class MetricsQuery(MetricRollupStore rollups)
             ? (MetricRollupStore.MondayOf(request.From), MetricRollupStore.MondayOf(request.To).AddDays(6))
             : (request.From, request.To);
         var firstKey = Key(week, from);
+        await recompute.CatchUpAsync(scope, from.AddDays(-BacklogLookBack), to, cancellationToken);
         var rows = await rollups.RangeAsync(scope, Key(week, from.AddDays(-BacklogLookBack)), Key(week, to), cancellationToken);
 
         var total = new MetricRollup();

@@ -10,7 +10,7 @@ namespace Switchboard.Handlers.Metrics;
 
 /// <summary>
 /// Turns what happened into <see cref="MetricFact"/>s, each recorded for its mailbox and for all mailboxes, and
-/// recomputes the roll-ups of the days they fall on. Conversation events are read against the conversation as it is
+/// has the roll-ups of the days they fall on recomputed (<see cref="MetricRollups.RecomputeSoonAsync"/>). Conversation events are read against the conversation as it is
 /// now (its first response, its closing time), so a redelivered or late event writes the same facts again.
 /// Automatic mail (auto-replies, bounces) counts nowhere.
 /// </summary>
@@ -150,7 +150,7 @@ public sealed class MetricsRecorder(
     {
         foreach (var (scope, day) in touched)
         {
-            await rollups.RecomputeAsync(scope, day, cancellationToken);
+            await rollups.RecomputeSoonAsync(scope, day, cancellationToken);
         }
     }
 
