@@ -32,14 +32,19 @@ public abstract record ThreadDecision
     /// <paramref name="UnknownReferences"/>: Message-IDs the message references that lead nowhere yet (a parent still to
     /// come, or a ghost never received): registered for this conversation so later messages naming them find it.
     /// </summary>
+    /// <paramref name="Abandoned"/>: conversations some of those keys were claimed for but that were never written (the
+    /// delivery that claimed them died, see <see cref="New.Abandoned"/>): their claims are taken over.
     public sealed record Existing(string ConversationId, ThreadMatch Match, IReadOnlyList<string>? Absorbs = null,
-        IReadOnlyList<string>? UnknownReferences = null) : ThreadDecision;
+        IReadOnlyList<string>? UnknownReferences = null, IReadOnlyCollection<string>? Abandoned = null) : ThreadDecision;
 
     /// <summary>
     /// Start a conversation. <paramref name="Claims"/> must be taken (insert-only, in order) before it is written,
-    /// so that two related messages processed at the same moment cannot start two conversations.
+    /// so that two related messages processed at the same moment cannot start two conversations. <paramref name="Abandoned"/>:
+    /// conversations that keys lead to but that do not exist, claimed by this message's own earlier delivery or long
+    /// enough ago that whoever claimed them died: a claim of theirs is taken over rather than waited for.
     /// </summary>
-    public sealed record New(string ConversationId, ThreadMatch Match, string? LinkedConversationId, IReadOnlyList<ThreadKey> Claims) : ThreadDecision;
+    public sealed record New(string ConversationId, ThreadMatch Match, string? LinkedConversationId, IReadOnlyList<ThreadKey> Claims,
+        IReadOnlyCollection<string>? Abandoned = null) : ThreadDecision;
 
     /// <summary>Kept as raw mail and recorded, but no conversation: e.g. the bounce of a notification we sent a teammate.</summary>
     public sealed record NoConversation(string Reason) : ThreadDecision;

@@ -15,8 +15,9 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
     /// <summary>How long a key may point to a conversation that is still being written before it counts as abandoned.</summary>
     private static readonly TimeSpan CreationGrace = TimeSpan.FromMinutes(2);
 
-    public async Task<ThreadDecision> ResolveAsync(IncomingMessage message, IThreadLookup lookup, CancellationToken cancellationToken = default)
+    public async Task<ThreadDecision> ResolveAsync(IncomingMessage message, IThreadLookup reads, CancellationToken cancellationToken = default)
     {
+        var lookup = new TrackedLookup(reads);
         var email = message.Email;
         if ((email.Flags & MailFlags.Bounce) != 0 && email.BouncedMessageId is { Length: > 0 } bounced)
         {
@@ -51,8 +52,9 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             {
                 linked.Add((parent, ThreadMatch.References));
             }
-            else if (target is null)
+            else if (target is null || lookup.Abandoned.Contains(target.ConversationId))
             {
+                // Unknown, or claimed for a conversation never written (abandoned): the key is to be (re)taken.
                 unknown.Add(parentId);
             }
         }
@@ -69,7 +71,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         {
             var oldest = Oldest(linked.Select(l => l.Conversation));
             var younger = linked.Select(l => l.Conversation.Id).Where(id => id != oldest.Id).Distinct(StringComparer.Ordinal).ToList();
-            return Join(message, oldest, linked[0].Match, younger, unknown);
+            return Join(message, oldest, linked[0].Match, lookup.Abandoned, younger, unknown);
         }
 
         foreach (var token in message.ReplyTokens)
@@ -77,7 +79,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             var target = await lookup.FindAsync(ThreadKey.ForReplyToken(token), cancellationToken);
             if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } addressed)
             {
-                return Join(message, addressed, ThreadMatch.ReplyAddress);
+                return Join(message, addressed, ThreadMatch.ReplyAddress, lookup.Abandoned);
             }
         }
 
@@ -86,7 +88,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             var target = await lookup.FindAsync(ThreadKey.ForThreadIndex(message.Mailbox, root), cancellationToken);
             if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } outlookThread)
             {
-                return Join(message, outlookThread, ThreadMatch.ThreadIndex);
+                return Join(message, outlookThread, ThreadMatch.ThreadIndex, lookup.Abandoned);
             }
         }
 
@@ -99,7 +101,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
                 && string.Equals(sameSubject.CustomerEmail, sender, StringComparison.OrdinalIgnoreCase)
                 && time.GetUtcNow() - sameSubject.LastActivityAt <= options.Window)
             {
-                return Join(message, sameSubject, ThreadMatch.Subject);
+                return Join(message, sameSubject, ThreadMatch.Subject, lookup.Abandoned);
             }
         }
 
@@ -111,22 +113,22 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             {
                 return new ThreadDecision.Existing(sameDay.Id, ThreadMatch.AutomaticMail);
             }
-            return Start(message, ThreadMatch.AutomaticMail, linked: null, extraClaim: key);
+            return Start(message, ThreadMatch.AutomaticMail, lookup.Abandoned, linked: null, extraClaim: key);
         }
 
-        return Start(message, ThreadMatch.None, linked: null);
+        return Start(message, ThreadMatch.None, lookup.Abandoned, linked: null);
     }
 
     /// <summary>Every sender who answers a broadcast gets a conversation of their own.</summary>
-    private async Task<ThreadDecision> BroadcastReplyAsync(IncomingMessage message, string broadcastId, IThreadLookup lookup, CancellationToken cancellationToken)
+    private async Task<ThreadDecision> BroadcastReplyAsync(IncomingMessage message, string broadcastId, TrackedLookup lookup, CancellationToken cancellationToken)
     {
         var key = ThreadKey.ForBroadcastReply(broadcastId, message.Sender ?? "");
         var target = await lookup.FindAsync(key, cancellationToken);
         if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } earlier)
         {
-            return Join(message, earlier, ThreadMatch.BroadcastReply);
+            return Join(message, earlier, ThreadMatch.BroadcastReply, lookup.Abandoned);
         }
-        return Start(message, ThreadMatch.BroadcastReply, linked: null, extraClaim: key, claimParents: false);
+        return Start(message, ThreadMatch.BroadcastReply, lookup.Abandoned, linked: null, extraClaim: key, claimParents: false);
     }
 
     /// <summary>
@@ -135,7 +137,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
     /// before it took the key. Merged ones lead to where they were merged, so nothing is left once all is merged.
     /// </summary>
     private async Task<ThreadDecision> DuplicateAsync(IncomingMessage message, ThreadKeyTarget own,
-        List<(ConversationState Conversation, ThreadMatch Match)> linked, IThreadLookup lookup, CancellationToken cancellationToken)
+        List<(ConversationState Conversation, ThreadMatch Match)> linked, TrackedLookup lookup, CancellationToken cancellationToken)
     {
         if (await ConversationOfAsync(own, message, lookup, cancellationToken) is not { } storedIn)
         {
@@ -161,18 +163,19 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
     private bool StartsAfresh(ConversationState conversation) =>
         conversation is { Status: ConversationStatus.Closed, ClosedAt: { } closedAt } && time.GetUtcNow() - closedAt > options.Window;
 
-    private ThreadDecision Join(IncomingMessage message, ConversationState conversation, ThreadMatch match,
+    private ThreadDecision Join(IncomingMessage message, ConversationState conversation, ThreadMatch match, IReadOnlyCollection<string> abandoned,
         IReadOnlyList<string>? absorbs = null, IReadOnlyList<string>? unknownReferences = null) =>
         StartsAfresh(conversation)
-            ? Start(message, match, linked: conversation.Id, claimParents: false)
+            ? Start(message, match, abandoned, linked: conversation.Id, claimParents: false)
             : new ThreadDecision.Existing(conversation.Id, match, absorbs is { Count: > 0 } ? absorbs : null,
-                unknownReferences is { Count: > 0 } ? unknownReferences : null);
+                unknownReferences is { Count: > 0 } ? unknownReferences : null, abandoned.Count > 0 ? abandoned : null);
 
     /// <summary>
     /// A new conversation claims the keys that a related message processed at the same moment would look up:
     /// its parents (oldest first, so two children of one thread collide on the first) and its own Message-ID.
     /// </summary>
-    private static ThreadDecision.New Start(IncomingMessage message, ThreadMatch match, string? linked, ThreadKey? extraClaim = null, bool claimParents = true)
+    private static ThreadDecision.New Start(IncomingMessage message, ThreadMatch match, IReadOnlyCollection<string> abandoned, string? linked,
+        ThreadKey? extraClaim = null, bool claimParents = true)
     {
         var claims = new List<ThreadKey>();
         if (extraClaim is not null)
@@ -184,7 +187,8 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             claims.AddRange(message.ParentIds().Reverse().Select(ThreadKey.ForMessageId));
         }
         claims.Add(ThreadKey.ForMessageId(message.Email.MessageId));
-        return new ThreadDecision.New(ConversationIds.ForFirstMessage(message.Email.MessageId), match, linked, claims);
+        return new ThreadDecision.New(ConversationIds.ForFirstMessage(message.Email.MessageId), match, linked, claims,
+            abandoned.Count > 0 ? abandoned : null);
     }
 
     /// <summary>
@@ -192,9 +196,10 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
     /// right now: wait for it (<see cref="ConversationNotReadyException"/> makes the queue retry) unless it is old enough
     /// to have been abandoned by a crash — or unless it is this message's own claim from a delivery that died before
     /// writing its conversation: waiting for itself, the message would only burn its retries into the poison queue.
+    /// Such a claim is noted as abandoned, so that the message's decision takes it over (see <see cref="ThreadDecision.New.Abandoned"/>).
     /// </summary>
     private async Task<ConversationState?> ConversationOfAsync(
-        ThreadKeyTarget target, IncomingMessage message, IThreadLookup lookup, CancellationToken cancellationToken)
+        ThreadKeyTarget target, IncomingMessage message, TrackedLookup lookup, CancellationToken cancellationToken)
     {
         if (target.ConversationId.Length == 0)
         {
@@ -206,7 +211,22 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         {
             throw new ConversationNotReadyException(target.ConversationId);
         }
+        if (conversation is null && target.Role == ThreadKeyRole.Referenced)
+        {
+            lookup.Abandoned.Add(target.ConversationId);
+        }
         return conversation;
+    }
+
+    /// <summary>The reads of one resolution, and the abandoned conversations they met (claimed keys, no conversation).</summary>
+    private sealed class TrackedLookup(IThreadLookup reads) : IThreadLookup
+    {
+        public HashSet<string> Abandoned { get; } = new(StringComparer.Ordinal);
+
+        public Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default) => reads.FindAsync(key, cancellationToken);
+
+        public Task<ConversationState?> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
+            reads.GetConversationAsync(conversationId, cancellationToken);
     }
 }
 

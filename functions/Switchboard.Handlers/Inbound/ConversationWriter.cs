@@ -30,10 +30,11 @@ public sealed class ConversationWriter(
 {
     /// <param name="knownHead">The head as threading just read it, if it did: saves reading it again.</param>
     /// <param name="unknownReferences">References that led nowhere when threading; registered for this conversation.</param>
+    /// <param name="abandoned">Conversations threading found claimed but never written: their claims are taken over, not merged with.</param>
     /// <returns>Other conversations this message turned out to link (they held one of its keys): to be merged with it.</returns>
     public async Task<WriteResult> WriteAsync(IncomingMessage incoming, InboundEmailReceived received, string conversationId, ThreadMatch match,
         bool startsConversation, string? linkedConversationId, ConversationEntity? knownHead = null, CancellationToken cancellationToken = default,
-        IReadOnlyList<string>? unknownReferences = null)
+        IReadOnlyList<string>? unknownReferences = null, IReadOnlyCollection<string>? abandoned = null)
     {
         var email = incoming.Email;
         var rowKey = ConversationIds.ForMessage(email.MessageId);
@@ -72,7 +73,7 @@ public sealed class ConversationWriter(
         }
 
         var messageFlags = MessageFlagNames.Parse(message.Flags);
-        var linked = await RegisterThreadKeysAsync(incoming, conversation, created, unknownReferences, cancellationToken);
+        var linked = await RegisterThreadKeysAsync(incoming, conversation, created, unknownReferences, abandoned, cancellationToken);
         await RecordPeopleAsync(incoming, conversation, created, message, messageFlags, cancellationToken);
         await search.IndexAsync(conversation, message, email.VisibleText,
             conversationTerms: created || redelivered || previousSubject != conversation.Subject, cancellationToken);
@@ -81,7 +82,7 @@ public sealed class ConversationWriter(
         // What the key led to before (a reply that arrived first and started its own conversation) is merged with it;
         // the key keeps that conversation, so a redelivery merges it if this delivery cannot.
         var previous = await threadKeys.RegisterStoredAsync(ThreadKey.ForMessageId(email.MessageId), conversation.Id, cancellationToken);
-        if (IsOther(previous, conversation.Id))
+        if (IsOther(previous, conversation.Id) && abandoned?.Contains(previous!.ConversationId) != true)
         {
             linked.Add(previous!.ConversationId);
         }
@@ -160,7 +161,7 @@ public sealed class ConversationWriter(
 
     /// <summary>Registers the message's keys but its own; returns other conversations found holding them (to merge with).</summary>
     private async Task<List<string>> RegisterThreadKeysAsync(IncomingMessage incoming, Conversation head, bool created,
-        IReadOnlyList<string>? unknownReferences, CancellationToken cancellationToken)
+        IReadOnlyList<string>? unknownReferences, IReadOnlyCollection<string>? abandoned, CancellationToken cancellationToken)
     {
         var id = head.Id;
         var email = incoming.Email;
@@ -177,7 +178,7 @@ public sealed class ConversationWriter(
         // conversation links the two.
         foreach (var parentId in unknownReferences ?? [])
         {
-            Note(await threadKeys.RegisterIfAbsentAsync(ThreadKey.ForMessageId(parentId), id, ThreadKeyRole.Referenced, cancellationToken));
+            Note(await threadKeys.RegisterOrTakeOverAsync(ThreadKey.ForMessageId(parentId), id, abandoned, cancellationToken));
         }
         if (created)
         {

@@ -127,15 +127,15 @@ public sealed class ProcessInboundEmail(
                 return Outcomes.NoConversation;
             case ThreadDecision.Existing existing:
                 var appended = await writer.WriteAsync(incoming, received, existing.ConversationId, existing.Match, startsConversation: false, null,
-                    lookup.HeadRead(existing.ConversationId), cancellationToken, existing.UnknownReferences);
+                    lookup.HeadRead(existing.ConversationId), cancellationToken, existing.UnknownReferences, existing.Abandoned);
                 await merger.LinkAsync(appended.ConversationId, [.. existing.Absorbs ?? [], .. appended.LinkedConversationIds], cancellationToken);
                 return Outcomes.ExistingConversation;
             case ThreadDecision.New start:
-                var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, cancellationToken);
+                var taken = await threadKeys.ClaimAsync(start.Claims, start.ConversationId, start.Abandoned, cancellationToken);
                 if (taken is null)
                 {
                     var started = await writer.WriteAsync(incoming, received, start.ConversationId, start.Match, startsConversation: true,
-                        start.LinkedConversationId, cancellationToken: cancellationToken);
+                        start.LinkedConversationId, cancellationToken: cancellationToken, abandoned: start.Abandoned);
                     await merger.LinkAsync(started.ConversationId, started.LinkedConversationIds, cancellationToken);
                     return Outcomes.NewConversation;
                 }

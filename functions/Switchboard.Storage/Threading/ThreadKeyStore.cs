@@ -39,6 +39,43 @@ public sealed class ThreadKeyStore(StorageAccount storage, TimeProvider time)
     }
 
     /// <summary>
+    /// As <see cref="RegisterIfAbsentAsync"/> (role Referenced), but a key claimed for one of the
+    /// <paramref name="abandoned"/> conversations (claimed by a delivery that died before writing it) is taken over,
+    /// only as it was read (ETag): otherwise a thread would keep pointing at a conversation that never exists, and a
+    /// message naming that key would wait for it or start a second conversation.
+    /// </summary>
+    public async Task<ThreadKeyTarget?> RegisterOrTakeOverAsync(ThreadKey key, string conversationId, IReadOnlyCollection<string>? abandoned,
+        CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt <= MaxAttempts; attempt++)
+        {
+            if (await TryAddAsync(Entity(key, conversationId, ThreadKeyRole.Referenced), cancellationToken))
+            {
+                return null;
+            }
+            if (await FindEntityAsync(key, cancellationToken) is not { } found)
+            {
+                continue; // a claim undone in between: add it again
+            }
+            if (found.Role != nameof(ThreadKeyRole.Referenced) || found.ConversationId == conversationId
+                || abandoned is null || !abandoned.Contains(found.ConversationId))
+            {
+                return Target(found);
+            }
+            try
+            {
+                await Table.UpdateEntityAsync(Entity(key, conversationId, ThreadKeyRole.Referenced), found.ETag, TableUpdateMode.Replace, cancellationToken);
+                return null;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Undone or taken by someone else meanwhile: read it again.
+            }
+        }
+        throw new InvalidOperationException($"Thread key {key.Kind} kept changing; the message will be retried.");
+    }
+
+    /// <summary>
     /// Points a stored message's key at its conversation, and returns where it pointed before (null when it was new):
     /// a message processed at the same moment may have named this one as its parent for another conversation. That
     /// conversation stays on the row (<see cref="ThreadKeyTarget.PreviousConversationId"/>), so a redelivery can still
@@ -81,12 +118,16 @@ public sealed class ThreadKeyStore(StorageAccount storage, TimeProvider time)
     /// conversation (after undoing this call's claims), or null when all are held by this one. A claim is undone only
     /// if it is unchanged: a message that took its own key over meanwhile keeps it.
     /// </summary>
-    public async Task<ThreadKey?> ClaimAsync(IReadOnlyList<ThreadKey> keys, string conversationId, CancellationToken cancellationToken = default)
+    /// <param name="abandoned">
+    /// Conversations threading found abandoned (claimed, never written): a claim of theirs is taken over, not yielded to.
+    /// </param>
+    public async Task<ThreadKey?> ClaimAsync(IReadOnlyList<ThreadKey> keys, string conversationId, IReadOnlyCollection<string>? abandoned = null,
+        CancellationToken cancellationToken = default)
     {
         var taken = new List<ThreadKey>();
         foreach (var key in keys)
         {
-            if (await RegisterIfAbsentAsync(key, conversationId, ThreadKeyRole.Referenced, cancellationToken) is not { } holder)
+            if (await RegisterOrTakeOverAsync(key, conversationId, abandoned, cancellationToken) is not { } holder)
             {
                 taken.Add(key);
                 continue;

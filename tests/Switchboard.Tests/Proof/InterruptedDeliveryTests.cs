@@ -35,6 +35,38 @@ public sealed class InterruptedDeliveryTests
         Assert.Equal(email.MessageId, message.Str("messageId"));
     }
 
+    /// <summary>
+    /// What split a thread in StorageDownTests and hid mail in CrashTests: a reply's delivery died after claiming its
+    /// parent's key (the first of its claims) for the conversation it meant to start; meanwhile its own reply started
+    /// a conversation and took the reply's key. The redelivered reply joins that conversation and must take the parent's
+    /// key over from the conversation never written: else the parent, arriving last, waits for it, then starts alone.
+    /// </summary>
+    [Fact]
+    public async Task A_reply_whose_delivery_died_after_claiming_its_parent_leaves_no_claim_that_splits_the_thread()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        var mail = new InboundDriver(host);
+        var emails = StorageDownTests.Threads(threads: 1, perThread: 3);
+        var (first, reply, replyToReply) = (emails[0], emails[1], emails[2]);
+        var threadKeys = host.Services.GetRequiredService<ThreadKeyStore>();
+        var resolver = host.Services.GetRequiredService<ThreadResolver>();
+        var parsed = MailParser.Parse(reply.ToBytes());
+        var (mailbox, tokens) = host.Services.GetRequiredService<Mailboxes>().Route([], parsed.To, parsed.Cc);
+        var start = Assert.IsType<ThreadDecision.New>(await resolver.ResolveAsync(new IncomingMessage(parsed, mailbox, tokens, false), new NothingWrittenLookup(threadKeys)));
+        Assert.Equal(ThreadKey.ForMessageId(first.MessageId), start.Claims[0]);
+        Assert.Null(await threadKeys.ClaimAsync([start.Claims[0]], start.ConversationId)); // ...and the host dies here
+
+        await mail.DeliverRawAsync(replyToReply.ToBytes());
+        await mail.ProcessQueuedAsync(); // starts a conversation, taking the reply's key
+        await mail.DeliverRawAsync(reply.ToBytes());
+        await mail.ProcessQueuedAsync(); // the reply's redelivery
+        await mail.DeliverRawAsync(first.ToBytes());
+        await mail.ProcessQueuedAsync(); // the first message, refused earlier, posted again
+
+        var conversation = await mail.SingleConversationAsync();
+        Assert.Equal([first.MessageId, reply.MessageId, replyToReply.MessageId], conversation.Messages().Select(m => m.Str("messageId")));
+    }
+
     private sealed class NothingWrittenLookup(ThreadKeyStore threadKeys) : IThreadLookup
     {
         public Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default) => threadKeys.FindAsync(key, cancellationToken);

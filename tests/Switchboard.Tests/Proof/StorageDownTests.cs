@@ -114,7 +114,7 @@ public sealed class StorageDownTests
             return actual.SequenceEqual(expected);
         }, TimeSpan.FromSeconds(60));
         Assert.True(done, $"{refused.Count} refused during a {outage.TotalSeconds} s outage; expected{Environment.NewLine}"
-            + string.Join(Environment.NewLine, expected) + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual));
+            + string.Join(Environment.NewLine, expected) + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual) + Environment.NewLine + await StorageDump.DescribeAsync(host.Storage) + ErrorLines(logs));
         foreach (var conversation in await driver.AllConversationsAsync())
         {
             foreach (var message in conversation.Messages())
@@ -124,6 +124,9 @@ public sealed class StorageDownTests
             }
         }
     }
+
+    public static string ErrorLines(CapturedLogs logs) => string.Join(Environment.NewLine,
+        logs.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Category}: {l.Message}").Distinct().Take(60));
 
     /// <summary>Each open conversation as its Message-IDs in order.</summary>
     public static async Task<List<string>> ThreadsAsync(InboundDriver driver) =>
