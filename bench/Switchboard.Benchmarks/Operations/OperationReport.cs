@@ -2,13 +2,14 @@ namespace Switchboard.Benchmarks.Operations;
 
 /// <summary>
 /// What one operation cost: its request (the API call or webhook), the queue work it caused (<paramref name="Handled"/>:
-/// one queue name per message) and the storage requests of both, e.g. "GET Conversations(…)".
+/// one queue name per message) and the storage requests of each, e.g. "table: GET Conversations(…)".
 /// </summary>
 internal sealed record OperationCost(
     Dictionary<(string Service, string Kind), int> Request,
     Dictionary<(string Service, string Kind), int> Work,
     List<string> Handled,
-    List<string> Requests);
+    List<string> RequestLog,
+    List<string> WorkLog);
 
 /// <summary>Prints the mean transactions of each operation by phase, then what one of them requested, grouped.</summary>
 internal sealed class OperationReport(int repeats)
@@ -51,10 +52,12 @@ internal sealed class OperationReport(int repeats)
         foreach (var operation in rows.Select(r => r.Operation).Distinct())
         {
             if (rows.LastOrDefault(r => r.Operation == operation).Cost is not { } last) continue;
-            var grouped = last.Requests.Select(Shorten).GroupBy(r => r).Select(g => g.Count() == 1 ? g.Key : $"{g.Count()} × {g.Key}");
-            Console.WriteLine($"- {operation}: {string.Join("; ", grouped)}");
+            Console.WriteLine($"- {operation}: request: {Grouped(last.RequestLog)}; queued work: {Grouped(last.WorkLog)}");
         }
     }
+
+    private static string Grouped(List<string> requests) => requests.Count == 0 ? "none" :
+        string.Join(", ", requests.Select(Shorten).GroupBy(r => r).Select(g => g.Count() == 1 ? g.Key : $"{g.Count()} × {g.Key}"));
 
     private static string Shorten(string request)
     {

@@ -120,11 +120,10 @@ internal static class OperationsBenchmark
             tally.Reset();
             await request();
             var requested = tally.Snapshot();
-            var requests = tally.Requests().ToList();
+            var requestLog = tally.Requests().ToList();
             tally.Reset();
             var handled = await work.DrainAsync(skip: q => q == QueueNames.EscalationChecks);
-            requests.AddRange(tally.Requests());
-            return new OperationCost(requested, tally.Snapshot(), handled, requests);
+            return new OperationCost(requested, tally.Snapshot(), handled, requestLog, [.. tally.Requests()]);
         }
 
         async Task EscalationChecksAsync(BenchHost host, QueueWork work, string run, int total, Action<int, OperationCost> add)
@@ -153,9 +152,7 @@ internal static class OperationsBenchmark
             {
                 tally.Reset();
                 Check(await work.HandleOneAsync(QueueNames.EscalationChecks), $"only {i} escalation checks were due");
-                var checkedOne = tally.Snapshot();
-                var requests = tally.Requests().ToList();
-                add(i, new OperationCost([], checkedOne, [QueueNames.EscalationChecks], requests));
+                add(i, new OperationCost([], tally.Snapshot(), [QueueNames.EscalationChecks], [], [.. tally.Requests()]));
             }
             var pages = (await http.GetFromJsonAsync<JsonElement>("/api/oncall/pages")).GetProperty("items").GetArrayLength();
             Check(pages == 0, $"{pages} pages went out for answered conversations");
