@@ -21,11 +21,23 @@ using Switchboard.Tests.Infrastructure;
 // dotnet run -c Release --project bench/Switchboard.Benchmarks -- escalation [conversations]
 // dotnet run -c Release --project bench/Switchboard.Benchmarks -- cold-start [runs]
 // dotnet run -c Release --project bench/Switchboard.Benchmarks -- ingest [emails-per-level] [senders,…]
+// dotnet run -c Release --project bench/Switchboard.Benchmarks -- operations [repeats]
+// dotnet run -c Release --project bench/Switchboard.Benchmarks -- memory [emails] [senders,…]
 if (args is ["ingest", ..])
 {
     return await Switchboard.Benchmarks.Ingest.IngestBenchmark.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300,
         args.Length > 2 ? [.. args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture))] : [1, 8, 32]);
+}
+if (args is ["memory", ..])
+{
+    return await Switchboard.Benchmarks.Memory.MemoryBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000,
+        args.Length > 2 ? [.. args[2].Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture))] : [8]);
+}
+if (args is ["operations", ..])
+{
+    return await Switchboard.Benchmarks.Operations.OperationsBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
 }
 if (args is ["cold-start", ..])
 {

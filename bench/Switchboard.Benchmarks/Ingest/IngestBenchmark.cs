@@ -130,7 +130,7 @@ internal static class IngestBenchmark
     }
 
     /// <summary>Notes when each email's <c>inbound-email</c> handler finished without failing, by the webhook's id.</summary>
-    private static ActivityListener ListenForProcessedMail(ConcurrentDictionary<string, long> visible)
+    internal static ActivityListener ListenForProcessedMail(ConcurrentDictionary<string, long> visible)
     {
         var listener = new ActivityListener
         {
@@ -186,9 +186,9 @@ internal static class IngestBenchmark
 
     private static string Run() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
-    private static string Load() =>
+    internal static string Load() =>
         File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private static bool IsRelease() =>
+    internal static bool IsRelease() =>
         typeof(IngestBenchmark).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false) is not [DebuggableAttribute { IsJITOptimizerDisabled: true }];
 }
