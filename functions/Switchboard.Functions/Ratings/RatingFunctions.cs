@@ -10,20 +10,14 @@ namespace Switchboard.Functions.Ratings;
 public sealed class RatingFunctions(RateReply rateReply, CommentOnRating commentOnRating)
 {
     [Function(nameof(RateReply))]
-    [EndpointSummary("A customer rates a reply (great, okay, not good) from the link in the email; clicking again changes it. 400 tampered link.")]
-    [Tags("Ratings")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    [ProducesProblems(400, 404)]
+    [Api("Ratings", "A customer rates a reply (great, okay, not good) from the link in the email; clicking again changes it. 400 tampered link.", typeof(string), ContentType = "text/html", Problems = [400, 404])]
     public Task<IResult> RateReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/ratings/{token}")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         rateReply.HandleAsync(token, cancellationToken);
 
     [Function(nameof(CommentOnRating))]
-    [EndpointSummary("The customer's optional comment on the reply they rated (form field comment).")]
-    [Tags("Ratings")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    [ProducesProblems(400, 404)]
+    [Api("Ratings", "The customer's optional comment on the reply they rated (form field comment).", typeof(string), ContentType = "text/html", Problems = [400, 404])]
     public Task<IResult> CommentOnRating(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/ratings/{token}/comment")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
