@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Digest;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Digest;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.FeatureRequests;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.FeatureRequests;
 
