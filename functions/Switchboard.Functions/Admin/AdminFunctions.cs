@@ -5,10 +5,7 @@ namespace Switchboard.Functions.Admin;
 public sealed class AdminFunctions(AgentApi api, ReplayPoisonMessages replayPoisonMessages)
 {
     [Function(nameof(ReplayPoisonMessages))]
-    [EndpointSummary("Moves the messages of {queue}-poison back onto {queue}. Admins only.")]
-    [Tags("Admin")]
-    [ProducesResponseType<ReplayResult>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 403, 404)]
+    [Api("Admin", "Moves the messages of {queue}-poison back onto {queue}. Admins only.", typeof(ReplayResult), Problems = [401, 403, 404])]
     public Task<IResult> ReplayPoisonMessages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/queues/{queue}/replay")] HttpRequest request,
         string queue, CancellationToken cancellationToken) =>

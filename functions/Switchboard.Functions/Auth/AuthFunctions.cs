@@ -12,61 +12,42 @@ public sealed class AuthFunctions(
     RevokeApiKey revokeApiKey)
 {
     [Function(nameof(RequestMagicLink))]
-    [EndpointSummary("Emails a sign-in link (single use, 15 minutes) if the address is an agent's. Always 202; 429 after 5 requests per address in 15 minutes.")]
-    [Tags("Sign-in")]
-    [Accepts<MagicLinkRequest>("application/json")]
-    [ProducesResponseType<MagicLinkRequested>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(400, 429)]
+    [Api("Sign-in", "Emails a sign-in link (single use, 15 minutes) if the address is an agent's. Always 202; 429 after 5 requests per address in 15 minutes.", typeof(MagicLinkRequested), Status = 202, Body = typeof(MagicLinkRequest), Problems = [400, 429])]
     public Task<IResult> RequestMagicLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/auth/magic-links")] HttpRequest request,
         CancellationToken cancellationToken) =>
         requestMagicLink.HandleAsync(request, cancellationToken);
 
     [Function(nameof(ConsumeMagicLink))]
-    [EndpointSummary("The emailed link: sets the session cookie and redirects to /, or to /sign-in?error=invalid|expired|used|disabled.")]
-    [Tags("Sign-in")]
-    [ProducesResponseType(StatusCodes.Status302Found)]
+    [Api("Sign-in", "The emailed link: sets the session cookie and redirects to /, or to /sign-in?error=invalid|expired|used|disabled.", Status = 302)]
     public Task<IResult> ConsumeMagicLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/auth/magic-links/{token}")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         consumeMagicLink.HandleAsync(request, token, cancellationToken);
 
     [Function(nameof(SignOut))]
-    [EndpointSummary("Ends the browser session (its row is deleted, so every copy of the cookie stops working).")]
-    [Tags("Sign-in")]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblems(401, 403)]
+    [Api("Sign-in", "Ends the browser session (its row is deleted, so every copy of the cookie stops working).", Status = 204, Problems = [401, 403])]
     public Task<IResult> SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/auth/sign-out")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, agent => signOut.HandleAsync(agent, cancellationToken), cancellationToken);
 
     [Function(nameof(GetCurrentAgent))]
-    [EndpointSummary("The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.")]
-    [Tags("Sign-in")]
-    [ProducesResponseType<CurrentAgent>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("Sign-in", "The signed-in agent, with the anti-forgery token a browser sends as X-Switchboard-Csrf.", typeof(CurrentAgent), Problems = [401])]
     public Task<IResult> GetCurrentAgent(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/auth/me")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, agent => getCurrentAgent.HandleAsync(agent, cancellationToken), cancellationToken);
 
     [Function(nameof(CreateApiKey))]
-    [EndpointSummary("Creates an API key for a script (Authorization: Bearer). The key is shown in this answer only. Admins only.")]
-    [Tags("Team")]
-    [Accepts<ApiKeyRequest>("application/json")]
-    [ProducesResponseType<CreatedApiKey>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblems(400, 401, 403)]
+    [Api("Team", "Creates an API key for a script (Authorization: Bearer). The key is shown in this answer only. Admins only.", typeof(CreatedApiKey), Status = 201, Body = typeof(ApiKeyRequest), Problems = [400, 401, 403])]
     public Task<IResult> CreateApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/api-keys")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync<ApiKeyRequest>(request, Callers.Admin, (admin, body) => createApiKey.HandleAsync(admin, body, cancellationToken), cancellationToken);
 
     [Function(nameof(RevokeApiKey))]
-    [EndpointSummary("Revokes an API key at once. Admins only.")]
-    [Tags("Team")]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblems(401, 403, 404)]
+    [Api("Team", "Revokes an API key at once. Admins only.", Status = 204, Problems = [401, 403, 404])]
     public Task<IResult> RevokeApiKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/api-keys/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>

@@ -6,11 +6,7 @@ namespace Switchboard.Functions.Calls;
 public sealed class CallFunctions(AgentApi api, LogCall logCall)
 {
     [Function(nameof(LogCall))]
-    [EndpointSummary("Logs a phone call: recap, direction inbound|outbound, durationMinutes?, emailToCustomer? (sends the recap as your reply; not for trainees).")]
-    [Tags("Conversations")]
-    [Accepts<CallRequest>("application/json")]
-    [ProducesResponseType<CallLogged>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblems(400, 401, 403, 404)]
+    [Api("Conversations", "Logs a phone call: recap, direction inbound|outbound, durationMinutes?, emailToCustomer? (sends the recap as your reply; not for trainees).", typeof(CallLogged), Status = 201, Body = typeof(CallRequest), Problems = [400, 401, 403, 404])]
     public Task<IResult> LogCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/calls")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>

@@ -22,49 +22,35 @@ public sealed class ConversationFunctions(
     WakeSnoozedConversationsWhenDue wakeSnoozedConversationsWhenDue)
 {
     [Function(nameof(ListConversations))]
-    [EndpointSummary("The inbox, newest activity first. Query: view (all|mine|unassigned), mailbox, status (open|pending|snoozed|closed), limit, continuationToken.")]
-    [Tags("Conversations")]
-    [ProducesResponseType<ConversationPage>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 404)]
+    [Api("Conversations", "The inbox, newest activity first. Query: view (all|mine|unassigned), mailbox, status (open|pending|snoozed|closed), limit, continuationToken.", typeof(ConversationPage), Problems = [400, 401, 404])]
     public Task<IResult> ListConversations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunBoundAsync<InboxQuery>(request, Callers.AnyAgent, (agent, query) => listConversations.HandleAsync(agent, query, cancellationToken), cancellationToken);
 
     [Function(nameof(GetConversation))]
-    [EndpointSummary("A conversation with all its messages.")]
-    [Tags("Conversations")]
-    [ProducesResponseType<ConversationDetail>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Conversations", "A conversation with all its messages.", typeof(ConversationDetail), Problems = [401, 404])]
     public Task<IResult> GetConversation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => getConversation.HandleAsync(id, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(DownloadRawMessage))]
-    [EndpointSummary("The message as received (message/rfc822). API key or signed link.")]
-    [Tags("Conversations")]
-    [ProducesProblems(401, 404)]
+    [Api("Conversations", "The message as received (message/rfc822). API key or signed link.", Problems = [401, 404])]
     public Task<IResult> DownloadRawMessage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/raw")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
         messageParts.RunAsync(request, () => downloadRawMessage.HandleAsync(id, messageId, cancellationToken), cancellationToken);
 
     [Function(nameof(DownloadAttachment))]
-    [EndpointSummary("One attachment or inline image. API key or signed link.")]
-    [Tags("Conversations")]
-    [ProducesProblems(401, 404)]
+    [Api("Conversations", "One attachment or inline image. API key or signed link.", Problems = [401, 404])]
     public Task<IResult> DownloadAttachment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/messages/{messageId}/attachments/{index:int}")] HttpRequest request,
         string id, string messageId, int index, CancellationToken cancellationToken) =>
         messageParts.RunAsync(request, () => downloadAttachment.HandleAsync(id, messageId, index, cancellationToken), cancellationToken);
 
     [Function(nameof(UpdateConversation))]
-    [EndpointSummary("Changes status (snoozed needs a future snoozedUntil), assignee (an active agent, or null) and/or tags. Absent fields stay.")]
-    [Tags("Conversations")]
-    [Accepts<ConversationChange>("application/json")]
-    [ProducesResponseType<ConversationState>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 404)]
+    [Api("Conversations", "Changes status (snoozed needs a future snoozedUntil), assignee (an active agent, or null) and/or tags. Absent fields stay.", typeof(ConversationState), Body = typeof(ConversationChange), Problems = [400, 401, 404])]
     public Task<IResult> UpdateConversation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/conversations/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -72,11 +58,7 @@ public sealed class ConversationFunctions(
             (_, change) => updateConversation.HandleAsync(id, change, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(AddNote))]
-    [EndpointSummary("Adds an internal note (never emailed to the customer); @handles email the mentioned agents.")]
-    [Tags("Conversations")]
-    [Accepts<NoteBody>("application/json")]
-    [ProducesResponseType<NoteAdded>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblems(400, 401, 404)]
+    [Api("Conversations", "Adds an internal note (never emailed to the customer); @handles email the mentioned agents.", typeof(NoteAdded), Status = 201, Body = typeof(NoteBody), Problems = [400, 401, 404])]
     public Task<IResult> AddNote(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/notes")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -84,11 +66,7 @@ public sealed class ConversationFunctions(
             (agent, body) => addNote.HandleAsync(agent, id, body, links.BaseUrl(request), cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(BeatPresence))]
-    [EndpointSummary("Heartbeat while the conversation is open (state viewing|replying); answers who else is here (beats of the last 40 s).")]
-    [Tags("Conversations")]
-    [Accepts<PresenceBeat>("application/json")]
-    [ProducesResponseType<PresenceList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 404)]
+    [Api("Conversations", "Heartbeat while the conversation is open (state viewing|replying); answers who else is here (beats of the last 40 s).", typeof(PresenceList), Body = typeof(PresenceBeat), Problems = [400, 401, 404])]
     public Task<IResult> BeatPresence(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/presence")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -96,10 +74,7 @@ public sealed class ConversationFunctions(
             (agent, beat) => beatPresence.HandleAsync(agent, id, beat, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(ListAssignees))]
-    [EndpointSummary("Active agents to assign or @mention, and the caller's own agent id (me).")]
-    [Tags("Conversations")]
-    [ProducesResponseType<AssigneeList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("Conversations", "Active agents to assign or @mention, and the caller's own agent id (me).", typeof(AssigneeList), Problems = [401])]
     public Task<IResult> ListAssignees(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/assignees")] HttpRequest request,
         CancellationToken cancellationToken) =>

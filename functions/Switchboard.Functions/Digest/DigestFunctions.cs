@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Digest;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.Digest;
 
@@ -14,10 +10,7 @@ public sealed class DigestFunctions(AgentApi api, SendWeeklyDigest sendWeeklyDig
         sendWeeklyDigest.RunAsync(cancellationToken);
 
     [Function(nameof(GetDigestPreview))]
-    [EndpointSummary("The weekly digest the next run would send (the last complete ISO week): numbers against the week before, comments, feature requests, KB.")]
-    [Tags("Digest")]
-    [ProducesResponseType<WeeklyDigest>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("Digest", "The weekly digest the next run would send (the last complete ISO week): numbers against the week before, comments, feature requests, KB.", typeof(WeeklyDigest), Problems = [401])]
     public Task<IResult> GetDigestPreview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/digest/preview")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -19,53 +19,35 @@ public sealed class EscalationFunctions(
     NotifyShiftStartsWhenDue notifyShiftStartsWhenDue)
 {
     [Function(nameof(ListEscalationPolicies))]
-    [EndpointSummary("Every mailbox with its escalation policy (null: nobody is paged).")]
-    [Tags("On call")]
-    [ProducesResponseType<PolicyList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("On call", "Every mailbox with its escalation policy (null: nobody is paged).", typeof(PolicyList), Problems = [401])]
     public Task<IResult> ListEscalationPolicies(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listEscalationPolicies.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(GetEscalationPolicy))]
-    [EndpointSummary("A mailbox's escalation policy and the ETag a PUT sends as If-Match.")]
-    [Tags("On call")]
-    [ProducesResponseType<PolicyView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("On call", "A mailbox's escalation policy and the ETag a PUT sends as If-Match.", typeof(PolicyView), Problems = [401, 404])]
     public Task<IResult> GetEscalationPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
         string mailbox, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => getEscalationPolicy.HandleAsync(mailbox, cancellationToken), cancellationToken);
 
     [Function(nameof(PutEscalationPolicy))]
-    [EndpointSummary("Creates (no If-Match) or replaces (If-Match) a mailbox's escalation policy: targetFirstResponse, levels, repeat, afterHours, supportHours. Admins only.")]
-    [Tags("On call")]
-    [Accepts<PolicyBody>("application/json")]
-    [ProducesResponseType<PolicyView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 403, 404, 409, 428)]
-    [ProducesValidationProblem]
+    [Api("On call", "Creates (no If-Match) or replaces (If-Match) a mailbox's escalation policy: targetFirstResponse, levels, repeat, afterHours, supportHours. Admins only.", typeof(PolicyView), Body = typeof(PolicyBody), Problems = [401, 403, 404, 409, 428], Validation = true)]
     public Task<IResult> PutEscalationPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/policies/{mailbox}")] HttpRequest request,
         string mailbox, CancellationToken cancellationToken) =>
         api.RunBoundAsync<PolicyEdit>(request, Callers.Admin, (_, edit) => putEscalationPolicy.HandleAsync(mailbox, edit, cancellationToken), cancellationToken);
 
     [Function(nameof(ListPages))]
-    [EndpointSummary("Pages sent, newest first: to whom, by which channel, about which conversations, acknowledged by whom. Query: conversationId, limit, continuationToken.")]
-    [Tags("On call")]
-    [ProducesResponseType<PageLogPage>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401)]
+    [Api("On call", "Pages sent, newest first: to whom, by which channel, about which conversations, acknowledged by whom. Query: conversationId, limit, continuationToken.", typeof(PageLogPage), Problems = [400, 401])]
     public Task<IResult> ListPages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/pages")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunBoundAsync<PageLogQuery>(request, Callers.AnyAgent, (_, query) => listPages.HandleAsync(query, cancellationToken), cancellationToken);
 
     [Function(nameof(SetPagingSettings))]
-    [EndpointSummary("The agent's page webhook (Slack/Teams-compatible; null clears it). The agent or an admin.")]
-    [Tags("On call")]
-    [Accepts<PagingSettingsBody>("application/json")]
-    [ProducesResponseType<PagingSettingsView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 403, 404)]
+    [Api("On call", "The agent's page webhook (Slack/Teams-compatible; null clears it). The agent or an admin.", typeof(PagingSettingsView), Body = typeof(PagingSettingsBody), Problems = [400, 401, 403, 404])]
     public Task<IResult> SetPagingSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/paging")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
@@ -73,9 +55,7 @@ public sealed class EscalationFunctions(
             (agent, body) => setPagingSettings.HandleAsync(agent, agentId, body, cancellationToken), cancellationToken);
 
     [Function(nameof(ShowPageAcknowledgement))]
-    [EndpointSummary("A page's acknowledge link: a page with a button (link previews must not acknowledge). The signed token is the credential; 404 unknown, 410 used.")]
-    [Tags("On call")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
+    [Api("On call", "A page's acknowledge link: a page with a button (link previews must not acknowledge). The signed token is the credential; 404 unknown, 410 used.", typeof(string), ContentType = "text/html")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status410Gone)]
     public Task<IResult> ShowPageAcknowledgement(
@@ -84,9 +64,7 @@ public sealed class EscalationFunctions(
         showPageAcknowledgement.HandleAsync(request, token, cancellationToken);
 
     [Function(nameof(AcknowledgePage))]
-    [EndpointSummary("Acknowledges the page once: escalation stops for every conversation it listed. 404 unknown or tampered, 410 already used.")]
-    [Tags("On call")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
+    [Api("On call", "Acknowledges the page once: escalation stops for every conversation it listed. 404 unknown or tampered, 410 already used.", typeof(string), ContentType = "text/html")]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     [ProducesResponseType(StatusCodes.Status410Gone)]
     public Task<IResult> AcknowledgePage(

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Conversations;
 using Switchboard.Handlers.FeatureRequests;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Functions.FeatureRequests;
 
@@ -16,11 +12,7 @@ public sealed class FeatureRequestFunctions(
     ShipFeature ship)
 {
     [Function(nameof(TagFeatureRequest))]
-    [EndpointSummary("Records that this conversation's customer asks for a named feature (tagging twice counts once); answers the conversation's feature requests.")]
-    [Tags("Feature requests")]
-    [Accepts<FeatureRequestBody>("application/json")]
-    [ProducesResponseType<ConversationFeatureRequests>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 404)]
+    [Api("Feature requests", "Records that this conversation's customer asks for a named feature (tagging twice counts once); answers the conversation's feature requests.", typeof(ConversationFeatureRequests), Body = typeof(FeatureRequestBody), Problems = [400, 401, 404])]
     public Task<IResult> TagFeatureRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/feature-requests")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -28,41 +20,28 @@ public sealed class FeatureRequestFunctions(
             (agent, body) => tag.HandleAsync(agent, id, body, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(UntagFeatureRequest))]
-    [EndpointSummary("Removes a feature request from the conversation; answers the conversation's feature requests.")]
-    [Tags("Feature requests")]
-    [ProducesResponseType<ConversationFeatureRequests>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Feature requests", "Removes a feature request from the conversation; answers the conversation's feature requests.", typeof(ConversationFeatureRequests), Problems = [401, 404])]
     public Task<IResult> UntagFeatureRequest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/conversations/{id}/feature-requests/{key}")] HttpRequest request,
         string id, string key, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => untag.HandleAsync(id, key, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(ListConversationFeatureRequests))]
-    [EndpointSummary("The features this conversation's customer asks for.")]
-    [Tags("Feature requests")]
-    [ProducesResponseType<ConversationFeatureRequests>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Feature requests", "The features this conversation's customer asks for.", typeof(ConversationFeatureRequests), Problems = [401, 404])]
     public Task<IResult> ListConversationFeatureRequests(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/conversations/{id}/feature-requests")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => ofConversation.HandleAsync(id, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(ListFeatureRequests))]
-    [EndpointSummary("Every requested feature with the customers who asked and how often; unshipped first, most asked-for first.")]
-    [Tags("Feature requests")]
-    [ProducesResponseType<FeatureRequestList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("Feature requests", "Every requested feature with the customers who asked and how often; unshipped first, most asked-for first.", typeof(FeatureRequestList), Problems = [401])]
     public Task<IResult> ListFeatureRequests(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/feature-requests")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => list.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(ShipFeature))]
-    [EndpointSummary("The feature shipped: drafts a personal email to each customer who asked (in the approval queue, sent only once an agent approves it). Not trainees.")]
-    [Tags("Feature requests")]
-    [Accepts<ShipFeatureBody>("application/json")]
-    [ProducesResponseType<FeatureShipped>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 403, 404)]
+    [Api("Feature requests", "The feature shipped: drafts a personal email to each customer who asked (in the approval queue, sent only once an agent approves it). Not trainees.", typeof(FeatureShipped), Body = typeof(ShipFeatureBody), Problems = [400, 401, 403, 404])]
     public Task<IResult> ShipFeature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/feature-requests/{key}/ship")] HttpRequest request,
         string key, CancellationToken cancellationToken) =>

@@ -12,9 +12,7 @@ namespace Switchboard.Functions.Health;
 public sealed class HealthFunctions(CheckHealth checkHealth)
 {
     [Function(nameof(CheckHealth))]
-    [EndpointSummary("Whether storage (tables, queues, blobs) answers.")]
-    [Tags("Health")]
-    [ProducesResponseType<HealthReport>(StatusCodes.Status200OK, "application/json")]
+    [Api("Health", "Whether storage (tables, queues, blobs) answers.", typeof(HealthReport))]
     [ProducesResponseType<HealthReport>(StatusCodes.Status503ServiceUnavailable, "application/json")]
     public Task<IResult> CheckHealth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request,

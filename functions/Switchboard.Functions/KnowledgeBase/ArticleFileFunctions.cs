@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase;
 
 namespace Switchboard.Functions.KnowledgeBase;
@@ -9,20 +5,14 @@ namespace Switchboard.Functions.KnowledgeBase;
 public sealed class ArticleFileFunctions(AgentApi api, UploadArticleFile uploadFile, GetArticleFile getFile)
 {
     [Function(nameof(UploadArticleFile))]
-    [EndpointSummary("Uploads an image or document (the body, typed by Content-Type; ?name= the file name) and answers the Markdown to insert.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ArticleFileView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblems(400, 401, 413, 415)]
+    [Api("Knowledge base", "Uploads an image or document (the body, typed by Content-Type; ?name= the file name) and answers the Markdown to insert.", typeof(ArticleFileView), Status = 201, Problems = [400, 401, 413, 415])]
     public Task<IResult> UploadArticleFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/files")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunBoundAsync<ArticleUpload>(request, Callers.AnyAgent, (_, upload) => uploadFile.HandleAsync(upload, cancellationToken), cancellationToken);
 
     [Function(nameof(GetArticleFile))]
-    [EndpointSummary("An uploaded file, for the editor's preview.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
-    [ProducesProblems(401, 404)]
+    [Api("Knowledge base", "An uploaded file, for the editor's preview.", Status = 200, Problems = [401, 404])]
     public Task<IResult> GetArticleFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/files/{fileId}/{name}")] HttpRequest request,
         string fileId, string name, CancellationToken cancellationToken) =>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase;
 
 namespace Switchboard.Functions.KnowledgeBase;
@@ -11,10 +7,7 @@ namespace Switchboard.Functions.KnowledgeBase;
 public sealed class ArticleFromReplyFunctions(AgentApi api, CreateArticleFromReply createFromReply)
 {
     [Function(nameof(CreateArticleFromReply))]
-    [EndpointSummary("Turns an outbound reply into a draft article: the conversation's subject as title, the reply's own text (quotes and signature stripped) as body.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ArticleView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblems(400, 401, 404)]
+    [Api("Knowledge base", "Turns an outbound reply into a draft article: the conversation's subject as title, the reply's own text (quotes and signature stripped) as body.", typeof(ArticleView), Status = 201, Problems = [400, 401, 404])]
     public Task<IResult> CreateArticleFromReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/messages/{messageId}/article")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>

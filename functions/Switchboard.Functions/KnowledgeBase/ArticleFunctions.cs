@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase;
 
 namespace Switchboard.Functions.KnowledgeBase;
@@ -19,31 +15,21 @@ public sealed class ArticleFunctions(
     ReorderCategories reorderCategories)
 {
     [Function(nameof(ListArticles))]
-    [EndpointSummary("Knowledge base articles (drafts included) filtered by status, category and words; the categories in order.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ArticleList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401)]
+    [Api("Knowledge base", "Knowledge base articles (drafts included) filtered by status, category and words; the categories in order.", typeof(ArticleList), Problems = [400, 401])]
     public Task<IResult> ListArticles(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunBoundAsync<ArticleQuery>(request, Callers.AnyAgent, (_, query) => listArticles.HandleAsync(query, cancellationToken), cancellationToken);
 
     [Function(nameof(GetArticle))]
-    [EndpointSummary("One article with its rendered HTML; the ETag is the If-Match of the next save.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Knowledge base", "One article with its rendered HTML; the ETag is the If-Match of the next save.", typeof(ArticleView), Problems = [401, 404])]
     public Task<IResult> GetArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => getArticle.HandleAsync(id, cancellationToken), cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(CreateArticle))]
-    [EndpointSummary("A new article {title, body, category?, summary?, status?, slug?}; a draft unless status says otherwise.")]
-    [Tags("Knowledge base")]
-    [Accepts<ArticleInput>("application/json")]
-    [ProducesResponseType<ArticleView>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblems(400, 401, 409, 413, 415)]
+    [Api("Knowledge base", "A new article {title, body, category?, summary?, status?, slug?}; a draft unless status says otherwise.", typeof(ArticleView), Status = 201, Body = typeof(ArticleInput), Problems = [400, 401, 409, 413, 415])]
     public Task<IResult> CreateArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/articles")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -51,11 +37,7 @@ public sealed class ArticleFunctions(
             cancellationToken, maxBodyBytes: ArticleRoute.MaxBodyBytes);
 
     [Function(nameof(UpdateArticle))]
-    [EndpointSummary("Saves the given fields as a new revision; If-Match is required and a stale one is a 409 showing what changed.")]
-    [Tags("Knowledge base")]
-    [Accepts<ArticleInput>("application/json")]
-    [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 404, 409, 413, 415, 428)]
+    [Api("Knowledge base", "Saves the given fields as a new revision; If-Match is required and a stale one is a 409 showing what changed.", typeof(ArticleView), Body = typeof(ArticleInput), Problems = [400, 401, 404, 409, 413, 415, 428])]
     public Task<IResult> UpdateArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/kb/articles/{id}")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -63,21 +45,14 @@ public sealed class ArticleFunctions(
             cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(PublishArticle))]
-    [EndpointSummary("Makes the article public.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Knowledge base", "Makes the article public.", typeof(ArticleView), Problems = [401, 404])]
     public Task<IResult> PublishArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/articles/{id}/publish")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, agent => publishArticle.HandleAsync(agent, id, cancellationToken), cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(PreviewArticle))]
-    [EndpointSummary("The sanitized HTML a Markdown body renders to, by the same code that publishes.")]
-    [Tags("Knowledge base")]
-    [Accepts<PreviewInput>("application/json")]
-    [ProducesResponseType<PreviewView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 413, 415)]
+    [Api("Knowledge base", "The sanitized HTML a Markdown body renders to, by the same code that publishes.", typeof(PreviewView), Body = typeof(PreviewInput), Problems = [400, 401, 413, 415])]
     public Task<IResult> PreviewArticle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/preview")] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -85,22 +60,14 @@ public sealed class ArticleFunctions(
             cancellationToken, maxBodyBytes: ArticleRoute.MaxBodyBytes);
 
     [Function(nameof(CreateCategory))]
-    [EndpointSummary("Adds a category {name} (last in the order) before any article names it; an existing one stays where it is.")]
-    [Tags("Knowledge base")]
-    [Accepts<CategoryInput>("application/json")]
-    [ProducesResponseType<CategoryList>(StatusCodes.Status201Created, "application/json")]
-    [ProducesProblems(400, 401, 413, 415)]
+    [Api("Knowledge base", "Adds a category {name} (last in the order) before any article names it; an existing one stays where it is.", typeof(CategoryList), Status = 201, Body = typeof(CategoryInput), Problems = [400, 401, 413, 415])]
     public Task<IResult> CreateCategory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/categories")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync<CategoryInput>(request, Callers.AnyAgent, (_, input) => createCategory.HandleAsync(input, cancellationToken), cancellationToken);
 
     [Function(nameof(ReorderCategories))]
-    [EndpointSummary("Sets the order of the categories on the site's home page {names: first shown first}; those not named follow; republishes the site.")]
-    [Tags("Knowledge base")]
-    [Accepts<CategoryOrder>("application/json")]
-    [ProducesResponseType<CategoryList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 413, 415)]
+    [Api("Knowledge base", "Sets the order of the categories on the site's home page {names: first shown first}; those not named follow; republishes the site.", typeof(CategoryList), Body = typeof(CategoryOrder), Problems = [400, 401, 413, 415])]
     public Task<IResult> ReorderCategories(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/kb/categories")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase;
 
 namespace Switchboard.Functions.KnowledgeBase;
@@ -13,20 +9,14 @@ public sealed class ArticleRevisionFunctions(
     RestoreArticleRevision restoreRevision)
 {
     [Function(nameof(ListArticleRevisions))]
-    [EndpointSummary("Every save of an article (who, when, the whole text), newest first.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<RevisionList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Knowledge base", "Every save of an article (who, when, the whole text), newest first.", typeof(RevisionList), Problems = [401, 404])]
     public Task<IResult> ListArticleRevisions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/revisions")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listRevisions.HandleAsync(id, cancellationToken), cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(DiffArticleRevisions))]
-    [EndpointSummary("The line diff of the body and the changed fields between versions ?from= and ?to=.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<RevisionDiffView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 404)]
+    [Api("Knowledge base", "The line diff of the body and the changed fields between versions ?from= and ?to=.", typeof(RevisionDiffView), Problems = [400, 401, 404])]
     public Task<IResult> DiffArticleRevisions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/diff")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -34,10 +24,7 @@ public sealed class ArticleRevisionFunctions(
             cancellationToken, ArticleRoute.Id(id));
 
     [Function(nameof(RestoreArticleRevision))]
-    [EndpointSummary("Saves a new revision with an earlier version's title, body, category and summary; If-Match required.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ArticleView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 404, 409, 428)]
+    [Api("Knowledge base", "Saves a new revision with an earlier version's title, body, category and summary; If-Match required.", typeof(ArticleView), Problems = [400, 401, 404, 409, 428])]
     public Task<IResult> RestoreArticleRevision(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/articles/{id}/revisions/{version}/restore")] HttpRequest request,
         string id, string version, CancellationToken cancellationToken) =>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase.Contact;
 
 namespace Switchboard.Functions.KnowledgeBase;
@@ -10,21 +6,14 @@ namespace Switchboard.Functions.KnowledgeBase;
 public sealed class ContactSettingsFunctions(AgentApi api, GetContactSettings getSettings, PutContactSettings putSettings)
 {
     [Function(nameof(GetContactSettings))]
-    [EndpointSummary("The contact page's support hours and expected response time, and the confirmation template.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ContactSettings>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("Knowledge base", "The contact page's support hours and expected response time, and the confirmation template.", typeof(ContactSettings), Problems = [401])]
     public Task<IResult> GetContactSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/contact-settings")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => getSettings.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(PutContactSettings))]
-    [EndpointSummary("Saves {supportHours, responseTime, confirmationSubject, confirmationBody} ({{name}}, {{subject}}, {{supportHours}}, {{responseTime}} are filled in); republishes the contact page.")]
-    [Tags("Knowledge base")]
-    [Accepts<ContactSettingsInput>("application/json")]
-    [ProducesResponseType<ContactSettings>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 403)]
+    [Api("Knowledge base", "Saves {supportHours, responseTime, confirmationSubject, confirmationBody} ({{name}}, {{subject}}, {{supportHours}}, {{responseTime}} are filled in); republishes the contact page.", typeof(ContactSettings), Body = typeof(ContactSettingsInput), Problems = [400, 401, 403])]
     public Task<IResult> PutContactSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/kb/contact-settings")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase;
 using Switchboard.Storage.KnowledgeBase;
 
@@ -12,10 +8,7 @@ public sealed class KnowledgeBaseInsightFunctions(
     AgentApi api, GetArticleFeedback getFeedback, ListArticleFeedback listFeedback, ListSearchMisses listMisses, GetDeflection getDeflection)
 {
     [Function(nameof(GetArticleFeedback))]
-    [EndpointSummary("An article's helpful and not-helpful votes and its readers' comments, newest first.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<ArticleFeedbackView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Knowledge base", "An article's helpful and not-helpful votes and its readers' comments, newest first.", typeof(ArticleFeedbackView), Problems = [401, 404])]
     public Task<IResult> GetArticleFeedback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/articles/{id}/feedback")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -23,30 +16,21 @@ public sealed class KnowledgeBaseInsightFunctions(
             RouteId.Of(id, "article", ArticleStore.IsWellFormedId));
 
     [Function(nameof(ListArticleFeedback))]
-    [EndpointSummary("Every article's votes and comment count, most not-helpful first.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<FeedbackList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("Knowledge base", "Every article's votes and comment count, most not-helpful first.", typeof(FeedbackList), Problems = [401])]
     public Task<IResult> ListArticleFeedback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/feedback")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listFeedback.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(ListSearchMisses))]
-    [EndpointSummary("Searches on the public site that found nothing, most frequent first (?limit=, 20).")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<SearchMissList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401)]
+    [Api("Knowledge base", "Searches on the public site that found nothing, most frequent first (?limit=, 20).", typeof(SearchMissList), Problems = [400, 401])]
     public Task<IResult> ListSearchMisses(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/search-misses")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunBoundAsync<LimitQuery>(request, Callers.AnyAgent, (_, query) => listMisses.HandleAsync(query, cancellationToken), cancellationToken);
 
     [Function(nameof(GetDeflection))]
-    [EndpointSummary("Per ISO week, newest first (?weeks=, 8): contact form visits, suggested articles opened, forms sent, deflected, deflection rate.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<DeflectionReport>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401)]
+    [Api("Knowledge base", "Per ISO week, newest first (?weeks=, 8): contact form visits, suggested articles opened, forms sent, deflected, deflection rate.", typeof(DeflectionReport), Problems = [400, 401])]
     public Task<IResult> GetDeflection(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/deflection")] HttpRequest request,
         CancellationToken cancellationToken) =>

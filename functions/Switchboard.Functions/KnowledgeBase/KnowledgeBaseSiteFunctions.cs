@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase.Site;
 
 namespace Switchboard.Functions.KnowledgeBase;
@@ -15,20 +11,14 @@ public sealed class KnowledgeBaseSiteFunctions(AgentApi api, PoisonQueue poisonQ
         poisonQueue.RunAsync(QueueNames.KbPublishes, message, publish.HandleAsync, cancellationToken);
 
     [Function(nameof(GetKbSite))]
-    [EndpointSummary("Whether every change is on the public knowledge base yet (requested and published generations), and the last publish.")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<KbSiteStatus>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401)]
+    [Api("Knowledge base", "Whether every change is on the public knowledge base yet (requested and published generations), and the last publish.", typeof(KbSiteStatus), Problems = [401])]
     public Task<IResult> GetKbSite(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kb/site")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => getSite.HandleAsync(cancellationToken), cancellationToken);
 
     [Function(nameof(RequestKbPublish))]
-    [EndpointSummary("Publishes the whole public knowledge base again (queued; edits of published articles do this by themselves).")]
-    [Tags("Knowledge base")]
-    [ProducesResponseType<KbSiteStatus>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(401, 403)]
+    [Api("Knowledge base", "Publishes the whole public knowledge base again (queued; edits of published articles do this by themselves).", typeof(KbSiteStatus), Status = 202, Problems = [401, 403])]
     public Task<IResult> RequestKbPublish(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/kb/site/publish")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase.Contact;
 using Switchboard.Handlers.KnowledgeBase.Public;
 
@@ -15,44 +11,28 @@ public sealed class PublicKnowledgeBaseFunctions(
     PostArticleFeedback postFeedback, PostSearchMiss postSearchMiss, PostContactVisit postContactVisit, PostContact postContact)
 {
     [Function(nameof(PostContact))]
-    [EndpointSummary("The contact form {name, email, subject, message} as JSON, or a form post with an optional file 'attachment': becomes an inbound email (a conversation) and the visitor gets the team's confirmation.")]
-    [Tags("Public knowledge base")]
-    [Accepts<ContactFormBody>("application/json", "multipart/form-data")]
-    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(400, 413, 415, 429, 503)]
+    [Api("Public knowledge base", "The contact form {name, email, subject, message} as JSON, or a form post with an optional file 'attachment': becomes an inbound email (a conversation) and the visitor gets the team's confirmation.", typeof(PublicAccepted), Status = 202, Body = typeof(ContactFormBody), BodyContentTypes = ["application/json", "multipart/form-data"], Problems = [400, 413, 415, 429, 503])]
     public Task<IResult> PostContact(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/contact")] HttpRequest request,
         CancellationToken cancellationToken) =>
         postContact.HandleAsync(request, cancellationToken);
 
     [Function(nameof(PostArticleFeedback))]
-    [EndpointSummary("A reader's vote on a published article {helpful, comment?}; a comment reaches the team with the article's feedback.")]
-    [Tags("Public knowledge base")]
-    [Accepts<FeedbackBody>("application/json")]
-    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(400, 404, 413, 415, 429)]
+    [Api("Public knowledge base", "A reader's vote on a published article {helpful, comment?}; a comment reaches the team with the article's feedback.", typeof(PublicAccepted), Status = 202, Body = typeof(FeedbackBody), Problems = [400, 404, 413, 415, 429])]
     public Task<IResult> PostArticleFeedback(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/{slug}/feedback")] HttpRequest request,
         string slug, CancellationToken cancellationToken) =>
         postFeedback.HandleAsync(request, slug, cancellationToken);
 
     [Function(nameof(PostSearchMiss))]
-    [EndpointSummary("A search on the site that found nothing {query}: agents see the most frequent (what to write next).")]
-    [Tags("Public knowledge base")]
-    [Accepts<SearchMissBody>("application/json")]
-    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(400, 413, 415, 429)]
+    [Api("Public knowledge base", "A search on the site that found nothing {query}: agents see the most frequent (what to write next).", typeof(PublicAccepted), Status = 202, Body = typeof(SearchMissBody), Problems = [400, 413, 415, 429])]
     public Task<IResult> PostSearchMiss(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/search-misses")] HttpRequest request,
         CancellationToken cancellationToken) =>
         postSearchMiss.HandleAsync(request, cancellationToken);
 
     [Function(nameof(PostContactVisit))]
-    [EndpointSummary("The contact form's beacon {session, event: visit|opened}: opening a suggested article and not writing in counts as deflected.")]
-    [Tags("Public knowledge base")]
-    [Accepts<ContactVisitBody>("application/json")]
-    [ProducesResponseType<PublicAccepted>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(400, 413, 415, 429)]
+    [Api("Public knowledge base", "The contact form's beacon {session, event: visit|opened}: opening a suggested article and not writing in counts as deflected.", typeof(PublicAccepted), Status = 202, Body = typeof(ContactVisitBody), Problems = [400, 413, 415, 429])]
     public Task<IResult> PostContactVisit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/kb/contact-visits")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Metrics;
 
 namespace Switchboard.Functions.Metrics;
@@ -10,20 +6,14 @@ namespace Switchboard.Functions.Metrics;
 public sealed class MetricsFunctions(AgentApi api, GetMetrics getMetrics, ExportMetrics exportMetrics)
 {
     [Function(nameof(GetMetrics))]
-    [EndpointSummary("The team's figures for a period (?from=&to=&mailbox=&granularity=day|week): first response, resolution, volume, satisfaction, KB, paging.")]
-    [Tags("Metrics")]
-    [ProducesResponseType<MetricsReport>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401)]
+    [Api("Metrics", "The team's figures for a period (?from=&to=&mailbox=&granularity=day|week): first response, resolution, volume, satisfaction, KB, paging.", typeof(MetricsReport), Problems = [400, 401])]
     public Task<IResult> GetMetrics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/metrics")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunBoundAsync<MetricsInput>(request, Callers.AnyAgent, (_, input) => getMetrics.HandleAsync(input, cancellationToken), cancellationToken);
 
     [Function(nameof(ExportMetrics))]
-    [EndpointSummary("The same period as CSV, one line per day or week: opened, closed, backlog, replies, median first response.")]
-    [Tags("Metrics")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
-    [ProducesProblems(400, 401)]
+    [Api("Metrics", "The same period as CSV, one line per day or week: opened, closed, backlog, replies, median first response.", typeof(string), ContentType = "text/csv", Problems = [400, 401])]
     public Task<IResult> ExportMetrics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/metrics/export.csv")] HttpRequest request,
         CancellationToken cancellationToken) =>

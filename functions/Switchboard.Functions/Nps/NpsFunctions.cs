@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Nps;
 
 namespace Switchboard.Functions.Nps;
@@ -15,20 +11,14 @@ public sealed class NpsFunctions(PoisonQueue poisonQueue, SendNpsSurvey sendNpsS
         poisonQueue.RunAsync(QueueNames.NpsSurveys, message, sendNpsSurvey.HandleAsync, cancellationToken);
 
     [Function(nameof(AnswerNpsSurvey))]
-    [EndpointSummary("A customer answers the NPS survey (0-10) from the link in the email; clicking another score changes it. 400 tampered link.")]
-    [Tags("NPS")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    [ProducesProblems(400, 404)]
+    [Api("NPS", "A customer answers the NPS survey (0-10) from the link in the email; clicking another score changes it. 400 tampered link.", typeof(string), ContentType = "text/html", Problems = [400, 404])]
     public Task<IResult> AnswerNpsSurvey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/nps/{token}")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         answerNpsSurvey.HandleAsync(token, cancellationToken);
 
     [Function(nameof(CommentOnNpsSurvey))]
-    [EndpointSummary("The customer's optional comment on their NPS answer (form field comment).")]
-    [Tags("NPS")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    [ProducesProblems(400, 404)]
+    [Api("NPS", "The customer's optional comment on their NPS answer (form field comment).", typeof(string), ContentType = "text/html", Problems = [400, 404])]
     public Task<IResult> CommentOnNpsSurvey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/nps/{token}/comment")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Phone;
 
 namespace Switchboard.Functions.Phone;
@@ -17,21 +13,14 @@ public sealed class PhoneFunctions(
     RunPageNotification runPageNotification)
 {
     [Function("GetNotificationSettings")]
-    [EndpointSummary("How the agent is paged: page webhook, phone contact methods (sms, voice) and notification rules. The agent or an admin.")]
-    [Tags("On call")]
-    [ProducesResponseType<NotificationSettingsView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 403, 404)]
+    [Api("On call", "How the agent is paged: page webhook, phone contact methods (sms, voice) and notification rules. The agent or an admin.", typeof(NotificationSettingsView), Problems = [401, 403, 404])]
     public Task<IResult> GetNotificationSettings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/oncall/agents/{agentId}/notifications")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, agent => contactMethods.GetAsync(agent, agentId, cancellationToken), cancellationToken);
 
     [Function("PutContactMethod")]
-    [EndpointSummary("Sets the agent's sms or voice number (E.164, unverified) and texts it a 6-digit code, valid 10 minutes; at most 3 codes an hour (429).")]
-    [Tags("On call")]
-    [Accepts<ContactMethodBody>("application/json")]
-    [ProducesResponseType<ContactMethodView>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(400, 401, 403, 404, 409, 429, 503)]
+    [Api("On call", "Sets the agent's sms or voice number (E.164, unverified) and texts it a 6-digit code, valid 10 minutes; at most 3 codes an hour (429).", typeof(ContactMethodView), Status = 202, Body = typeof(ContactMethodBody), Problems = [400, 401, 403, 404, 409, 429, 503])]
     public Task<IResult> PutContactMethod(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/contacts/{channel}")] HttpRequest request,
         string agentId, string channel, CancellationToken cancellationToken) =>
@@ -39,11 +28,7 @@ public sealed class PhoneFunctions(
             (agent, body) => contactMethods.PutAsync(agent, agentId, channel, body, cancellationToken), cancellationToken);
 
     [Function("VerifyContactMethod")]
-    [EndpointSummary("Verifies the number with the code texted to it (5 tries per code).")]
-    [Tags("On call")]
-    [Accepts<VerifyContactBody>("application/json")]
-    [ProducesResponseType<ContactMethodView>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 403, 404, 409)]
+    [Api("On call", "Verifies the number with the code texted to it (5 tries per code).", typeof(ContactMethodView), Body = typeof(VerifyContactBody), Problems = [400, 401, 403, 404, 409])]
     public Task<IResult> VerifyContactMethod(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/oncall/agents/{agentId}/contacts/{channel}/verify")] HttpRequest request,
         string agentId, string channel, CancellationToken cancellationToken) =>
@@ -51,21 +36,14 @@ public sealed class PhoneFunctions(
             (agent, body) => contactMethods.VerifyAsync(agent, agentId, channel, body, cancellationToken), cancellationToken);
 
     [Function("DeleteContactMethod")]
-    [EndpointSummary("Removes the agent's sms or voice number (rules naming it then fall through).")]
-    [Tags("On call")]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    [ProducesProblems(401, 403, 404)]
+    [Api("On call", "Removes the agent's sms or voice number (rules naming it then fall through).", Status = 204, Problems = [401, 403, 404])]
     public Task<IResult> DeleteContactMethod(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/oncall/agents/{agentId}/contacts/{channel}")] HttpRequest request,
         string agentId, string channel, CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, agent => contactMethods.DeleteAsync(agent, agentId, channel, cancellationToken), cancellationToken);
 
     [Function("PutNotificationRules")]
-    [EndpointSummary("Replaces the agent's notification rules: [{channel: sms|voice, afterMinutes: 0–120}], each on a verified number, at most 6.")]
-    [Tags("On call")]
-    [Accepts<NotificationRulesBody>("application/json")]
-    [ProducesResponseType<IReadOnlyList<NotificationRule>>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 403, 404)]
+    [Api("On call", "Replaces the agent's notification rules: [{channel: sms|voice, afterMinutes: 0–120}], each on a verified number, at most 6.", typeof(IReadOnlyList<NotificationRule>), Body = typeof(NotificationRulesBody), Problems = [400, 401, 403, 404])]
     public Task<IResult> PutNotificationRules(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/oncall/agents/{agentId}/rules")] HttpRequest request,
         string agentId, CancellationToken cancellationToken) =>
@@ -73,9 +51,7 @@ public sealed class PhoneFunctions(
             (agent, body) => contactMethods.PutRulesAsync(agent, agentId, body, cancellationToken), cancellationToken);
 
     [Function(nameof(ReceiveTwilioSms))]
-    [EndpointSummary("Twilio's inbound SMS webhook (form post, X-Twilio-Signature checked; 403 otherwise): 4 acknowledges the page last texted to the sender, 6 escalates it now. Answers TwiML.")]
-    [Tags("Webhooks")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/xml")]
+    [Api("Webhooks", "Twilio's inbound SMS webhook (form post, X-Twilio-Signature checked; 403 otherwise): 4 acknowledges the page last texted to the sender, 6 escalates it now. Answers TwiML.", typeof(string), ContentType = "application/xml")]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     public Task<IResult> ReceiveTwilioSms(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/twilio/sms")] HttpRequest request,
@@ -83,9 +59,7 @@ public sealed class PhoneFunctions(
         receiveTwilioSms.HandleAsync(request, cancellationToken);
 
     [Function(nameof(ReceiveTwilioVoice))]
-    [EndpointSummary("Twilio's keypress webhook of a page call (form post, X-Twilio-Signature checked; 403 otherwise): Digits 4 acknowledges, 6 escalates now. Answers TwiML.")]
-    [Tags("Webhooks")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/xml")]
+    [Api("Webhooks", "Twilio's keypress webhook of a page call (form post, X-Twilio-Signature checked; 403 otherwise): Digits 4 acknowledges, 6 escalates now. Answers TwiML.", typeof(string), ContentType = "application/xml")]
     [ProducesResponseType(StatusCodes.Status403Forbidden)]
     public Task<IResult> ReceiveTwilioVoice(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/twilio/voice/{token}")] HttpRequest request,
@@ -93,10 +67,7 @@ public sealed class PhoneFunctions(
         receiveTwilioVoice.HandleAsync(request, token, cancellationToken);
 
     [Function(nameof(ListDevPhone))]
-    [EndpointSummary("Development only: the texts and calls the phone sink recorded, newest first (404 unless Twilio:Sender is sink).")]
-    [Tags("Development")]
-    [ProducesResponseType<DevPhoneList>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(401, 404)]
+    [Api("Development", "Development only: the texts and calls the phone sink recorded, newest first (404 unless Twilio:Sender is sink).", typeof(DevPhoneList), Problems = [401, 404])]
     public Task<IResult> ListDevPhone(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dev/phone")] HttpRequest request,
         CancellationToken cancellationToken) =>

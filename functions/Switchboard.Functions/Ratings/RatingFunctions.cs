@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Ratings;
 
 namespace Switchboard.Functions.Ratings;
@@ -10,20 +6,14 @@ namespace Switchboard.Functions.Ratings;
 public sealed class RatingFunctions(RateReply rateReply, CommentOnRating commentOnRating)
 {
     [Function(nameof(RateReply))]
-    [EndpointSummary("A customer rates a reply (great, okay, not good) from the link in the email; clicking again changes it. 400 tampered link.")]
-    [Tags("Ratings")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    [ProducesProblems(400, 404)]
+    [Api("Ratings", "A customer rates a reply (great, okay, not good) from the link in the email; clicking again changes it. 400 tampered link.", typeof(string), ContentType = "text/html", Problems = [400, 404])]
     public Task<IResult> RateReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/public/ratings/{token}")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>
         rateReply.HandleAsync(token, cancellationToken);
 
     [Function(nameof(CommentOnRating))]
-    [EndpointSummary("The customer's optional comment on the reply they rated (form field comment).")]
-    [Tags("Ratings")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/html")]
-    [ProducesProblems(400, 404)]
+    [Api("Ratings", "The customer's optional comment on the reply they rated (form field comment).", typeof(string), ContentType = "text/html", Problems = [400, 404])]
     public Task<IResult> CommentOnRating(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/public/ratings/{token}/comment")] HttpRequest request,
         string token, CancellationToken cancellationToken) =>

@@ -14,11 +14,7 @@ public sealed class ReplyFunctions(
     DeliverOutboundEmail deliverOutboundEmail)
 {
     [Function(nameof(SendReply))]
-    [EndpointSummary("Sends a reply (text, html?, cc?, attachments? [{name, contentType, contentBase64}], statusAfter? open|pending|closed, default pending). Needs If-Match with the conversation's ETag (428 without; 409 with the new messages when stale); Idempotency-Key makes retries safe. Trainees get 403.")]
-    [Tags("Conversations")]
-    [Accepts<ReplyRequest>("application/json")]
-    [ProducesResponseType<MessageView>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(400, 401, 403, 404, 409, 413, 428)]
+    [Api("Conversations", "Sends a reply (text, html?, cc?, attachments? [{name, contentType, contentBase64}], statusAfter? open|pending|closed, default pending). Needs If-Match with the conversation's ETag (428 without; 409 with the new messages when stale); Idempotency-Key makes retries safe. Trainees get 403.", typeof(MessageView), Status = 202, Body = typeof(ReplyRequest), Problems = [400, 401, 403, 404, 409, 413, 428])]
     public Task<IResult> SendReply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/replies")] HttpRequest request,
         string id, CancellationToken cancellationToken) =>
@@ -26,10 +22,7 @@ public sealed class ReplyFunctions(
             (agent, input) => sendReply.HandleAsync(agent, id, input, cancellationToken), cancellationToken, ConversationRoute.Id(id));
 
     [Function(nameof(RetryDelivery))]
-    [EndpointSummary("Sends a failed reply again (back to sending). 409 unless the reply is failed.")]
-    [Tags("Conversations")]
-    [ProducesResponseType<MessageView>(StatusCodes.Status202Accepted, "application/json")]
-    [ProducesProblems(401, 403, 404, 409)]
+    [Api("Conversations", "Sends a failed reply again (back to sending). 409 unless the reply is failed.", typeof(MessageView), Status = 202, Problems = [401, 403, 404, 409])]
     public Task<IResult> RetryDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/conversations/{id}/messages/{messageId}/retry")] HttpRequest request,
         string id, string messageId, CancellationToken cancellationToken) =>
@@ -37,22 +30,14 @@ public sealed class ReplyFunctions(
             agent => retryDelivery.HandleAsync(agent, id, messageId, cancellationToken), cancellationToken);
 
     [Function(nameof(ReceiveDeliveryEvents))]
-    [EndpointSummary("SendGrid's Signed Event Webhook (processed, deferred, delivered, bounce, dropped, open). ECDSA signature and a recent timestamp required.")]
-    [Tags("Delivery events")]
-    [Accepts<JsonElementList>("application/json")]
-    [ProducesResponseType<DeliveryEventsReceived>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 413)]
+    [Api("Delivery events", "SendGrid's Signed Event Webhook (processed, deferred, delivered, bounce, dropped, open). ECDSA signature and a recent timestamp required.", typeof(DeliveryEventsReceived), Body = typeof(JsonElementList), Problems = [400, 401, 413])]
     public Task<IResult> ReceiveDeliveryEvents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/events/sendgrid")] HttpRequest request,
         CancellationToken cancellationToken) =>
         receiveDeliveryEvents.HandleAsync(request, cancellationToken);
 
     [Function(nameof(UpdatePreferences))]
-    [EndpointSummary("The signed-in agent's preferences: notifyNewConversations (email me each new conversation; answer it from my mail client). Not for API keys (409).")]
-    [Tags("Sign-in")]
-    [Accepts<PreferencesChange>("application/json")]
-    [ProducesResponseType<Preferences>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401, 409)]
+    [Api("Sign-in", "The signed-in agent's preferences: notifyNewConversations (email me each new conversation; answer it from my mail client). Not for API keys (409).", typeof(Preferences), Body = typeof(PreferencesChange), Problems = [400, 401, 409])]
     public Task<IResult> UpdatePreferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/auth/me/preferences")] HttpRequest request,
         CancellationToken cancellationToken) =>

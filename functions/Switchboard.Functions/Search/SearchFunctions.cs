@@ -5,10 +5,7 @@ namespace Switchboard.Functions.Search;
 public sealed class SearchFunctions(AgentApi api, SearchConversations searchConversations)
 {
     [Function(nameof(SearchConversations))]
-    [EndpointSummary("Conversations containing every word of q (subject, customer address or name, message and note text), newest conversation first. Query: q, limit (1-50, 20), continuationToken.")]
-    [Tags("Search")]
-    [ProducesResponseType<SearchResults>(StatusCodes.Status200OK, "application/json")]
-    [ProducesProblems(400, 401)]
+    [Api("Search", "Conversations containing every word of q (subject, customer address or name, message and note text), newest conversation first. Query: q, limit (1-50, 20), continuationToken.", typeof(SearchResults), Problems = [400, 401])]
     public Task<IResult> SearchConversations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/search")] HttpRequest request,
         CancellationToken cancellationToken) =>

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Account;
 
 namespace Switchboard.Handlers.Admin;

@@ -1,10 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Team;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Team;
 

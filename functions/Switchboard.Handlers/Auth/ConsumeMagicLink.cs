@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Team;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Team;

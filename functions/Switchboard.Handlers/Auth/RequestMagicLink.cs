@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Team;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Auth;
 using Switchboard.Storage.Team;
 

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;

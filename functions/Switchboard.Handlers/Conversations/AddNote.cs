@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Queues;
 

@@ -1,5 +1,4 @@
 using Switchboard.Core.Conversations;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.Conversations;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
 using Switchboard.Handlers.Auth;
 

@@ -1,9 +1,7 @@
 using Azure;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Inbound;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 
 namespace Switchboard.Handlers.Conversations;

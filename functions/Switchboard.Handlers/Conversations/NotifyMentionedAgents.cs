@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Events;
 

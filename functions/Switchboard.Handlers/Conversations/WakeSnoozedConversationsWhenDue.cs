@@ -1,5 +1,4 @@
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage;
 
 namespace Switchboard.Handlers.Conversations;

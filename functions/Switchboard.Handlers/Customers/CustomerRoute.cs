@@ -1,4 +1,3 @@
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Customers;
 
 namespace Switchboard.Handlers.Customers;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Customers;
 

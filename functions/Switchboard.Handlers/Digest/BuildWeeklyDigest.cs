@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Metrics;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Mail;

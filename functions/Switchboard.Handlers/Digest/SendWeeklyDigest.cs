@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage.Digest;
 

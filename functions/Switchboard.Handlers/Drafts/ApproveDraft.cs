@@ -1,9 +1,6 @@
 using Switchboard.Handlers.Mail;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 using Switchboard.Storage.Drafts;
 

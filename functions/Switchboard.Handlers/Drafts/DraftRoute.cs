@@ -1,4 +1,3 @@
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Drafts;
 
 namespace Switchboard.Handlers.Drafts;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Drafts;
 
 namespace Switchboard.Handlers.Drafts;

@@ -1,8 +1,5 @@
 using Switchboard.Handlers.Mail;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 using Switchboard.Storage.Drafts;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Storage.Escalation;
 
 namespace Switchboard.Handlers.Escalation;

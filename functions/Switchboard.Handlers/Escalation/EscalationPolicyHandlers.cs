@@ -1,9 +1,7 @@
 using Azure;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Escalation;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.OnCall;
 

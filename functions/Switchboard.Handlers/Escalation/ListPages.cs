@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Escalation;
 
 namespace Switchboard.Handlers.Escalation;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.OnCall;
 using Switchboard.Core.Inbound;
 using Switchboard.Storage.Escalation;

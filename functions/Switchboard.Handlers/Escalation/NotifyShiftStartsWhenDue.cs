@@ -1,5 +1,4 @@
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.OnCall;
 using Switchboard.Storage;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Security;
 

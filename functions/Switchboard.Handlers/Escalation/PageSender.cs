@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Phone;
 using Switchboard.Handlers.Security;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage;
 
 namespace Switchboard.Handlers.Escalation;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Handlers.Escalation;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Metrics;
 using Switchboard.Handlers.Nps;
 using Switchboard.Handlers.Replies;

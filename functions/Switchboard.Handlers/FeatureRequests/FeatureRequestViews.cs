@@ -1,5 +1,4 @@
 using Switchboard.Core.FeatureRequests;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.FeatureRequests;
 
 namespace Switchboard.Handlers.FeatureRequests;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Drafts;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Drafts;

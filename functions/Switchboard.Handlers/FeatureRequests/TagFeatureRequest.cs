@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.FeatureRequests;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.FeatureRequests;
 

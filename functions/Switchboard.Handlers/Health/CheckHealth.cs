@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Storage.Account;
 
 namespace Switchboard.Handlers.Health;

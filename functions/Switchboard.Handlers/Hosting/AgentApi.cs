@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Switchboard.Handlers.Hosting;
 
 /// <summary>RFC 9457 problem responses, so every client mistake gets a 4xx with a body that says what to fix.</summary>

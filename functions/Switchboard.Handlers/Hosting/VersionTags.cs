@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Switchboard.Handlers.Hosting;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Switchboard.Core.Inbound;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Storage.Inbound;
 

@@ -6,7 +6,6 @@ using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Replies;
 using Switchboard.Handlers.Telemetry;
 using Switchboard.Handlers.Threading;

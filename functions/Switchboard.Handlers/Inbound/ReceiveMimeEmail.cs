@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Hosting;
-
 namespace Switchboard.Handlers.Inbound;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Switchboard.Core.Inbound;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.Inbound;
 

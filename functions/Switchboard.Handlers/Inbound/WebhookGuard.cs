@@ -2,9 +2,6 @@ using Switchboard.Handlers.Mail;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.Inbound;
 

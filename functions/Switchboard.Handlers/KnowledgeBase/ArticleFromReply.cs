@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Inbound.Replies;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 
 namespace Switchboard.Handlers.KnowledgeBase;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.KnowledgeBase;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers.KnowledgeBase;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.KnowledgeBase;
 

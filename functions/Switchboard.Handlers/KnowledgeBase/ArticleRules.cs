@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.KnowledgeBase;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.KnowledgeBase;
 

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.KnowledgeBase;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.KnowledgeBase;
 

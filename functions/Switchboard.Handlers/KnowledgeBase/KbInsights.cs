@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers.KnowledgeBase;

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage;
 using Switchboard.Storage.Mail;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.Metrics;
 

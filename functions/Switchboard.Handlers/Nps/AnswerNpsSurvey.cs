@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Metrics;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Metrics;
 using Switchboard.Storage.Digest;
 using Switchboard.Storage.Nps;

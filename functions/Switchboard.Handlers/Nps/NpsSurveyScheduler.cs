@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;

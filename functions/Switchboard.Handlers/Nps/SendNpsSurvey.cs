@@ -1,12 +1,10 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Nps;
 using Switchboard.Core.Threading;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using NodaTime;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;

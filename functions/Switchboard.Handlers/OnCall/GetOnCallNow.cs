@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.OnCall;
 using Switchboard.Storage.OnCall;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using NodaTime;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;

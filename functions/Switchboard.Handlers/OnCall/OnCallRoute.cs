@@ -1,5 +1,3 @@
-using Switchboard.Handlers.Hosting;
-
 namespace Switchboard.Handlers.OnCall;
 
 public static class OnCallRoute

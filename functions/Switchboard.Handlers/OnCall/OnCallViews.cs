@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using NodaTime;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.OnCall;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.OnCall;
 

@@ -1,6 +1,4 @@
 using Azure;
-using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.OnCall;
 
 namespace Switchboard.Handlers.OnCall;

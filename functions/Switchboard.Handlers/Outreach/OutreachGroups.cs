@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Outreach;
 using Switchboard.Handlers.Auth;

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Outreach;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Outreach;
 
 namespace Switchboard.Handlers.Outreach;

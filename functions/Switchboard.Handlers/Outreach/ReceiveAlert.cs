@@ -1,10 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Outreach;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Escalation;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.Outreach;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Switchboard.Storage.Phone;
 
 namespace Switchboard.Handlers.Phone;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Storage.Phone;

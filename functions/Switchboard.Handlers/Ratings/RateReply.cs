@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Metrics;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Metrics;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Digest;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Security;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;

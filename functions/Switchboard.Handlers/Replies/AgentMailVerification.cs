@@ -1,5 +1,4 @@
 using Switchboard.Handlers.Mail;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Threading;
 using Switchboard.Storage.Inbound;

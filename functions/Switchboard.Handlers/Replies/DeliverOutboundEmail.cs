@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Core.Replies;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage;
 using Switchboard.Storage.Conversations;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Events;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Replies;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Inbound;
 using Switchboard.Handlers.Auth;
 

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Ratings;
 using System.Text.Json;
 using Switchboard.Core.Inbound;

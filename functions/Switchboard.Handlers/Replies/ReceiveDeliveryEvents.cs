@@ -1,10 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Mail;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Events;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Mail;
 
 namespace Switchboard.Handlers.Replies;

@@ -1,6 +1,5 @@
 using Switchboard.Handlers.Mail;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;

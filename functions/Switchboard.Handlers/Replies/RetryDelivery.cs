@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Replies;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Conversations;
 using Switchboard.Storage.Queues;
 

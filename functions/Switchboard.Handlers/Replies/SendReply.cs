@@ -1,13 +1,10 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Mail;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Conversations;
-using Switchboard.Handlers.Hosting;
 
 namespace Switchboard.Handlers.Replies;
 

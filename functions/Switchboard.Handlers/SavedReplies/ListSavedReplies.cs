@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.SavedReplies;
 using Switchboard.Handlers.Auth;
 using Switchboard.Storage.SavedReplies;

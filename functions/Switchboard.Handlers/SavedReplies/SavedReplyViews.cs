@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.SavedReplies;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.SavedReplies;
 
 namespace Switchboard.Handlers.SavedReplies;

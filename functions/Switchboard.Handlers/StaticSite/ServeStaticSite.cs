@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Storage.StaticSite;
 
 namespace Switchboard.Handlers.StaticSite;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.StaticSite;
 using Switchboard.Storage.Queues;

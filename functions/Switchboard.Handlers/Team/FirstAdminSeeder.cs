@@ -1,7 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
 using Switchboard.Storage.Account;

@@ -1,9 +1,7 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Team;
 using Switchboard.Handlers.Auth;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Team;
 
 namespace Switchboard.Handlers.Team;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Storage.Team;
 
 namespace Switchboard.Handlers.Team;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Team;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Team;
 
 namespace Switchboard.Handlers.Team;

@@ -39,5 +39,10 @@ public static class FunctionEndpoints
     }
 
     private static IEnumerable<object> Declared(object[] attributes) =>
-        attributes.SelectMany(a => a is ProducesProblemsAttribute problems ? problems.Each : (IEnumerable<object>)[a]);
+        attributes.SelectMany(a => a switch
+        {
+            ApiAttribute api => api.Metadata(),
+            ProducesProblemsAttribute problems => problems.Each,
+            _ => (IEnumerable<object>)[a],
+        });
 }

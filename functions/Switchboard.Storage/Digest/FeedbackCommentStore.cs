@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
-
 namespace Switchboard.Storage.Digest;
 
 /// <summary>Where a customer or reader comment came from.</summary>

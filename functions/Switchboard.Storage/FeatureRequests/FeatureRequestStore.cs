@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
-
 namespace Switchboard.Storage.FeatureRequests;
 
 /// <summary>A requested feature: <c>FeatureRequests</c>, PartitionKey <c>f-{key}</c>, RowKey <c>!</c>.</summary>

@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace Switchboard.Storage.KnowledgeBase;
 
 /// <summary>An article as it is now: <c>KbArticles</c>, PartitionKey <c>a</c>, RowKey the article id.</summary>

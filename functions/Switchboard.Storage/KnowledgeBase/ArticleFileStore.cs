@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.KnowledgeBase;
 

@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
-
 namespace Switchboard.Storage.KnowledgeBase;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using Switchboard.Core.Metrics;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Metrics;
 

@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
-
 namespace Switchboard.Storage.Metrics;
 
 /// <summary>A customer's rating of one reply, with the comment they may have added.</summary>

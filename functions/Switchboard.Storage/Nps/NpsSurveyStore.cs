@@ -1,7 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-using Switchboard.Storage.Account;
-
 namespace Switchboard.Storage.Nps;
 
 /// <summary>One NPS survey: sent to a closed conversation's customer, and their answer once they click.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
 
 namespace Switchboard.Storage.Search;
 

@@ -1,6 +1,4 @@
 using System.Net.Mail;
-using Microsoft.AspNetCore.Http;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase.Public;
 
 namespace Switchboard.Handlers.KnowledgeBase.Contact;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.KnowledgeBase;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.KnowledgeBase;
 using Switchboard.Handlers.Metrics;
 using Switchboard.Storage.Digest;

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.StaticSite;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.StaticSite;
 using Switchboard.Storage;
 using Switchboard.Storage.KnowledgeBase;

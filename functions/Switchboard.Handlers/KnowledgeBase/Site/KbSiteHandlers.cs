@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Storage.KnowledgeBase;
 
 namespace Switchboard.Handlers.KnowledgeBase.Site;

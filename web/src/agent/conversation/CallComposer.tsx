@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { logCall, type CallDirection } from '../api/calls.ts';
@@ -18,27 +19,24 @@ export function CallComposer({ conversationId, mayEmail, onDrafting, onLogged }:
   const [direction, setDirection] = useState<CallDirection>('inbound');
   const [minutes, setMinutes] = useState('');
   const [emailToCustomer, setEmailToCustomer] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!recap.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const call = useMutation({
+    mutationFn: () => {
       const durationMinutes = minutes.trim() === '' ? undefined : Number(minutes);
-      await logCall(api, conversationId, { recap, direction, durationMinutes, emailToCustomer: mayEmail && emailToCustomer });
+      return logCall(api, conversationId, { recap, direction, durationMinutes, emailToCustomer: mayEmail && emailToCustomer });
+    },
+    onSuccess: () => {
       setRecap('');
       setMinutes('');
       setEmailToCustomer(false);
       onDrafting(false);
       onLogged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = call.isPending;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (recap.trim()) call.mutate();
   };
 
   return (
@@ -75,7 +73,7 @@ export function CallComposer({ conversationId, mayEmail, onDrafting, onLogged }:
           Log call
         </button>
       </div>
-      {error !== null && <ErrorMessage error={error} />}
+      {call.error && <ErrorMessage error={call.error} />}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { addNote, type AssigneeList } from '../api/toolkit.ts';
@@ -15,24 +16,19 @@ interface NoteComposerProps {
 export function NoteComposer({ conversationId, assignees, onDrafting, onAdded }: NoteComposerProps) {
   const api = useApi();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await addNote(api, conversationId, text);
+  const note = useMutation({
+    mutationFn: (note: string) => addNote(api, conversationId, note),
+    onSuccess: () => {
       setText('');
       onDrafting(false);
       onAdded();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = note.isPending;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (text.trim()) note.mutate(text);
   };
   const handles = assignees.items.map((agent) => `@${agent.handles[0] ?? agent.id}`).join(', ');
   return (
@@ -50,7 +46,7 @@ export function NoteComposer({ conversationId, assignees, onDrafting, onAdded }:
         }}
       />
       {handles && <p class="hint">Mention: {handles}</p>}
-      {error !== null && <ErrorMessage error={error} />}
+      {note.error && <ErrorMessage error={note.error} />}
       <button type="submit" disabled={busy || !text.trim()}>
         Add note
       </button>

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
@@ -9,36 +10,35 @@ export function CustomerNotesEditor({ email, notes }: { email: string; notes: Cu
   const api = useApi();
   const [saved, setSaved] = useState(notes);
   const [text, setText] = useState(notes?.text ?? '');
-  const [state, setState] = useState<{ saving: boolean; error: unknown }>({ saving: false, error: null });
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    setState({ saving: true, error: null });
-    try {
-      const result = await saveCustomerNotes(api, email, text);
+  const save = useMutation({
+    mutationFn: () => saveCustomerNotes(api, email, text),
+    onSuccess: (result) => {
       setSaved(result);
       setText(result.text);
-      setState({ saving: false, error: null });
-    } catch (error) {
-      setState({ saving: false, error });
-    }
-  };
+    },
+  });
 
   return (
-    <form class="customer-notes" onSubmit={save}>
+    <form
+      class="customer-notes"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
       <label>
         Notes
         <textarea maxLength={notesMaxLength} value={text} onInput={(event) => setText(event.currentTarget.value)} />
       </label>
-      <button type="submit" disabled={state.saving || text === (saved?.text ?? '')}>
-        {state.saving ? 'Saving…' : 'Save notes'}
+      <button type="submit" disabled={save.isPending || text === (saved?.text ?? '')}>
+        {save.isPending ? 'Saving…' : 'Save notes'}
       </button>
       {saved && (
         <p class="hint">
           Saved by {saved.updatedBy.name ?? saved.updatedBy.id}, {formatDateTime(new Date(saved.updatedAt))}
         </p>
       )}
-      {state.error !== null && <ErrorMessage error={state.error} />}
+      {save.error && <ErrorMessage error={save.error} />}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { conversationFeaturesQuery, featureRequestsKey, tagFeature, untagFeature } from '../api/featureRequests.ts';
@@ -11,25 +11,15 @@ export function ConversationFeatures({ conversationId }: { conversationId: strin
   const queries = useQueryClient();
   const { data: features } = useQuery(conversationFeaturesQuery(api, conversationId));
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      await queries.invalidateQueries({ queryKey: featureRequestsKey });
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const add = async (event: Event) => {
+  // Tagging or untagging: either changes the list here and on the feature-requests page.
+  const change = useMutation({
+    mutationFn: (action: () => Promise<unknown>) => action(),
+    onSuccess: () => queries.invalidateQueries({ queryKey: featureRequestsKey }),
+  });
+  const busy = change.isPending;
+  const add = (event: Event) => {
     event.preventDefault();
-    if (name.trim() && (await run(() => tagFeature(api, conversationId, name.trim())))) setName('');
+    if (name.trim()) change.mutate(() => tagFeature(api, conversationId, name.trim()), { onSuccess: () => setName('') });
   };
   return (
     <form class="feature-requests tag-editor" aria-label="Feature requests" onSubmit={add}>
@@ -38,14 +28,14 @@ export function ConversationFeatures({ conversationId }: { conversationId: strin
         {(features ?? []).map((feature) => (
           <li key={feature.key} class="tag">
             {feature.name}
-            <button type="button" disabled={busy} aria-label={`Remove feature request ${feature.name}`} onClick={() => void run(() => untagFeature(api, conversationId, feature.key))}>
+            <button type="button" disabled={busy} aria-label={`Remove feature request ${feature.name}`} onClick={() => change.mutate(() => untagFeature(api, conversationId, feature.key))}>
               ×
             </button>
           </li>
         ))}
       </ul>
       <input aria-label="Add feature request" placeholder="Asks for feature…" value={name} maxLength={80} disabled={busy} onInput={(event) => setName(event.currentTarget.value)} />
-      {error !== null && <ErrorMessage error={error} />}
+      {change.error && <ErrorMessage error={change.error} />}
     </form>
   );
 }

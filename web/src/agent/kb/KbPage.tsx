@@ -1,5 +1,5 @@
 import './kb.css';
-import { useQuery } from '@tanstack/preact-query';
+import { useMutation, useQuery } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
@@ -93,19 +93,15 @@ function NewArticleForm({ categories }: { categories: string[] }) {
   const { route } = useLocation();
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
+  const create = useMutation({
+    mutationFn: () => createArticle(api, { title, body: '', category: category.trim() || null }),
+    onSuccess: (article) => route(kbArticleHref(article.id)),
+  });
+  // Busy until the editor of the new article replaces this page.
+  const busy = create.isPending || create.isSuccess;
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const article = await createArticle(api, { title, body: '', category: category.trim() || null });
-      route(kbArticleHref(article.id));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    create.mutate();
   };
   return (
     <form class="kb-new-article" aria-label="New article" onSubmit={submit}>
@@ -127,7 +123,7 @@ function NewArticleForm({ categories }: { categories: string[] }) {
           New article
         </button>
       </div>
-      {error !== null && <ErrorMessage error={error} />}
+      {create.error && <ErrorMessage error={create.error} />}
     </form>
   );
 }

@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/preact-query';
-import { useState } from 'preact/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { kbKey, publishSite, siteQuery } from '../api/kb.ts';
@@ -14,20 +13,13 @@ export function SiteStatusPanel() {
   const queries = useQueryClient();
   const me = useCurrentAgent();
   const site = useQuery(siteQuery(api));
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const publish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      queries.setQueryData(siteQuery(api).queryKey, await publishSite(api));
-      await queries.invalidateQueries({ queryKey: [...kbKey, 'site'] });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const publish = useMutation({
+    mutationFn: () => publishSite(api),
+    onSuccess: (published) => {
+      queries.setQueryData(siteQuery(api).queryKey, published);
+      return queries.invalidateQueries({ queryKey: [...kbKey, 'site'] });
+    },
+  });
   const status = site.data;
   const failing = status?.lastError && (!status.lastPublishedAt || (status.lastFailedAt ?? '') > status.lastPublishedAt);
   return (
@@ -49,11 +41,11 @@ export function SiteStatusPanel() {
         </div>
       )}
       {me?.role !== 'trainee' && (
-        <button type="button" onClick={() => void publish()} disabled={busy}>
+        <button type="button" onClick={() => publish.mutate()} disabled={publish.isPending}>
           Publish now
         </button>
       )}
-      {error !== null && <ErrorMessage error={error} />}
+      {publish.error && <ErrorMessage error={publish.error} />}
     </section>
   );
 }

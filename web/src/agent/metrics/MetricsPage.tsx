@@ -1,6 +1,6 @@
 import './metrics.css';
-import { useQuery } from '@tanstack/preact-query';
-import { useMemo, useState } from 'preact/hooks';
+import { useMutation, useQuery } from '@tanstack/preact-query';
+import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { policiesQuery } from '../api/escalation.ts';
@@ -66,25 +66,13 @@ export function MetricsPage() {
 
 function ExportButton({ query }: { query: Record<string, string> }) {
   const api = useApi();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadCsv(api, query);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = useMutation({ mutationFn: () => downloadCsv(api, query) });
   return (
     <>
-      <button type="button" onClick={() => void download()} disabled={busy}>
+      <button type="button" onClick={() => download.mutate()} disabled={download.isPending}>
         Export CSV
       </button>
-      {error !== null && <ErrorMessage error={error} />}
+      {download.error && <ErrorMessage error={download.error} />}
     </>
   );
 }

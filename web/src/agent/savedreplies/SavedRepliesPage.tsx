@@ -1,5 +1,5 @@
 import '../search/library.css';
-import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import {
@@ -85,15 +85,12 @@ export function SavedRepliesPage() {
 function SavedReplyForm({ reply, onSave, onCancel }: { reply: SavedReply | null; onSave: (draft: SavedReplyDraft) => Promise<void>; onCancel: () => void }) {
   const [name, setName] = useState(reply?.name ?? '');
   const [body, setBody] = useState(reply?.body ?? '');
-  const [state, setState] = useState<{ saving: boolean; error: unknown }>({ saving: false, error: null });
-  const submit = async (event: Event) => {
+  const save = useMutation({ mutationFn: () => onSave({ name, body }) });
+  // A saved form closes, so it stays "Saving…" until it goes.
+  const saving = save.isPending || save.isSuccess;
+  const submit = (event: Event) => {
     event.preventDefault();
-    setState({ saving: true, error: null });
-    try {
-      await onSave({ name, body });
-    } catch (error) {
-      setState({ saving: false, error });
-    }
+    save.mutate();
   };
   return (
     <form class="saved-reply-form panel" onSubmit={submit} aria-label={reply ? `Edit ${reply.name}` : 'New saved reply'}>
@@ -104,9 +101,9 @@ function SavedReplyForm({ reply, onSave, onCancel }: { reply: SavedReply | null;
         Text
         <textarea value={body} maxLength={10000} required onInput={(event) => setBody(event.currentTarget.value)} />
       </label>
-      {state.error !== null && <ErrorMessage error={state.error} />}
-      <button type="submit" disabled={state.saving}>
-        {state.saving ? 'Saving…' : 'Save'}
+      {save.error && <ErrorMessage error={save.error} />}
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Save'}
       </button>{' '}
       <button type="button" class="link-button" onClick={onCancel}>
         Cancel
