@@ -126,7 +126,7 @@ export function IncidentForm({
           {components.map((c) => (
             <label key={c.id} class="status-component-state">
               {c.name} <span class="hint">(now {stateLabel(c.state as State).toLowerCase()})</span>
-              <select value={states[c.id] ?? ''} onChange={(e) => setStates({ ...states, [c.id]: e.currentTarget.value as State | '' })}>
+              <select aria-label={`State of ${c.name}`} value={states[c.id] ?? ''} onChange={(e) => setStates({ ...states, [c.id]: e.currentTarget.value as State | '' })}>
                 <option value="">{mode === 'open' ? 'Not affected' : 'No change'}</option>
                 {componentStates.map((s) => (
                   <option key={s} value={s}>
