@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -8,7 +10,7 @@ namespace Switchboard.LocalHost;
 
 /// <summary>
 /// Describes rota values as the API writes them (OnCallJson), not as their .NET shape: enums are camelCase strings
-/// ("monday", "days"), LocalTime is "09:00", LocalDate is "2026-03-02". The web app's types are generated from this
+/// ("monday", "days") unless they name their members, LocalTime is "09:00", LocalDate is "2026-03-02". The web app's types are generated from this
 /// document, so a schema that says "object with hour, minute…" would type every hand-off time wrongly.
 /// </summary>
 internal sealed class WireFormatSchemas : IOpenApiSchemaTransformer
@@ -19,7 +21,7 @@ internal sealed class WireFormatSchemas : IOpenApiSchemaTransformer
         if (type.IsEnum)
         {
             AsString(schema);
-            schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(name)))];
+            schema.Enum = [.. Enum.GetNames(type).Select(name => (JsonNode)JsonValue.Create(WireName(type, name)))];
         }
         else if (type == typeof(LocalTime))
         {
@@ -33,6 +35,10 @@ internal sealed class WireFormatSchemas : IOpenApiSchemaTransformer
         }
         return Task.CompletedTask;
     }
+
+    // An enum that names its members (status page states: "degraded_performance") is written with those names.
+    private static string WireName(Type type, string name) =>
+        type.GetField(name)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static void AsString(OpenApiSchema schema)
     {

@@ -1947,7 +1947,7 @@ export interface components {
             items: components["schemas"]["StatusComponent"][];
         };
         /** @enum {string} */
-        ComponentState: "operational" | "degradedPerformance" | "partialOutage" | "majorOutage" | "underMaintenance";
+        ComponentState: "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
         ComponentStateBody: {
             id: null | string;
             state: null | components["schemas"]["ComponentState"];
@@ -2478,7 +2478,7 @@ export interface components {
             items: components["schemas"]["Maintenance"][];
         };
         /** @enum {string} */
-        MaintenanceStatus: "scheduled" | "inProgress" | "completed";
+        MaintenanceStatus: "scheduled" | "in_progress" | "completed";
         MessageView: {
             attachments: components["schemas"]["AttachmentView"][];
             authorAgentId: null | string;
@@ -2998,6 +2998,8 @@ export interface components {
         UptimeCheckView: {
             check: components["schemas"]["UptimeCheck"];
             state: components["schemas"]["UptimeCheckState"];
+            /** Format: double */
+            uptime90d?: null | number | string;
         };
         VerifyContactBody: {
             code: null | string;

@@ -24,6 +24,9 @@ public sealed partial class DemoApi(HttpClient client, string bootstrapKey, stri
             Timeout = TimeSpan.FromSeconds(60),
         }, bootstrapKey, webhookSecret);
 
+    /// <summary>The host the demo talks to (its own address, e.g. for an uptime check of its health endpoint).</summary>
+    public Uri BaseAddress => client.BaseAddress!;
+
     /// <summary>A request with the bootstrap key (the first admin); throws unless it succeeds or answers one of <paramref name="allowed"/>.</summary>
     public async Task<(HttpStatusCode Status, JsonElement Body)> AdminAsync(
         HttpMethod method, string path, object? body = null, CancellationToken cancellationToken = default, params HttpStatusCode[] allowed)

@@ -5,7 +5,7 @@ namespace Switchboard.LocalHost.Demo;
 
 /// <summary>
 /// The demo's team setup, each created only when missing (by name): the first admin's saved replies, the team's notes
-/// about one customer, a weekly on-call schedule of the admin and Sam, and the escalation policy of the support mailbox, and a small knowledge base.
+/// about one customer, a weekly on-call schedule of the admin and Sam, and the escalation policy of the support mailbox, a small knowledge base and the status page.
 /// </summary>
 public sealed class DemoSetup(DemoApi api, string firstAdminEmail, string supportMailbox, TimeProvider time)
 {
@@ -28,6 +28,7 @@ public sealed class DemoSetup(DemoApi api, string firstAdminEmail, string suppor
         var scheduleId = await ScheduleAsync([team[firstAdminEmail], team.Single(t => t.Key.StartsWith("sam@", StringComparison.OrdinalIgnoreCase)).Value], cancellationToken);
         await PolicyAsync(scheduleId, team[firstAdminEmail], cancellationToken);
         await new DemoKnowledgeBase(api, firstAdminEmail).SeedAsync(cancellationToken);
+        await new DemoStatusPage(api, time).SeedAsync(cancellationToken);
     }
 
     private async Task SavedRepliesAsync(CancellationToken cancellationToken)

@@ -131,4 +131,25 @@ public sealed class StatusModelTests
         Assert.Equal(ComponentState.Operational, days[2].Worst);
         Assert.Equal(1, UptimeHistory.Daily("other", [incident], Now, 3).Min(d => d.Uptime));
     }
+
+    [Fact]
+    public void Check_tallies_give_each_day_its_measured_uptime_and_colour_and_days_without_runs_have_no_data()
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        UptimeCheckDay[] tallies =
+        [
+            new(today.AddDays(-3), 1440, 0, 0), new(today.AddDays(-2), 1000, 8, 0), new(today.AddDays(-2), 440, 4, 0),
+            new(today.AddDays(-1), 100, 30, 0),
+        ];
+
+        var days = UptimeHistory.FromChecks(tallies, today, 5);
+
+        Assert.False(days[0].HasData);
+        Assert.Equal((1.0, ComponentState.Operational), (days[1].Uptime, days[1].Worst));
+        Assert.Equal(1 - 12 / 1440.0, days[2].Uptime, 6); // two checks of one component add up
+        Assert.Equal(ComponentState.DegradedPerformance, days[2].Worst);
+        Assert.Equal(ComponentState.MajorOutage, days[3].Worst);
+        Assert.False(days[4].HasData);
+        Assert.Equal((1 + (1 - 12 / 1440.0) + 0.7) / 3, UptimeHistory.Mean(days), 6);
+    }
 }

@@ -34,10 +34,13 @@ import {
   savedRepliesHref,
   settingsHref,
   signInHref,
+  statusPageHref,
 } from './routing.ts';
 import { SavedRepliesPage } from './savedreplies/SavedRepliesPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { IncidentPage } from './status/IncidentPage.tsx';
+import { StatusPage } from './status/StatusPage.tsx';
 import { ApiKeyForm } from './session/ApiKeyForm.tsx';
 import { apiKeyStore } from './session/apiKeyStore.ts';
 import { currentAgentKey, fetchCurrentAgent, signOut } from './session/authApi.ts';
@@ -141,6 +144,8 @@ function Pages() {
       <Route path={routes.kbArticle} component={ArticlePage} />
       <Route path={kbInsightsHref} component={KbInsightsPage} />
       <Route path={kbContactFormHref} component={ContactFormPage} />
+      <Route path={statusPageHref} component={StatusPage} />
+      <Route path={routes.statusIncident} component={IncidentPage} />
       <Route default component={NotFound} />
     </Router>
   );

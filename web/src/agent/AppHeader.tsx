@@ -1,12 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { HealthBadge } from './health/HealthBadge.tsx';
-import { digestHref, featureRequestsHref, inboxHref, knowledgeBaseHref, metricsHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
+import { digestHref, featureRequestsHref, inboxHref, knowledgeBaseHref, metricsHref, onCallHref, savedRepliesHref, settingsHref, statusPageHref } from './routing.ts';
 
 /** The header's links for a signed-in agent, in the order shown. */
 const navigation: ReadonlyArray<readonly [label: string, href: () => string]> = [
   ['On call', onCallHref],
   ['Saved replies', () => savedRepliesHref],
   ['Knowledge base', () => knowledgeBaseHref],
+  ['Status page', () => statusPageHref],
   ['Feature requests', () => featureRequestsHref],
   ['Metrics', () => metricsHref],
   ['Weekly digest', () => digestHref],

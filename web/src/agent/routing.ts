@@ -18,6 +18,7 @@ export const routes = {
   schedule: '/oncall/:scheduleId',
   customer: '/customers/:email',
   kbArticle: '/knowledge-base/articles/:id',
+  statusIncident: '/status-page/incidents/:id',
 } as const;
 
 /** The inbox filter from `?status=…&view=…`, unknown values falling back to the open, everyone's inbox. */
@@ -79,3 +80,13 @@ export const kbContactFormHref = '/knowledge-base/contact-form';
 export function legacyHashPath(hash: string): string | null {
   return /^#\/./.test(hash) ? hash.slice(1) : null;
 }
+
+// The agent's status section is /status-page: /status/ is the published public page itself (the static site).
+export const statusPageHref = '/status-page';
+
+export const statusIncidentHref = (id: string) => `/status-page/incidents/${encodeURIComponent(id)}`;
+
+/** The public status page as the local host (or Static Web Apps) serves it. */
+export const publicStatusHref = '/status/';
+
+export const publicIncidentHref = (id: string) => `/status/incidents/${encodeURIComponent(id)}/`;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Core.Status;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Security;
+using Switchboard.Handlers.Status.Site;
 using Switchboard.Storage.OnCall;
 using Switchboard.Storage.Status;
 
@@ -12,8 +13,11 @@ namespace Switchboard.Handlers.Status.Checks;
 public sealed record NewUptimeCheck(string? ComponentId, string? Url, int? IntervalMinutes, int? ExpectedStatus, string? BodyContains,
     int? TimeoutSeconds, bool OpenIncident = false, string? PageScheduleId = null);
 
-/// <summary>A check as the API shows it, with where it stands.</summary>
-public sealed record UptimeCheckView(UptimeCheck Check, UptimeCheckState State);
+/// <summary>
+/// A check as the API shows it, with where it stands; <paramref name="Uptime90d"/> is the percentage of its runs in
+/// the last 90 days that passed (null before its first run).
+/// </summary>
+public sealed record UptimeCheckView(UptimeCheck Check, UptimeCheckState State, double? Uptime90d = null);
 
 public sealed record UptimeCheckList(IReadOnlyList<UptimeCheckView> Items);
 
@@ -64,30 +68,47 @@ public sealed class CreateUptimeCheck(
     }
 }
 
-/// <summary><c>GET /api/status/checks</c>: every check with its last run and recent response times.</summary>
-public sealed class ListUptimeChecks(UptimeCheckStore checks)
+/// <summary><c>GET /api/status/checks</c>: every check with its last run, recent response times and 90-day uptime.</summary>
+public sealed class ListUptimeChecks(UptimeCheckStore checks, TimeProvider time)
 {
-    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default) =>
-        Results.Ok(new UptimeCheckList((await checks.ListAsync(cancellationToken)).Select(x => new UptimeCheckView(x.Check, x.State)).ToList()));
+    public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - StatusPageModel.HistoryDays);
+        var items = new List<UptimeCheckView>();
+        foreach (var (check, state) in await checks.ListAsync(cancellationToken))
+        {
+            var days = await checks.DaysAsync(check.Id, since, cancellationToken);
+            var runs = days.Sum(d => d.Runs);
+            double? uptime = runs == 0 ? null : Math.Round(100.0 * (runs - days.Sum(d => d.FailedRuns)) / runs, 3);
+            items.Add(new UptimeCheckView(check, state, uptime));
+        }
+        return Results.Ok(new UptimeCheckList(items));
+    }
 }
 
 /// <summary>
 /// The hourly safety net: a check whose next run is more than two intervals overdue lost its message (or its run
-/// crashed before queuing the next); its chain is started again for the run its state waits for.
+/// crashed before queuing the next); its chain is started again for the run its state waits for. With any check, the
+/// page is also published again, so its uptime bars follow the tallies (runs publish only when a component changes).
 /// </summary>
-public sealed class SweepUptimeChecks(UptimeCheckStore checks, RunUptimeCheck runner, TimeProvider time)
+public sealed class SweepUptimeChecks(UptimeCheckStore checks, RunUptimeCheck runner, StatusPageChanges changes, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var restarted = 0;
-        foreach (var (check, state) in await checks.ListAsync(cancellationToken))
+        var all = await checks.ListAsync(cancellationToken);
+        foreach (var (check, state) in all)
         {
             if (state.NextRunAt + 2 * check.Interval < now)
             {
                 await runner.QueueAsync(new UptimeCheckDue(check.Id, state.NextRunAt), cancellationToken);
                 restarted++;
             }
+        }
+        if (all.Count > 0)
+        {
+            await changes.PublishAsync(cancellationToken);
         }
         return restarted;
     }

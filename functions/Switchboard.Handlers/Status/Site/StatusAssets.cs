@@ -21,6 +21,7 @@ public static class StatusAssets
         .bars li { flex: 1; background: #2da44e; border-radius: 1px; }
         .bars li.is-degraded-performance { background: #d4a72c; } .bars li.is-partial-outage { background: #fb8f44; }
         .bars li.is-major-outage { background: #cf222e; } .bars li.is-under-maintenance { background: #54aeff; }
+        .bars li.is-no-data { background: #d0d7de; }
         .uptime { font-size: .8rem; color: #59636e; text-align: center; }
         .updates { list-style: none; padding: 0; } .updates li { margin: .5rem 0; }
         .updates time, .affects { display: block; font-size: .8rem; color: #59636e; }

@@ -93,7 +93,9 @@ public static class StatusHtml
          .Append($"<span class=\"state\">{StatusNames.Describe(c.State)}</span></p>\n<ol class=\"bars\" aria-label=\"Uptime, last 90 days\">");
         foreach (var day in days)
         {
-            b.Append($"<li class=\"{Css(day.Worst)}\" title=\"{day.Date:yyyy-MM-dd}: {Percent(day.Uptime)} up\"></li>");
+            b.Append(day.HasData
+                ? $"<li class=\"{Css(day.Worst)}\" title=\"{day.Date:yyyy-MM-dd}: {Percent(day.Uptime)} up\"></li>"
+                : $"<li class=\"is-no-data\" title=\"{day.Date:yyyy-MM-dd}: no data\"></li>");
         }
         b.Append($"</ol><p class=\"uptime\">90 days ago · {Percent(UptimeHistory.Mean(days))} uptime · today</p></div>\n");
     }
