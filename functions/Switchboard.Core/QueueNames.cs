@@ -47,13 +47,19 @@ public static class QueueNames
     public const string StatusChecks = "status-checks";
 
     /// <summary>
+    /// Status page subscribers' work (<c>{type, eventId, …}</c>): a notification's fan-out, one chunk of subscribers a
+    /// message; a confirmation to send; one webhook delivery (retried here, then poison).
+    /// </summary>
+    public const string StatusNotifications = "status-notifications";
+
+    /// <summary>
     /// A closed conversation's NPS survey (<c>{conversationId, closedAt, dueAt}</c>), hidden until it is due (N days after
     /// the close); sent only if the conversation is still closed by that close.
     /// </summary>
     public const string NpsSurveys = "nps-surveys";
 
     /// <summary>Every queue above (replay accepts only these); a test holds it to the Functions app's queue triggers.</summary>
-    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, PageNotifications, StatusMaintenance, StatusChecks, NpsSurveys];
+    public static readonly IReadOnlyList<string> All = [InboundEmail, DomainEvents, NoteMentions, EscalationChecks, OutboundEmail, ConversationWakeups, ShiftStarts, StaticSiteDeploys, KbPublishes, PageNotifications, StatusMaintenance, StatusChecks, StatusNotifications, NpsSurveys];
 
     public const string PoisonSuffix = "-poison";
 

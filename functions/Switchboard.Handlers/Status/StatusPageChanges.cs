@@ -2,21 +2,29 @@ using Switchboard.Core.StaticSite;
 using Switchboard.Core.Status;
 using Switchboard.Handlers.StaticSite;
 using Switchboard.Handlers.Status.Site;
+using Switchboard.Handlers.Status.Subscribers;
 
 namespace Switchboard.Handlers.Status;
 
 /// <summary>
 /// What follows every change to the status page: the whole <c>status</c> section is rendered again from storage and
 /// published through <see cref="SitePublisher"/> (unchanged files are not rewritten), so the static copy customers
-/// read always matches the tables.
+/// read always matches the tables. Subscribers are told first (<see cref="StatusNotifier"/>: an update marked notify,
+/// every maintenance stage), so a failed publish does not lose the notification.
 /// </summary>
-public sealed class StatusPageChanges(StatusPageModel model, SitePublisher publisher)
+public sealed class StatusPageChanges(StatusPageModel model, SitePublisher publisher, StatusNotifier notifier)
 {
-    public Task IncidentChangedAsync(Incident incident, IncidentUpdate update, CancellationToken cancellationToken = default) =>
-        PublishAsync(cancellationToken);
+    public async Task IncidentChangedAsync(Incident incident, IncidentUpdate update, CancellationToken cancellationToken = default)
+    {
+        await notifier.IncidentAsync(incident, update, cancellationToken);
+        await PublishAsync(cancellationToken);
+    }
 
-    public Task MaintenanceChangedAsync(Maintenance maintenance, CancellationToken cancellationToken = default) =>
-        PublishAsync(cancellationToken);
+    public async Task MaintenanceChangedAsync(Maintenance maintenance, CancellationToken cancellationToken = default)
+    {
+        await notifier.MaintenanceAsync(maintenance, cancellationToken);
+        await PublishAsync(cancellationToken);
+    }
 
     public async Task PublishAsync(CancellationToken cancellationToken = default)
     {

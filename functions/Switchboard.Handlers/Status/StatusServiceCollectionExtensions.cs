@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Status.Checks;
 using Switchboard.Handlers.Status.Site;
+using Switchboard.Handlers.Status.Subscribers;
 using Switchboard.Storage.Status;
 
 namespace Switchboard.Handlers.Status;
@@ -38,6 +39,19 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<CreateUptimeCheck>();
         services.AddSingleton<ListUptimeChecks>();
         services.AddSingleton<SweepUptimeChecks>();
+        services.AddHttpClient(WebhookPoster.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicEndpoints.CreateHandler(sp.GetRequiredService<IOptions<UptimeCheckOptions>>().Value.AllowLocalTargets));
+        services.AddSingleton<SubscriberStore>();
+        services.AddSingleton<SubscriberLinks>();
+        services.AddSingleton<SubscriberMessages>();
+        services.AddSingleton<StatusNotifier>();
+        services.AddSingleton<StatusNoticeReader>();
+        services.AddSingleton<WebhookPoster>();
+        services.AddSingleton<DeliverStatusNotifications>();
+        services.AddSingleton<Subscribe>();
+        services.AddSingleton<SubscriptionPages>();
+        services.AddSingleton<ListSubscribers>();
+        services.AddSingleton<RemoveSubscriber>();
         services.AddSingleton<CreateIncidentTemplate>();
         services.AddSingleton<ListIncidentTemplates>();
         return services;

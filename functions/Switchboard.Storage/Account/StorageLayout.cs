@@ -32,6 +32,8 @@ public static class StorageLayout
     public const string DraftQueueTable = "DraftQueue";
     public const string StatusPageTable = "StatusPage";
     public const string StatusChecksTable = "StatusChecks";
+    public const string StatusSubscribersTable = "StatusSubscribers";
+    public const string StatusDeliveriesTable = "StatusDeliveries";
     public const string KbArticlesTable = "KbArticles";
     public const string KbRevisionsTable = "KbRevisions";
     public const string KbFeedbackTable = "KbFeedback";
@@ -59,7 +61,7 @@ public static class StorageLayout
             ConversationsTable, InboxIndexTable, ThreadKeysTable, CustomersTable, ActivityTable,
             AgentsTable, SessionsTable, SignInLinksTable, ApiKeysTable, MailSinkTable,
             OnCallSchedulesTable, EscalationPoliciesTable, EscalationsTable, PagesTable, DeliveryEventsTable,
-            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, StatusChecksTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
+            SearchIndexTable, SavedRepliesTable, DraftQueueTable, StatusPageTable, StatusChecksTable, StatusSubscribersTable, StatusDeliveriesTable, KbArticlesTable, KbRevisionsTable, KbFeedbackTable,
             WakeupsTable, PresenceTable, ReadMarksTable, MentionsSentTable, MetricFactsTable, MetricRollupsTable,
             FeatureRequestsTable, PhoneContactsTable, PhoneSinkTable, RatingsTable, NpsSurveysTable, FeedbackCommentsTable, OutreachTable,
         ];
@@ -78,6 +80,7 @@ public static class StorageLayout
         QueueNames.PageNotifications, QueueNames.PoisonOf(QueueNames.PageNotifications),
         QueueNames.StatusMaintenance, QueueNames.PoisonOf(QueueNames.StatusMaintenance),
         QueueNames.StatusChecks, QueueNames.PoisonOf(QueueNames.StatusChecks),
+        QueueNames.StatusNotifications, QueueNames.PoisonOf(QueueNames.StatusNotifications),
         QueueNames.NpsSurveys, QueueNames.PoisonOf(QueueNames.NpsSurveys),
     ];
 
