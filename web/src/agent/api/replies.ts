@@ -58,28 +58,22 @@ export function staleReply(error: unknown): StaleReply | null {
   return { currentVersion: body.currentVersion, newMessages: body.newMessages as Message[] };
 }
 
-/** How an outbound email's state reads to an agent, and whether it needs their attention. */
-export function deliveryLabel(state: string): { label: string; tone: 'progress' | 'good' | 'warning' | 'bad' } {
-  switch (state) {
-    case 'sending':
-      return { label: 'Sending…', tone: 'progress' };
-    case 'sent':
-      return { label: 'Sent', tone: 'good' };
-    case 'deferred':
-      return { label: 'Delayed (receiving server deferred it)', tone: 'warning' };
-    case 'delivered':
-      return { label: 'Delivered', tone: 'good' };
-    case 'opened':
-      return { label: 'Opened', tone: 'good' };
-    case 'bounced':
-      return { label: 'Bounced', tone: 'bad' };
-    case 'dropped':
-      return { label: 'Dropped by SendGrid', tone: 'bad' };
-    case 'failed':
-      return { label: 'Failed to send', tone: 'bad' };
-    default:
-      return { label: state, tone: 'warning' };
-  }
+type DeliveryTone = 'progress' | 'good' | 'warning' | 'bad';
+
+const deliveryLabels: Record<string, { label: string; tone: DeliveryTone }> = {
+  sending: { label: 'Sending…', tone: 'progress' },
+  sent: { label: 'Sent', tone: 'good' },
+  deferred: { label: 'Delayed (receiving server deferred it)', tone: 'warning' },
+  delivered: { label: 'Delivered', tone: 'good' },
+  opened: { label: 'Opened', tone: 'good' },
+  bounced: { label: 'Bounced', tone: 'bad' },
+  dropped: { label: 'Dropped by SendGrid', tone: 'bad' },
+  failed: { label: 'Failed to send', tone: 'bad' },
+};
+
+/** How an outbound email's state reads to an agent, and whether it needs their attention (an unknown state: as is). */
+export function deliveryLabel(state: string): { label: string; tone: DeliveryTone } {
+  return Object.hasOwn(deliveryLabels, state) ? deliveryLabels[state]! : { label: state, tone: 'warning' };
 }
 
 /** True while some reply of the conversation is still on its way to the provider (the page then refreshes itself). */

@@ -17,7 +17,7 @@ export function NoteComposer({ conversationId, assignees, onDrafting, onAdded }:
   const api = useApi();
   const [text, setText] = useState('');
   const note = useMutation({
-    mutationFn: (note: string) => addNote(api, conversationId, note),
+    mutationFn: (body: string) => addNote(api, conversationId, body),
     onSuccess: () => {
       setText('');
       onDrafting(false);

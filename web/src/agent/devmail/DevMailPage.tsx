@@ -1,6 +1,6 @@
 import './devmail.css';
 import { useQuery } from '@tanstack/preact-query';
-import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { devMailHref, devMailMessageHref } from '../routing.ts';
 import { useApi } from '../session/session.tsx';
 import { linkify, sinkMailListQuery, sinkMailQuery, sinkPhoneQuery } from './devMail.ts';
@@ -12,8 +12,7 @@ export function DevMailPage() {
     <section class="panel dev-mail" aria-labelledby="dev-mail-title">
       <h1 id="dev-mail-title">Dev mail view</h1>
       <p class="muted">Outgoing mail kept by the local mail sink instead of being sent.</p>
-      {error && <ErrorMessage error={error} />}
-      {isPending && <p>Loading…</p>}
+      <QueryStatus error={error} pending={isPending} />
       {data && data.items.length === 0 && <p>No mail yet.</p>}
       {data && data.items.length > 0 && (
         <ul class="dev-mail-list">
@@ -62,8 +61,7 @@ export function DevMailMessagePage({ id }: { id: string }) {
       <p>
         <a href={devMailHref}>← All mail</a>
       </p>
-      {error && <ErrorMessage error={error} />}
-      {isPending && <p>Loading…</p>}
+      <QueryStatus error={error} pending={isPending} />
       {data && (
         <>
           <h1 id="dev-mail-subject">{data.subject || '(no subject)'}</h1>

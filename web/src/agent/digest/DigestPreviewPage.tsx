@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/preact-query';
 import type { ComponentChildren } from 'preact';
-import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { ColumnHeads } from '../../shared/ui/ColumnHeads.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { digestPreviewQuery, type DigestFigure, type WeeklyDigest } from '../api/digest.ts';
 import { useApi } from '../session/session.tsx';
 
@@ -10,8 +11,7 @@ export function DigestPreviewPage() {
   return (
     <section class="panel digest-preview">
       <h1>Weekly digest</h1>
-      {error && <ErrorMessage error={error} />}
-      {isPending && <p>Loading…</p>}
+      <QueryStatus error={error} pending={isPending} />
       {digest && <Digest digest={digest} />}
     </section>
   );
@@ -24,13 +24,7 @@ function Digest({ digest }: { digest: WeeklyDigest }) {
         {digest.week}: {digest.from} to {digest.to}. Sent on Monday to {digest.recipients.length === 1 ? '1 recipient' : `${digest.recipients.length} recipients`}.
       </p>
       <table class="digest-figures" aria-label="The week's numbers">
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">This week</th>
-            <th scope="col">Week before</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={['Figure', 'This week', 'Week before']} />
         <tbody>
           {digest.figures.map((figure) => (
             <tr key={figure.name}>

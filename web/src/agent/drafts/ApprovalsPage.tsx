@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/preact-query';
-import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { draftQueueQuery, draftStateLabel } from '../api/drafts.ts';
 import { conversationHref } from '../routing.ts';
 import { useApi, useCurrentAgent } from '../session/session.tsx';
@@ -13,8 +13,7 @@ export function ApprovalsPage() {
   return (
     <section class="panel approvals">
       <h1>{own ? 'My drafts' : 'Approvals'}</h1>
-      {error && <ErrorMessage error={error} />}
-      {isPending && <p class="loading">Loading drafts…</p>}
+      <QueryStatus error={error} pending={isPending} loading="Loading drafts…" />
       {items?.length === 0 && <p>{own ? 'You have no drafts.' : 'Nothing is waiting for approval.'}</p>}
       {items && items.length > 0 && (
         <ol class="approval-list">

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { draftsKey } from '../api/drafts.ts';
 import { featureRequestListQuery, featureRequestsKey, shipFeature, type FeatureSummary } from '../api/featureRequests.ts';
 import { approvalsHref, conversationHref, customerHref } from '../routing.ts';
@@ -12,8 +13,7 @@ export function FeatureRequestsPage() {
   return (
     <section class="panel feature-request-list">
       <h1>Feature requests</h1>
-      {error && <ErrorMessage error={error} />}
-      {isPending && <p>Loading…</p>}
+      <QueryStatus error={error} pending={isPending} />
       {features?.length === 0 && <p>No feature requests yet. Tag a conversation with the feature its customer asks for.</p>}
       <ol>
         {features?.map((feature) => (

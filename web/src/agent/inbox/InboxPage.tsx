@@ -9,9 +9,8 @@ import { inboxQuery } from '../api/conversations.ts';
 import { conversationHref, inboxFilter, type InboxView, type StatusFilter } from '../routing.ts';
 import { useApi } from '../session/session.tsx';
 import { ConversationRow } from './ConversationRow.tsx';
-import { InboxViewTabs } from './InboxViewTabs.tsx';
+import { InboxViewTabs, StatusFilterTabs } from './InboxTabs.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { StatusFilterTabs } from './StatusFilterTabs.tsx';
 import { useListKeyboard } from './useListKeyboard.ts';
 
 /**

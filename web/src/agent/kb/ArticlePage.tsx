@@ -1,7 +1,7 @@
 import './kb.css';
 import { useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
-import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { articleQuery, type Article } from '../api/kb.ts';
 import { knowledgeBaseHref } from '../routing.ts';
 import { useApi } from '../session/session.tsx';
@@ -27,8 +27,7 @@ export function ArticlePage({ id }: { id: string }) {
       <a class="back-link" href={knowledgeBaseHref}>
         ← All articles
       </a>
-      {article.error && <ErrorMessage error={article.error} />}
-      {article.isPending && <p class="loading">Loading…</p>}
+      <QueryStatus error={article.error} pending={article.isPending} />
       {article.data && (
         <div class="kb-columns">
           <ArticleEditor key={`${id}-${generation}`} article={article.data} />

@@ -2,6 +2,7 @@ import './kb.css';
 import { useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { contactSettingsQuery, kbKey, saveContactSettings, type ContactSettings } from '../api/kb.ts';
 import { useApi, useCurrentAgent } from '../session/session.tsx';
 import { KbNav } from './KbNav.tsx';
@@ -13,8 +14,7 @@ export function ContactFormPage() {
     <section class="kb-page">
       <KbNav current="contact" />
       <h1>Contact form</h1>
-      {settings.error && <ErrorMessage error={settings.error} />}
-      {settings.isPending && <p class="loading">Loading…</p>}
+      <QueryStatus error={settings.error} pending={settings.isPending} />
       {settings.data && <ContactSettingsForm settings={settings.data} />}
     </section>
   );

@@ -1,6 +1,7 @@
 import './kb.css';
 import { useQuery } from '@tanstack/preact-query';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
+import { ColumnHeads } from '../../shared/ui/ColumnHeads.tsx';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
 import { deflectionQuery, feedbackListQuery, searchMissesQuery } from '../api/kb.ts';
 import { kbArticleHref } from '../routing.ts';
@@ -29,14 +30,7 @@ function FeedbackTable() {
       {feedback.data?.length === 0 && <p class="empty">No votes yet.</p>}
       {feedback.data && feedback.data.length > 0 && (
         <table class="kb-table">
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Helpful</th>
-              <th scope="col">Not helpful</th>
-              <th scope="col">Comments</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Article', 'Helpful', 'Not helpful', 'Comments']} />
           <tbody>
             {feedback.data.map((row) => (
               <tr key={row.articleId}>
@@ -65,13 +59,7 @@ function SearchMisses() {
       {misses.data?.length === 0 && <p class="empty">None yet.</p>}
       {misses.data && misses.data.length > 0 && (
         <table class="kb-table">
-          <thead>
-            <tr>
-              <th scope="col">Search</th>
-              <th scope="col">Times</th>
-              <th scope="col">Last</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Search', 'Times', 'Last']} />
           <tbody>
             {misses.data.map((miss) => (
               <tr key={miss.query}>
@@ -98,16 +86,7 @@ function Deflection() {
       {weeks.error && <ErrorMessage error={weeks.error} />}
       {weeks.data && (
         <table class="kb-table">
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Visits</th>
-              <th scope="col">Opened a suggestion</th>
-              <th scope="col">Sent the form</th>
-              <th scope="col">Deflected</th>
-              <th scope="col">Rate</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Week', 'Visits', 'Opened a suggestion', 'Sent the form', 'Deflected', 'Rate']} />
           <tbody>
             {weeks.data.map((week) => (
               <tr key={week.week}>

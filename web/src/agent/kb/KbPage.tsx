@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { articleListQuery, articleStatuses, createArticle, type ArticleSummary } from '../api/kb.ts';
 import { kbArticleHref, knowledgeBaseHref } from '../routing.ts';
 import { useApi } from '../session/session.tsx';
@@ -48,8 +49,7 @@ export function KbPage() {
               Find articles <input type="search" value={words} onInput={(event) => setWords(event.currentTarget.value)} />
             </label>
           </div>
-          {list.error && <ErrorMessage error={list.error} />}
-          {list.isPending && <p class="loading">Loading…</p>}
+          <QueryStatus error={list.error} pending={list.isPending} />
           {list.data?.items.length === 0 && <p class="empty">No articles {status ? `with status ${status}` : 'yet'}.</p>}
           {groups.map(([category, articles]) => (
             <section key={category} class="kb-category" aria-label={category}>

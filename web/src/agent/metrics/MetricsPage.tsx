@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/preact-query';
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { policiesQuery } from '../api/escalation.ts';
 import { useApi } from '../session/session.tsx';
 import { downloadCsv, metricsReportQuery, type MetricsReport } from './metricsApi.ts';
@@ -56,8 +57,7 @@ export function MetricsPage() {
         </label>
         <ExportButton query={params} />
       </form>
-      {report.error && <ErrorMessage error={report.error} />}
-      {report.isPending && <p>Loading…</p>}
+      <QueryStatus error={report.error} pending={report.isPending} />
       {report.data && <MetricsSummary report={report.data} />}
       {report.data && <Charts report={report.data} />}
     </section>

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
-import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { policiesQuery } from '../api/escalation.ts';
 import { schedulesQuery } from '../api/oncall.ts';
 import { useApi } from '../session/session.tsx';
@@ -22,8 +22,7 @@ export function EscalationPolicies() {
   return (
     <section class="escalation" aria-labelledby="escalation-title">
       <h2 id="escalation-title">Escalation</h2>
-      {error && <ErrorMessage error={error} />}
-      {isPending && <p class="loading">Loading policies…</p>}
+      <QueryStatus error={error} pending={isPending} loading="Loading policies…" />
       {views?.length === 0 && <p class="empty">No mailboxes are configured.</p>}
       {views && views.length > 1 && (
         <ul class="schedule-tabs" aria-label="Mailboxes">

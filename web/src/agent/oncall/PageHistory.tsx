@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/preact-query';
-import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { ColumnHeads } from '../../shared/ui/ColumnHeads.tsx';
+import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { pagesQuery } from '../api/escalation.ts';
 import { conversationHref } from '../routing.ts';
 import { useApi } from '../session/session.tsx';
@@ -19,20 +20,11 @@ export function PageHistory() {
   return (
     <section class="page-history" aria-labelledby="page-history-title">
       <h2 id="page-history-title">Page history</h2>
-      {error && <ErrorMessage error={error} />}
-      {isPending && <p class="loading">Loading pages…</p>}
+      <QueryStatus error={error} pending={isPending} loading="Loading pages…" />
       {pages?.length === 0 && <p class="empty">Nobody has been paged yet.</p>}
       {pages && pages.length > 0 && (
         <table aria-label="Pages sent">
-          <thead>
-            <tr>
-              <th scope="col">Sent</th>
-              <th scope="col">To</th>
-              <th scope="col">Channels</th>
-              <th scope="col">Conversations</th>
-              <th scope="col">Acknowledged</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={['Sent', 'To', 'Channels', 'Conversations', 'Acknowledged']} />
           <tbody>
             {pages.map((page) => (
               <tr key={page.id}>
