@@ -66,7 +66,11 @@ internal static class MemoryBenchmark
                 if (Stopwatch.GetElapsedTime(progress) > TimeSpan.FromMinutes(1))
                 {
                     progress = Stopwatch.GetTimestamp();
-                    Console.WriteLine($"  {ids.Count(visible.ContainsKey)} visible after {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s, working set {WorkingSetMb():F0} MB; load {IngestBenchmark.Load()}");
+                    // Enough to report a run stopped before the end: peak so far, allocations so far per email visible.
+                    var shownSoFar = ids.Count(visible.ContainsKey);
+                    var allocatedSoFar = GC.GetTotalAllocatedBytes(precise: false) - allocatedAtStart - generated;
+                    Console.WriteLine($"  {shownSoFar} visible after {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s, working set {WorkingSetMb():F0} MB " +
+                        $"(peak {sampler.Peak:F0}), GC heap peak {sampler.HeapPeak:F0} MB, {allocatedSoFar / (double)Math.Max(1, shownSoFar) / 1024:F0} KB allocated per visible email; load {IngestBenchmark.Load()}");
                 }
             }
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtStart - generated;
@@ -143,6 +147,10 @@ internal static class MemoryBenchmark
             }) { IsBackground = true, Name = "memory sampler" };
             thread.Start();
         }
+
+        public double Peak => peak;
+
+        public double HeapPeak => heapPeak;
 
         public (double WorkingSet, double Heap) Stop()
         {
