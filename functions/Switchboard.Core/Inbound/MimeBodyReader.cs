@@ -72,7 +72,7 @@ internal static class MimeBodyReader
 
     private static ParsedAttachment Attachment(MimePart part, int number, ICollection<string> problems)
     {
-        var name = string.IsNullOrWhiteSpace(part.FileName) ? FallbackName(part.ContentType.MimeType, number) : part.FileName.Trim();
+        var name = AttachmentNames.Safe(part.FileName, FallbackName(part.ContentType.MimeType, number));
         Base64Check.Note(part, $"attachment '{name}'", problems);
         var content = TextDecoder.DecodedBytes(part);
         var inline = part.ContentDisposition?.Disposition is { } disposition
@@ -87,12 +87,11 @@ internal static class MimeBodyReader
         part.Message?.WriteTo(memory);
         var content = memory.ToArray();
         var subject = string.IsNullOrWhiteSpace(part.Message?.Subject) ? "message" : part.Message.Subject.Trim();
-        return new ParsedAttachment(SafeFileName(subject) + ".eml", "message/rfc822", content.Length, part.ContentId, false, content);
+        // Subjects become file names on agents' Windows and Mac machines: slashes are replaced, not cut at.
+        var safe = AttachmentNames.Safe(subject.Replace('/', '_').Replace('\\', '_'), "message");
+        return new ParsedAttachment((safe.Length > AttachmentNames.MaxLength - 4 ? safe[..(AttachmentNames.MaxLength - 4)] : safe) + ".eml",
+            "message/rfc822", content.Length, part.ContentId, false, content);
     }
-
-    // Subjects become file names on agents' Windows and Mac machines.
-    private static string SafeFileName(string name) =>
-        string.Concat(name.Select(c => char.IsControl(c) || "\\/:*?\"<>|".Contains(c) ? '_' : c));
 
     private static string FallbackName(string mimeType, int number) =>
         $"attachment-{number}" + (MimeTypes.TryGetExtension(mimeType, out var extension) ? extension : ".bin");

@@ -67,6 +67,8 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
         {
             linked.Add((child, ThreadMatch.ReferencedByLaterMessage));
         }
+        // From here on the message joins a conversation found another way, or starts one: references that led nowhere
+        // (or to a conversation never written) are registered for it, so a parent arriving later finds it.
         if (linked.Count > 0)
         {
             var oldest = Oldest(linked.Select(l => l.Conversation));
@@ -79,7 +81,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             var target = await lookup.FindAsync(ThreadKey.ForReplyToken(token), cancellationToken);
             if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } addressed)
             {
-                return Join(message, addressed, ThreadMatch.ReplyAddress, lookup.Abandoned);
+                return Join(message, addressed, ThreadMatch.ReplyAddress, lookup.Abandoned, unknownReferences: unknown);
             }
         }
 
@@ -88,7 +90,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             var target = await lookup.FindAsync(ThreadKey.ForThreadIndex(message.Mailbox, root), cancellationToken);
             if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } outlookThread)
             {
-                return Join(message, outlookThread, ThreadMatch.ThreadIndex, lookup.Abandoned);
+                return Join(message, outlookThread, ThreadMatch.ThreadIndex, lookup.Abandoned, unknownReferences: unknown);
             }
         }
 
@@ -101,7 +103,7 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
                 && string.Equals(sameSubject.CustomerEmail, sender, StringComparison.OrdinalIgnoreCase)
                 && time.GetUtcNow() - sameSubject.LastActivityAt <= options.Window)
             {
-                return Join(message, sameSubject, ThreadMatch.Subject, lookup.Abandoned);
+                return Join(message, sameSubject, ThreadMatch.Subject, lookup.Abandoned, unknownReferences: unknown);
             }
         }
 
@@ -111,7 +113,8 @@ public sealed class ThreadResolver(TimeProvider time, ThreadingOptions options, 
             var target = await lookup.FindAsync(key, cancellationToken);
             if (target is not null && await ConversationOfAsync(target, message, lookup, cancellationToken) is { } sameDay)
             {
-                return new ThreadDecision.Existing(sameDay.Id, ThreadMatch.AutomaticMail);
+                return new ThreadDecision.Existing(sameDay.Id, ThreadMatch.AutomaticMail, null, unknown.Count > 0 ? unknown : null,
+                    lookup.Abandoned.Count > 0 ? lookup.Abandoned : null);
             }
             return Start(message, ThreadMatch.AutomaticMail, lookup.Abandoned, linked: null, extraClaim: key);
         }

@@ -42,6 +42,14 @@ public sealed class MailOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
     public TimeSpan DeliveryRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one delivery may hold a reply marked as being sent (longer than a SendGrid call may take). A redelivery
+    /// that finds the mark older than this knows the delivery died mid-send: it marks the reply failed instead of
+    /// sending it a second time (the provider may have taken it).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < Mailboxes.Count; i++)

@@ -13,9 +13,12 @@ namespace Switchboard.Handlers.Replies;
 
 /// <summary>
 /// Queue <c>outbound-email</c>: sends one stored reply and records how it went. Only a row still <c>sending</c> is
-/// sent, and only after claiming it (an ETag-guarded write), so a redelivered or duplicated queue message never sends
-/// twice. Transient failures re-queue the message with a doubling delay; a permanent one, or the last try, marks the
-/// row <c>failed</c> and publishes <c>delivery-failed</c>. Nothing is dropped silently.
+/// sent, and only after claiming it (an ETag-guarded write that marks it in flight until <see cref="MailOptions.SendLease"/>
+/// from now), so a redelivered or duplicated queue message never sends twice. A delivery that finds the mark comes back
+/// when it runs out; finding it run out, the delivery that set it died between the claim and the outcome (maybe after the
+/// provider took the mail), so the reply is marked <c>failed</c> with <see cref="InterruptedDetail"/> rather than sent
+/// again: at most once, never silently lost. Transient failures re-queue the message with a doubling delay; a
+/// permanent one, or the last try, marks the row <c>failed</c> and publishes <c>delivery-failed</c>.
 /// </summary>
 public sealed class DeliverOutboundEmail(
     ConversationStore conversations,
@@ -46,7 +49,22 @@ public sealed class DeliverOutboundEmail(
             logger.LogInformation("Outbound message {MessageId} is already {State}; not sending again.", reply.RowKey, reply.DeliveryState);
             return;
         }
+        var now = time.GetUtcNow();
+        if (reply.SendingUntil is { } until)
+        {
+            if (now < until)
+            {
+                // Another delivery is sending it (or died doing so): look again once its mark has run out.
+                await queue.SendAsync(QueueNames.OutboundEmail, queued, until - now + TimeSpan.FromSeconds(1), cancellationToken);
+                logger.LogInformation("Outbound message {MessageId} is being sent by another delivery until {Until}.", reply.RowKey, until);
+                return;
+            }
+            logger.LogError("Outbound message {MessageId} was left in flight since before {Until}: its delivery died mid-send.", reply.RowKey, until);
+            await FailAsync(head, reply, InterruptedDetail, $"{reply.RowKey}-interrupted-{until.UtcTicks}", cancellationToken);
+            return;
+        }
         reply.DeliveryDetail = $"Sending (try {queued.Attempt}).";
+        reply.SendingUntil = now + mail.Value.SendLease;
         if (!await conversations.TryReplaceMessageAsync(reply, cancellationToken))
         {
             logger.LogInformation("Outbound message {MessageId} was claimed by another delivery.", reply.RowKey);
@@ -70,16 +88,25 @@ public sealed class DeliverOutboundEmail(
         {
             logger.LogError("Sending {MessageId} failed for good after {Attempt} tries: {Detail}", reply.RowKey, queued.Attempt, e.Message);
             var detail = e.Transient ? $"Gave up after {queued.Attempt} tries: {e.Message}" : e.Message;
-            if (await RecordAsync(reply, DeliveryStates.Failed, detail, null, cancellationToken))
-            {
-                await events.PublishAsync(new DomainEvent(
-                    $"{reply.RowKey}-failed-{queued.Attempt}", DomainEventTypes.DeliveryFailed, time.GetUtcNow(), head.PartitionKey, reply.RowKey,
-                    head.Mailbox, head.CustomerEmail, Automatic: false, Flags: [DeliveryStates.Failed]), cancellationToken);
-            }
+            await FailAsync(head, reply, detail, $"{reply.RowKey}-failed-{queued.Attempt}", cancellationToken);
             return;
         }
         await RecordAsync(reply, DeliveryStates.Sent, mail.Value.UsesSink ? "Kept by the mail sink (not sent)." : "Accepted by SendGrid.",
             result.ProviderMessageId, cancellationToken);
+    }
+
+    /// <summary>Why a reply whose delivery died mid-send is failed, not sent again: the agent decides.</summary>
+    public const string InterruptedDetail =
+        "Interrupted while sending: it may or may not have reached the customer. Check before sending again.";
+
+    private async Task FailAsync(ConversationEntity head, MessageEntity reply, string detail, string eventId, CancellationToken cancellationToken)
+    {
+        if (await RecordAsync(reply, DeliveryStates.Failed, detail, null, cancellationToken))
+        {
+            await events.PublishAsync(new DomainEvent(
+                eventId, DomainEventTypes.DeliveryFailed, time.GetUtcNow(), head.PartitionKey, reply.RowKey,
+                head.Mailbox, head.CustomerEmail, Automatic: false, Flags: [DeliveryStates.Failed]), cancellationToken);
+        }
     }
 
     public TimeSpan RetryDelay(int attempt)
@@ -98,7 +125,10 @@ public sealed class DeliverOutboundEmail(
         var row = reply;
         for (var i = 0; i < MaxStateWrites; i++)
         {
-            var changes = row.DeliveryState == DeliveryStates.Sending;
+            // A delivery that outlived its mark and was failed as interrupted still says what really happened.
+            var changes = row.DeliveryState == DeliveryStates.Sending
+                || (state == DeliveryStates.Sent && row.DeliveryState == DeliveryStates.Failed && row.DeliveryDetail == InterruptedDetail);
+            row.SendingUntil = null;
             if (changes)
             {
                 (row.DeliveryState, row.DeliveryDetail) = (state, detail);

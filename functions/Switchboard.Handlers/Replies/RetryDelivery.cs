@@ -33,6 +33,7 @@ public sealed class RetryDelivery(ConversationStore conversations, WorkQueue que
         }
         reply.DeliveryState = DeliveryStates.Sending;
         reply.DeliveryDetail = $"Sent again by {agent.Name ?? agent.Id}.";
+        reply.SendingUntil = null;
         if (!await conversations.TryReplaceMessageAsync(reply, cancellationToken))
         {
             return Problems.Conflict("The reply changed meanwhile (someone else retried it); reload the conversation.", "messageId");

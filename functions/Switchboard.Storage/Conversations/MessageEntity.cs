@@ -36,6 +36,12 @@ public sealed class MessageEntity : ITableEntity
 
     /// <summary>Outbound email only: the provider's id of the accepted mail (SendGrid's X-Message-Id).</summary>
     public string? ProviderMessageId { get; set; }
+
+    /// <summary>
+    /// Outbound email only: set while a delivery is calling the mail provider (until when it may), cleared with the
+    /// outcome. Found expired, it means that delivery died mid-send: the mail may or may not have gone out.
+    /// </summary>
+    public DateTimeOffset? SendingUntil { get; set; }
     public string? FromEmail { get; set; }
     public string? FromName { get; set; }
 

@@ -25,7 +25,31 @@ public sealed partial class Azurite
 
     public static Task<Azurite> GetAsync() => Shared.Value;
 
-    private static async Task<Azurite> StartAsync()
+    private static Task<Azurite> StartAsync() => StartAsync(location: null, fixedPorts: null);
+
+    /// <summary>
+    /// An Azurite of a test's own that keeps its data in <paramref name="location"/> (not in memory), on
+    /// <paramref name="ports"/> when given (a restart on the same ones); dispose or <see cref="StopAsync"/> it.
+    /// </summary>
+    public static Task<Azurite> StartPersistentAsync(string location, (int Blob, int Queue, int Table)? ports = null) => StartAsync(location, ports);
+
+    public (int Blob, int Queue, int Table) Ports { get; private init; }
+
+    /// <summary>Stops it as a service manager would: SIGTERM, then waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            _ = Kill(process.Id, 15);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        process.Dispose();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static async Task<Azurite> StartAsync(string? location, (int Blob, int Queue, int Table)? fixedPorts)
     {
         var root = RepositoryRoot.Path;
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -36,12 +60,21 @@ public sealed partial class Azurite
 
         var start = new ProcessStartInfo("node")
         {
-            ArgumentList = { script, "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
-                             "--blobPort", "0", "--queuePort", "0", "--tablePort", "0" },
+            ArgumentList = { script, "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+                             "--blobPort", $"{fixedPorts?.Blob ?? 0}", "--queuePort", $"{fixedPorts?.Queue ?? 0}", "--tablePort", $"{fixedPorts?.Table ?? 0}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
 
@@ -72,7 +105,10 @@ public sealed partial class Azurite
         string Endpoint(string service) => $"http://127.0.0.1:{ports[service]}/devstoreaccount1";
         return new Azurite(process,
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
-            $"BlobEndpoint={Endpoint("Blob")};QueueEndpoint={Endpoint("Queue")};TableEndpoint={Endpoint("Table")};");
+            $"BlobEndpoint={Endpoint("Blob")};QueueEndpoint={Endpoint("Queue")};TableEndpoint={Endpoint("Table")};")
+        {
+            Ports = (ports["Blob"], ports["Queue"], ports["Table"]),
+        };
     }
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]

@@ -66,10 +66,10 @@ public sealed class CrashTests
             return actual.SequenceEqual(expected);
         }, TimeSpan.FromSeconds(60));
         Assert.True(done, $"{acknowledged.Count} acknowledged before the kill; expected{Environment.NewLine}"
-            + string.Join(Environment.NewLine, expected) + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual));
+            + string.Join(Environment.NewLine, expected) + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual) + Environment.NewLine + await StorageDump.DescribeAsync(host.Storage));
     }
 
-    private sealed record Child(Process Process, Uri BaseAddress) : IDisposable
+    internal sealed record Child(Process Process, Uri BaseAddress) : IDisposable
     {
         public void Dispose()
         {
@@ -79,7 +79,7 @@ public sealed class CrashTests
     }
 
     /// <summary>The local host as a child process on a free loopback port, settings in its environment; once it answers.</summary>
-    private static async Task<Child> StartChildAsync(string connectionString, string prefix)
+    internal static async Task<Child> StartChildAsync(string connectionString, string prefix, IDictionary<string, string>? settings = null)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -98,6 +98,10 @@ public sealed class CrashTests
         start.Environment["Auth__FirstAdminEmail"] = TestHost.FirstAdminEmail;
         start.Environment["LocalHost__Queues__Enabled"] = "true";
         start.Environment["LocalHost__Queues__ReceiveVisibility"] = "00:00:05";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

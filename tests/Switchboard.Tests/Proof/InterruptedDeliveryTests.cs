@@ -67,6 +67,35 @@ public sealed class InterruptedDeliveryTests
         Assert.Equal([first.MessageId, reply.MessageId, replyToReply.MessageId], conversation.Messages().Select(m => m.Str("messageId")));
     }
 
+    /// <summary>
+    /// The same found by CrashTests, where the redelivered message joins by subject: the last reply's delivery died
+    /// after claiming its parent's key and its own; redelivered, it joins the first message's conversation by subject.
+    /// It must take its parent's key along, or the parent, arriving later, waits for a conversation never written.
+    /// </summary>
+    [Fact]
+    public async Task A_reply_that_joins_by_subject_after_its_delivery_died_takes_its_claims_along()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        var mail = new InboundDriver(host);
+        var emails = StorageDownTests.Threads(threads: 1, perThread: 4);
+        var last = emails[3];
+        var threadKeys = host.Services.GetRequiredService<ThreadKeyStore>();
+        var parsed = MailParser.Parse(last.ToBytes());
+        var (mailbox, tokens) = host.Services.GetRequiredService<Mailboxes>().Route([], parsed.To, parsed.Cc);
+        var start = Assert.IsType<ThreadDecision.New>(await host.Services.GetRequiredService<ThreadResolver>()
+            .ResolveAsync(new IncomingMessage(parsed, mailbox, tokens, false), new NothingWrittenLookup(threadKeys)));
+        Assert.Null(await threadKeys.ClaimAsync(start.Claims, start.ConversationId)); // ...and the host dies here
+
+        foreach (var email in new[] { emails[0], last, emails[2], emails[1] }) // the first, the redelivery, then the two others
+        {
+            await mail.DeliverRawAsync(email.ToBytes());
+            await mail.ProcessQueuedAsync();
+        }
+
+        var conversation = await mail.SingleConversationAsync();
+        Assert.Equal(emails.Select(e => e.MessageId), conversation.Messages().Select(m => m.Str("messageId")));
+    }
+
     private sealed class NothingWrittenLookup(ThreadKeyStore threadKeys) : IThreadLookup
     {
         public Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default) => threadKeys.FindAsync(key, cancellationToken);
