@@ -10,7 +10,7 @@ namespace Switchboard.Functions.Status;
 /// <summary>The agents' status page API: components, incidents and their updates, maintenance, update templates.</summary>
 public sealed class StatusFunctions(
     AgentApi api,
-    CreateStatusComponent createComponent, ListStatusComponents listComponents,
+    CreateStatusComponent createComponent, ListStatusComponents listComponents, UpdateStatusComponent updateComponent, DeleteStatusComponent deleteComponent,
     CreateIncident createIncident, AddIncidentUpdate addIncidentUpdate, ListIncidents listIncidents, GetIncident getIncident,
     WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances,
     CreateIncidentTemplate createTemplate, ListIncidentTemplates listTemplates)
@@ -38,6 +38,32 @@ public sealed class StatusFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/components")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listComponents.HandleAsync(cancellationToken), cancellationToken);
+
+    [Function(nameof(UpdateStatusComponent))]
+    [EndpointSummary("Edits a component (admins): name, group, description; state and position when given. The public page is republished.")]
+    [Tags("Status page")]
+    [Accepts<NewComponent>("application/json")]
+    [ProducesResponseType<StatusComponent>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> UpdateStatusComponent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/status/components/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync<NewComponent>(request, Callers.Admin, (_, body) => updateComponent.HandleAsync(id, body, cancellationToken), cancellationToken);
+
+    [Function(nameof(DeleteStatusComponent))]
+    [EndpointSummary("Removes a component and the uptime checks watching it (admins).")]
+    [Tags("Status page")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> DeleteStatusComponent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/status/components/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.Admin, _ => deleteComponent.HandleAsync(id, cancellationToken), cancellationToken);
 
     [Function(nameof(CreateIncident))]
     [EndpointSummary("Opens an incident {title, impact, status, message, components: [{id, state}], notify}; the public page is republished.")]

@@ -18,6 +18,8 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<StatusPageChanges>();
         services.AddSingleton<CreateStatusComponent>();
         services.AddSingleton<ListStatusComponents>();
+        services.AddSingleton<UpdateStatusComponent>();
+        services.AddSingleton<DeleteStatusComponent>();
         services.AddSingleton<CreateIncident>();
         services.AddSingleton<AddIncidentUpdate>();
         services.AddSingleton<ListIncidents>();

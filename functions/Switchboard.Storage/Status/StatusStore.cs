@@ -38,6 +38,23 @@ public sealed class StatusStore(StorageAccount storage)
     public Task AddComponentAsync(StatusComponent component, CancellationToken cancellationToken = default) =>
         Table.AddEntityAsync(StatusRows.Component(component), cancellationToken);
 
+    public async Task<StatusComponent?> GetComponentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(id))
+        {
+            return null;
+        }
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(StatusRows.Partition, StatusRows.ComponentPrefix + id, cancellationToken: cancellationToken);
+        return row.HasValue ? StatusRows.Component(row.Value!) : null;
+    }
+
+    /// <summary>Replaces a component's row (an admin's edit: last write wins, as for any settings page).</summary>
+    public Task SaveComponentAsync(StatusComponent component, CancellationToken cancellationToken = default) =>
+        Table.UpdateEntityAsync(StatusRows.Component(component), ETag.All, TableUpdateMode.Replace, cancellationToken);
+
+    public Task DeleteComponentAsync(string id, CancellationToken cancellationToken = default) =>
+        Table.DeleteEntityAsync(StatusRows.Partition, StatusRows.ComponentPrefix + id, ETag.All, cancellationToken);
+
     /// <summary>The incidents opened since <paramref name="since"/>, newest first, each with its timeline.</summary>
     public async Task<IReadOnlyList<Incident>> ListIncidentsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
         StatusRows.Incidents(await RangeAsync(StatusRows.IncidentPrefix, StatusRows.IncidentPrefix + KeyEncoding.NewestFirst(since), cancellationToken))

@@ -32,7 +32,7 @@ public sealed class StatusSectionBrowserTests(BrowserFixture browser)
         await componentForm.GetByLabel("Group").FillAsync("Platform");
         await componentForm.GetByRole(AriaRole.Button, new() { Name = "Add component" }).ClickAsync();
         var components = page.GetByRole(AriaRole.List, new() { Name = "Components in Platform" });
-        await Expect(components.GetByRole(AriaRole.Listitem)).ToHaveTextAsync("Email delivery Operational");
+        await Expect(components.GetByRole(AriaRole.Listitem)).ToHaveTextAsync("Email delivery Operational Edit Delete");
         await Expect(page.Locator("#status-overall")).ToHaveTextAsync("All Systems Operational");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open an incident" }).ClickAsync();
@@ -124,6 +124,37 @@ public sealed class StatusSectionBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/status/");
         await Expect(page.Locator(".maintenance")).ToContainTextAsync("Scheduled: Database upgrade");
+    }
+
+    [Fact]
+    public async Task Admin_edits_a_components_state_and_deletes_it_and_the_public_page_follows()
+    {
+        await using var agent = await AgentBrowser.StartAsync(browser);
+        var page = agent.Page;
+        var id = await ComponentAsync(agent.Host, "Search", "Platform");
+        await ComponentAsync(agent.Host, "Billing", "Platform");
+        await agent.SignInAsync();
+        await page.GotoAsync("/status-page");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Search" }).ClickAsync();
+        var edit = page.GetByRole(AriaRole.Form, new() { Name = "Edit Search" });
+        await edit.GetByLabel("Name").FillAsync("Search and filters");
+        await edit.GetByLabel("Current state").SelectOptionAsync("degraded_performance");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var item = page.Locator($"li[data-component='{id}']");
+        await Expect(item).ToContainTextAsync("Search and filters");
+        await Expect(item.Locator(".status-state")).ToHaveTextAsync("Degraded performance");
+        await Expect(page.Locator("#status-overall")).ToHaveTextAsync("Minor Service Disruption");
+        await page.GotoAsync("/status/");
+        await Expect(page.Locator(".component.is-degraded-performance .name")).ToHaveTextAsync("Search and filters");
+
+        await page.GotoAsync("/status-page");
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Search and filters" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Components in Platform" }).GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["Billing Operational Edit Delete"]);
+        await page.GotoAsync("/status/");
+        await Expect(page.Locator(".component .name")).ToHaveTextAsync(["Billing"]);
+        await Expect(page.Locator("#overall")).ToHaveTextAsync("All Systems Operational");
     }
 
     [Fact]

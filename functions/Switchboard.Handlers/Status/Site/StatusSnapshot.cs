@@ -27,7 +27,8 @@ public sealed record StatusSnapshot(
             ? UptimeHistory.FromChecks(tallies, DateOnly.FromDateTime(UpdatedAt.UtcDateTime), StatusPageModel.HistoryDays)
             : UptimeHistory.Daily(componentId, Incidents, UpdatedAt, StatusPageModel.HistoryDays);
 
-    public string ComponentName(string id) => Components.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+    /// <summary>A past incident or window may name a component deleted since.</summary>
+    public string ComponentName(string id) => Components.FirstOrDefault(c => c.Id == id)?.Name ?? "Removed component";
 }
 
 /// <summary>
