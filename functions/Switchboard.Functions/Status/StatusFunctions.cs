@@ -12,7 +12,7 @@ public sealed class StatusFunctions(
     AgentApi api,
     CreateStatusComponent createComponent, ListStatusComponents listComponents, UpdateStatusComponent updateComponent, DeleteStatusComponent deleteComponent,
     CreateIncident createIncident, AddIncidentUpdate addIncidentUpdate, ListIncidents listIncidents, GetIncident getIncident,
-    WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances,
+    WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances, CancelMaintenance cancelMaintenance,
     CreateIncidentTemplate createTemplate, ListIncidentTemplates listTemplates)
 {
     [Function(nameof(CreateStatusComponent))]
@@ -147,6 +147,18 @@ public sealed class StatusFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/maintenances")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listMaintenances.HandleAsync(cancellationToken), cancellationToken);
+
+    [Function(nameof(CancelMaintenance))]
+    [EndpointSummary("Cancels a maintenance window that has not started (409 once it has); it leaves the public page.")]
+    [Tags("Status page")]
+    [ProducesResponseType<Maintenance>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    public Task<IResult> CancelMaintenance(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/maintenances/{id}/cancel")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, _ => cancelMaintenance.HandleAsync(id, cancellationToken), cancellationToken);
 
     [Function(nameof(CreateIncidentTemplate))]
     [EndpointSummary("A template {name, title, status, message} for a common incident update.")]

@@ -27,6 +27,7 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<WritePostmortem>();
         services.AddSingleton<ScheduleMaintenance>();
         services.AddSingleton<ListMaintenances>();
+        services.AddSingleton<CancelMaintenance>();
         services.AddSingleton<MaintenanceAlarm>();
         services.AddSingleton<AdvanceMaintenance>();
         services.AddSingleton<SweepMaintenances>();

@@ -124,6 +124,14 @@ public sealed class StatusSectionBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/status/");
         await Expect(page.Locator(".maintenance")).ToContainTextAsync("Scheduled: Database upgrade");
+
+        await page.GotoAsync("/status-page");
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel Database upgrade" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Cancelled maintenance" })).ToContainTextAsync("Database upgrade");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Upcoming maintenance" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/status/");
+        await Expect(page.Locator(".maintenance")).ToHaveCountAsync(0);
     }
 
     [Fact]

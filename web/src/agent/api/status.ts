@@ -61,3 +61,5 @@ export const createCheck = (api: Api, body: NewUptimeCheck) => ok(api.POST('/api
 export const updateComponent = (api: Api, id: string, body: NewComponent) => ok(api.PUT('/api/status/components/{id}', { params: { path: { id } }, body }));
 
 export const deleteComponent = (api: Api, id: string) => ok(api.DELETE('/api/status/components/{id}', { params: { path: { id } } }));
+
+export const cancelMaintenance = (api: Api, id: string) => ok(api.POST('/api/status/maintenances/{id}/cancel', { params: { path: { id } } }));
