@@ -13,7 +13,7 @@ public sealed class StatusFunctions(
     CreateStatusComponent createComponent, ListStatusComponents listComponents, UpdateStatusComponent updateComponent, DeleteStatusComponent deleteComponent,
     CreateIncident createIncident, AddIncidentUpdate addIncidentUpdate, ListIncidents listIncidents, GetIncident getIncident,
     WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances, CancelMaintenance cancelMaintenance,
-    CreateIncidentTemplate createTemplate, ListIncidentTemplates listTemplates)
+    CreateIncidentTemplate createTemplate, ListIncidentTemplates listTemplates, UpdateIncidentTemplate updateTemplate, DeleteIncidentTemplate deleteTemplate)
 {
     [Function(nameof(CreateStatusComponent))]
     [EndpointSummary("Adds a component to the status page (admins); it starts operational unless a state is given.")]
@@ -181,4 +181,28 @@ public sealed class StatusFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/templates")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listTemplates.HandleAsync(cancellationToken), cancellationToken);
+
+    [Function(nameof(UpdateIncidentTemplate))]
+    [EndpointSummary("Replaces a template's {name, title, status, message}.")]
+    [Tags("Status page")]
+    [Accepts<NewTemplate>("application/json")]
+    [ProducesResponseType<IncidentTemplate>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> UpdateIncidentTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/status/templates/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync<NewTemplate>(request, Callers.AnyAgent, (_, body) => updateTemplate.HandleAsync(id, body, cancellationToken), cancellationToken);
+
+    [Function(nameof(DeleteIncidentTemplate))]
+    [EndpointSummary("Deletes a template.")]
+    [Tags("Status page")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> DeleteIncidentTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/status/templates/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, _ => deleteTemplate.HandleAsync(id, cancellationToken), cancellationToken);
 }

@@ -43,6 +43,8 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<SweepUptimeChecks>();
         services.AddSingleton<CreateIncidentTemplate>();
         services.AddSingleton<ListIncidentTemplates>();
+        services.AddSingleton<UpdateIncidentTemplate>();
+        services.AddSingleton<DeleteIncidentTemplate>();
         return services;
     }
 }

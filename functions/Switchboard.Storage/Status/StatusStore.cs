@@ -157,6 +157,35 @@ public sealed class StatusStore(StorageAccount storage)
     public Task AddTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken = default) =>
         Table.AddEntityAsync(StatusRows.Template(template), cancellationToken);
 
+    /// <summary>Replaces an existing template; false when there is none with that id.</summary>
+    public async Task<bool> ReplaceTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(template.Id))
+        {
+            return false;
+        }
+        try
+        {
+            await Table.UpdateEntityAsync(StatusRows.Template(template), ETag.All, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes a template; false when there was none.</summary>
+    public async Task<bool> DeleteTemplateAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(id))
+        {
+            return false;
+        }
+        var response = await Table.DeleteEntityAsync(StatusRows.Partition, StatusRows.TemplatePrefix + id, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
     private async Task<List<TableEntity>> RangeAsync(string fromInclusive, string toExclusive, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();

@@ -166,6 +166,42 @@ public sealed class StatusSectionBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_template_fills_the_incident_form_and_templates_can_be_edited_and_deleted()
+    {
+        await using var agent = await AgentBrowser.StartAsync(browser);
+        var page = agent.Page;
+        await agent.SignInAsync();
+        await page.GotoAsync("/status-page");
+        await page.GetByText("Update templates (0)").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New template" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "New template" });
+        await form.GetByLabel("Template name").FillAsync("Slow");
+        await form.GetByLabel("Incident title").FillAsync("Slowness");
+        await form.GetByLabel("Template status").SelectOptionAsync("identified");
+        await form.GetByLabel("Template message").FillAsync("We know why pages load slowly.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        var templates = page.GetByRole(AriaRole.List, new() { Name = "Update templates" });
+        await Expect(templates).ToContainTextAsync("Slow Identified: We know why pages load slowly.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit template Slow" }).ClickAsync();
+        var edit = page.GetByRole(AriaRole.Form, new() { Name = "Edit template Slow" });
+        await edit.GetByLabel("Template message").FillAsync("We found why pages load slowly and are fixing it.");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        await Expect(templates).ToContainTextAsync("We found why pages load slowly and are fixing it.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open an incident" }).ClickAsync();
+        var open = page.GetByRole(AriaRole.Form, new() { Name = "Open an incident" });
+        await open.GetByLabel("Template").SelectOptionAsync(new SelectOptionValue { Label = "Slow" });
+        await Expect(open.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Slowness");
+        await Expect(open.GetByLabel("Status")).ToHaveValueAsync("identified");
+        await Expect(open.GetByLabel("Message")).ToHaveValueAsync("We found why pages load slowly and are fixing it.");
+
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete template Slow" }).ClickAsync();
+        await Expect(templates.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Public_uptime_bars_of_a_checked_component_follow_its_daily_tallies()
     {
         await using var agent = await AgentBrowser.StartAsync(browser);

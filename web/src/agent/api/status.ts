@@ -63,3 +63,7 @@ export const updateComponent = (api: Api, id: string, body: NewComponent) => ok(
 export const deleteComponent = (api: Api, id: string) => ok(api.DELETE('/api/status/components/{id}', { params: { path: { id } } }));
 
 export const cancelMaintenance = (api: Api, id: string) => ok(api.POST('/api/status/maintenances/{id}/cancel', { params: { path: { id } } }));
+
+export const updateTemplate = (api: Api, id: string, body: NewTemplate) => ok(api.PUT('/api/status/templates/{id}', { params: { path: { id } }, body }));
+
+export const deleteTemplate = (api: Api, id: string) => ok(api.DELETE('/api/status/templates/{id}', { params: { path: { id } } }));
