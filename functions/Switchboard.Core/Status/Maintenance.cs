@@ -29,11 +29,20 @@ public sealed record Maintenance(
         return new(id, title, message, componentIds.Distinct().ToList(), startsAt, endsAt, MaintenanceStatus.Scheduled, now);
     }
 
-    /// <summary>The stage the window should be in at <paramref name="now"/>; it never moves backwards.</summary>
+    /// <summary>The stage the window should be in at <paramref name="now"/>; it never moves backwards, nor out of cancelled.</summary>
     public MaintenanceStatus DueStatus(DateTimeOffset now) =>
-        Status == MaintenanceStatus.Completed || now >= EndsAt ? MaintenanceStatus.Completed
+        Status == MaintenanceStatus.Cancelled ? MaintenanceStatus.Cancelled
+        : Status == MaintenanceStatus.Completed || now >= EndsAt ? MaintenanceStatus.Completed
         : now >= StartsAt ? MaintenanceStatus.InProgress
         : MaintenanceStatus.Scheduled;
+
+    /// <summary>
+    /// Calls off a window that has not started (its components were never put under maintenance, so none change);
+    /// its queued start then finds nothing to do. One in progress or over cannot be cancelled.
+    /// </summary>
+    public Maintenance Cancel() => Status == MaintenanceStatus.Scheduled
+        ? this with { Status = MaintenanceStatus.Cancelled }
+        : throw new StatusRuleException("Only a window that has not started can be cancelled.");
 
     /// <summary>
     /// Moves the window to its due stage; null when it is already there. The changes put the components under

@@ -33,13 +33,17 @@ public enum IncidentStatus
     [JsonStringEnumMemberName("resolved")] Resolved,
 }
 
-/// <summary>A maintenance window's stage: scheduled, then in progress (components under maintenance), then completed.</summary>
+/// <summary>
+/// A maintenance window's stage: scheduled, then in progress (components under maintenance), then completed; or
+/// cancelled before it started (final).
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MaintenanceStatus>))]
 public enum MaintenanceStatus
 {
     [JsonStringEnumMemberName("scheduled")] Scheduled,
     [JsonStringEnumMemberName("in_progress")] InProgress,
     [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("cancelled")] Cancelled,
 }
 
 /// <summary>The page's overall indicator, as in <c>status.json</c>'s <c>status.indicator</c>.</summary>

@@ -10,10 +10,10 @@ namespace Switchboard.Functions.Status;
 /// <summary>The agents' status page API: components, incidents and their updates, maintenance, update templates.</summary>
 public sealed class StatusFunctions(
     AgentApi api,
-    CreateStatusComponent createComponent, ListStatusComponents listComponents,
+    CreateStatusComponent createComponent, ListStatusComponents listComponents, UpdateStatusComponent updateComponent, DeleteStatusComponent deleteComponent,
     CreateIncident createIncident, AddIncidentUpdate addIncidentUpdate, ListIncidents listIncidents, GetIncident getIncident,
-    WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances,
-    CreateIncidentTemplate createTemplate, ListIncidentTemplates listTemplates)
+    WritePostmortem writePostmortem, ScheduleMaintenance scheduleMaintenance, ListMaintenances listMaintenances, CancelMaintenance cancelMaintenance,
+    CreateIncidentTemplate createTemplate, ListIncidentTemplates listTemplates, UpdateIncidentTemplate updateTemplate, DeleteIncidentTemplate deleteTemplate)
 {
     [Function(nameof(CreateStatusComponent))]
     [EndpointSummary("Adds a component to the status page (admins); it starts operational unless a state is given.")]
@@ -38,6 +38,32 @@ public sealed class StatusFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/components")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listComponents.HandleAsync(cancellationToken), cancellationToken);
+
+    [Function(nameof(UpdateStatusComponent))]
+    [EndpointSummary("Edits a component (admins): name, group, description; state and position when given. The public page is republished.")]
+    [Tags("Status page")]
+    [Accepts<NewComponent>("application/json")]
+    [ProducesResponseType<StatusComponent>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> UpdateStatusComponent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/status/components/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync<NewComponent>(request, Callers.Admin, (_, body) => updateComponent.HandleAsync(id, body, cancellationToken), cancellationToken);
+
+    [Function(nameof(DeleteStatusComponent))]
+    [EndpointSummary("Removes a component and the uptime checks watching it (admins).")]
+    [Tags("Status page")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> DeleteStatusComponent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/status/components/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.Admin, _ => deleteComponent.HandleAsync(id, cancellationToken), cancellationToken);
 
     [Function(nameof(CreateIncident))]
     [EndpointSummary("Opens an incident {title, impact, status, message, components: [{id, state}], notify}; the public page is republished.")]
@@ -122,6 +148,18 @@ public sealed class StatusFunctions(
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listMaintenances.HandleAsync(cancellationToken), cancellationToken);
 
+    [Function(nameof(CancelMaintenance))]
+    [EndpointSummary("Cancels a maintenance window that has not started (409 once it has); it leaves the public page.")]
+    [Tags("Status page")]
+    [ProducesResponseType<Maintenance>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
+    public Task<IResult> CancelMaintenance(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/status/maintenances/{id}/cancel")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, _ => cancelMaintenance.HandleAsync(id, cancellationToken), cancellationToken);
+
     [Function(nameof(CreateIncidentTemplate))]
     [EndpointSummary("A template {name, title, status, message} for a common incident update.")]
     [Tags("Status page")]
@@ -143,4 +181,28 @@ public sealed class StatusFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/status/templates")] HttpRequest request,
         CancellationToken cancellationToken) =>
         api.RunAsync(request, Callers.AnyAgent, _ => listTemplates.HandleAsync(cancellationToken), cancellationToken);
+
+    [Function(nameof(UpdateIncidentTemplate))]
+    [EndpointSummary("Replaces a template's {name, title, status, message}.")]
+    [Tags("Status page")]
+    [Accepts<NewTemplate>("application/json")]
+    [ProducesResponseType<IncidentTemplate>(StatusCodes.Status200OK, "application/json")]
+    [ProducesProblem(StatusCodes.Status400BadRequest)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> UpdateIncidentTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/status/templates/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync<NewTemplate>(request, Callers.AnyAgent, (_, body) => updateTemplate.HandleAsync(id, body, cancellationToken), cancellationToken);
+
+    [Function(nameof(DeleteIncidentTemplate))]
+    [EndpointSummary("Deletes a template.")]
+    [Tags("Status page")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
+    public Task<IResult> DeleteIncidentTemplate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/status/templates/{id}")] HttpRequest request,
+        string id, CancellationToken cancellationToken) =>
+        api.RunAsync(request, Callers.AnyAgent, _ => deleteTemplate.HandleAsync(id, cancellationToken), cancellationToken);
 }

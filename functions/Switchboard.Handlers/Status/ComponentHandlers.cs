@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
 using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Status;
+using Switchboard.Handlers.Status.Checks;
 
 namespace Switchboard.Handlers.Status;
 
@@ -36,4 +37,59 @@ public sealed class ListStatusComponents(StatusStore store)
 {
     public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default) =>
         Results.Ok(new ComponentList(await store.ListComponentsAsync(cancellationToken)));
+}
+
+/// <summary>
+/// <c>PUT /api/status/components/{id}</c> (admins): name, group and description as given (an absent group or
+/// description is cleared); state and position only when given. Republishes the page.
+/// </summary>
+public sealed class UpdateStatusComponent(StatusStore store, StatusPageChanges changes)
+{
+    public async Task<IResult> HandleAsync(string id, NewComponent body, CancellationToken cancellationToken = default)
+    {
+        if (StatusRules.First(
+                StatusRules.Text(body.Name, "name", StatusRules.MaxNameLength),
+                StatusRules.Text(body.Group, "group", StatusRules.MaxNameLength, required: false),
+                StatusRules.Text(body.Description, "description", 500, required: false)) is { } problem)
+        {
+            return problem;
+        }
+        if (await store.GetComponentAsync(id, cancellationToken) is not { } current)
+        {
+            return Problems.NotFound($"There is no component '{id}'.");
+        }
+        var component = current with
+        {
+            Name = body.Name!.Trim(),
+            Group = string.IsNullOrWhiteSpace(body.Group) ? null : body.Group.Trim(),
+            Description = string.IsNullOrWhiteSpace(body.Description) ? null : body.Description.Trim(),
+            State = body.State ?? current.State,
+            Position = body.Position ?? current.Position,
+        };
+        await store.SaveComponentAsync(component, cancellationToken);
+        await changes.PublishAsync(cancellationToken);
+        return Results.Ok(component);
+    }
+}
+
+/// <summary>
+/// <c>DELETE /api/status/components/{id}</c> (admins): the component and the uptime checks watching it leave the
+/// page; past incidents that named it keep their words ("Removed component").
+/// </summary>
+public sealed class DeleteStatusComponent(StatusStore store, UptimeCheckStore checks, StatusPageChanges changes)
+{
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetComponentAsync(id, cancellationToken) is null)
+        {
+            return Problems.NotFound($"There is no component '{id}'.");
+        }
+        foreach (var (check, _) in (await checks.ListAsync(cancellationToken)).Where(c => c.Check.ComponentId == id))
+        {
+            await checks.DeleteAsync(check.Id, cancellationToken);
+        }
+        await store.DeleteComponentAsync(id, cancellationToken);
+        await changes.PublishAsync(cancellationToken);
+        return Results.NoContent();
+    }
 }

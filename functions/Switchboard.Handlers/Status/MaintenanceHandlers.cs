@@ -52,3 +52,33 @@ public sealed class ListMaintenances(StatusStore store, TimeProvider time)
     public async Task<IResult> HandleAsync(CancellationToken cancellationToken = default) =>
         Results.Ok(new MaintenanceList(await store.ListMaintenancesAsync(time.GetUtcNow() - StatusPageModel.History, cancellationToken)));
 }
+
+/// <summary>
+/// <c>POST /api/status/maintenances/{id}/cancel</c>: calls off a window that has not started (409 once it has, or
+/// when it changed meanwhile); it leaves the public page and its queued start does nothing.
+/// </summary>
+public sealed class CancelMaintenance(StatusStore store, StatusPageChanges changes)
+{
+    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (await store.GetMaintenanceAsync(id, cancellationToken) is not { } found)
+        {
+            return Problems.NotFound($"There is no maintenance window '{id}'.");
+        }
+        Maintenance cancelled;
+        try
+        {
+            cancelled = found.Maintenance.Cancel();
+        }
+        catch (StatusRuleException e)
+        {
+            return Problems.Conflict(e.Message);
+        }
+        if (!await StatusConcurrency.TryAsync(() => store.AdvanceMaintenanceAsync(cancelled, [], found.ETag, cancellationToken)))
+        {
+            return Problems.Conflict("The window changed meanwhile (it may have started); reload it and try again.");
+        }
+        await changes.MaintenanceChangedAsync(cancelled, cancellationToken);
+        return Results.Ok(cancelled);
+    }
+}

@@ -19,6 +19,8 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<StatusPageChanges>();
         services.AddSingleton<CreateStatusComponent>();
         services.AddSingleton<ListStatusComponents>();
+        services.AddSingleton<UpdateStatusComponent>();
+        services.AddSingleton<DeleteStatusComponent>();
         services.AddSingleton<CreateIncident>();
         services.AddSingleton<AddIncidentUpdate>();
         services.AddSingleton<ListIncidents>();
@@ -26,6 +28,7 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<WritePostmortem>();
         services.AddSingleton<ScheduleMaintenance>();
         services.AddSingleton<ListMaintenances>();
+        services.AddSingleton<CancelMaintenance>();
         services.AddSingleton<MaintenanceAlarm>();
         services.AddSingleton<AdvanceMaintenance>();
         services.AddSingleton<SweepMaintenances>();
@@ -54,6 +57,8 @@ public static class StatusServiceCollectionExtensions
         services.AddSingleton<RemoveSubscriber>();
         services.AddSingleton<CreateIncidentTemplate>();
         services.AddSingleton<ListIncidentTemplates>();
+        services.AddSingleton<UpdateIncidentTemplate>();
+        services.AddSingleton<DeleteIncidentTemplate>();
         return services;
     }
 }

@@ -38,6 +38,23 @@ public sealed class StatusStore(StorageAccount storage)
     public Task AddComponentAsync(StatusComponent component, CancellationToken cancellationToken = default) =>
         Table.AddEntityAsync(StatusRows.Component(component), cancellationToken);
 
+    public async Task<StatusComponent?> GetComponentAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(id))
+        {
+            return null;
+        }
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(StatusRows.Partition, StatusRows.ComponentPrefix + id, cancellationToken: cancellationToken);
+        return row.HasValue ? StatusRows.Component(row.Value!) : null;
+    }
+
+    /// <summary>Replaces a component's row (an admin's edit: last write wins, as for any settings page).</summary>
+    public Task SaveComponentAsync(StatusComponent component, CancellationToken cancellationToken = default) =>
+        Table.UpdateEntityAsync(StatusRows.Component(component), ETag.All, TableUpdateMode.Replace, cancellationToken);
+
+    public Task DeleteComponentAsync(string id, CancellationToken cancellationToken = default) =>
+        Table.DeleteEntityAsync(StatusRows.Partition, StatusRows.ComponentPrefix + id, ETag.All, cancellationToken);
+
     /// <summary>The incidents opened since <paramref name="since"/>, newest first, each with its timeline.</summary>
     public async Task<IReadOnlyList<Incident>> ListIncidentsAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
         StatusRows.Incidents(await RangeAsync(StatusRows.IncidentPrefix, StatusRows.IncidentPrefix + KeyEncoding.NewestFirst(since), cancellationToken))
@@ -139,6 +156,35 @@ public sealed class StatusStore(StorageAccount storage)
 
     public Task AddTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken = default) =>
         Table.AddEntityAsync(StatusRows.Template(template), cancellationToken);
+
+    /// <summary>Replaces an existing template; false when there is none with that id.</summary>
+    public async Task<bool> ReplaceTemplateAsync(IncidentTemplate template, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(template.Id))
+        {
+            return false;
+        }
+        try
+        {
+            await Table.UpdateEntityAsync(StatusRows.Template(template), ETag.All, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes a template; false when there was none.</summary>
+    public async Task<bool> DeleteTemplateAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormedId(id))
+        {
+            return false;
+        }
+        var response = await Table.DeleteEntityAsync(StatusRows.Partition, StatusRows.TemplatePrefix + id, ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
 
     private async Task<List<TableEntity>> RangeAsync(string fromInclusive, string toExclusive, CancellationToken cancellationToken)
     {

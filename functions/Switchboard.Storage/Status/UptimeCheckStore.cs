@@ -45,6 +45,10 @@ public sealed class UptimeCheckStore(StorageAccount storage)
     public async Task<ETag> SaveAsync(UptimeCheck check, UptimeCheckState state, ETag etag, CancellationToken cancellationToken = default) =>
         (await Table.UpdateEntityAsync(Row(check, state), etag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
 
+    /// <summary>Removes a check; a run already queued for it finds no row and does nothing. Its tallies stay (they expire from view after 90 days).</summary>
+    public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        Table.DeleteEntityAsync(CheckPartition, id, ETag.All, cancellationToken);
+
     /// <summary>Adds one run to its day's tally. Runs of one check never overlap (its state row admits one at a time).</summary>
     public async Task RecordRunAsync(string checkId, DateTimeOffset at, bool up, int responseMs, CancellationToken cancellationToken = default)
     {

@@ -152,4 +152,19 @@ public sealed class StatusModelTests
         Assert.False(days[4].HasData);
         Assert.Equal((1 + (1 - 12 / 1440.0) + 0.7) / 3, UptimeHistory.Mean(days), 6);
     }
+
+    [Fact]
+    public void A_cancelled_window_never_starts_and_one_that_started_cannot_be_cancelled()
+    {
+        var window = Maintenance.Schedule("m1", "Upgrade", "Slow for a while", ["api"], Now.AddHours(1), Now.AddHours(2), Now);
+
+        var cancelled = window.Cancel();
+
+        Assert.Equal(MaintenanceStatus.Cancelled, cancelled.Status);
+        Assert.Null(cancelled.Advance(Now.AddHours(1)));
+        Assert.Null(cancelled.Advance(Now.AddHours(3)));
+        var started = window.Advance(Now.AddHours(1))!.Value.Next;
+        Assert.Throws<StatusRuleException>(() => started.Cancel());
+        Assert.Throws<StatusRuleException>(() => cancelled.Cancel());
+    }
 }

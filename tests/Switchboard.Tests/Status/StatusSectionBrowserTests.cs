@@ -32,7 +32,7 @@ public sealed class StatusSectionBrowserTests(BrowserFixture browser)
         await componentForm.GetByLabel("Group").FillAsync("Platform");
         await componentForm.GetByRole(AriaRole.Button, new() { Name = "Add component" }).ClickAsync();
         var components = page.GetByRole(AriaRole.List, new() { Name = "Components in Platform" });
-        await Expect(components.GetByRole(AriaRole.Listitem)).ToHaveTextAsync("Email delivery Operational");
+        await Expect(components.GetByRole(AriaRole.Listitem)).ToHaveTextAsync("Email delivery Operational Edit Delete");
         await Expect(page.Locator("#status-overall")).ToHaveTextAsync("All Systems Operational");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open an incident" }).ClickAsync();
@@ -124,6 +124,81 @@ public sealed class StatusSectionBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/status/");
         await Expect(page.Locator(".maintenance")).ToContainTextAsync("Scheduled: Database upgrade");
+
+        await page.GotoAsync("/status-page");
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel Database upgrade" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Cancelled maintenance" })).ToContainTextAsync("Database upgrade");
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Upcoming maintenance" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/status/");
+        await Expect(page.Locator(".maintenance")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Admin_edits_a_components_state_and_deletes_it_and_the_public_page_follows()
+    {
+        await using var agent = await AgentBrowser.StartAsync(browser);
+        var page = agent.Page;
+        var id = await ComponentAsync(agent.Host, "Search", "Platform");
+        await ComponentAsync(agent.Host, "Billing", "Platform");
+        await agent.SignInAsync();
+        await page.GotoAsync("/status-page");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit Search" }).ClickAsync();
+        var edit = page.GetByRole(AriaRole.Form, new() { Name = "Edit Search" });
+        await edit.GetByLabel("Name").FillAsync("Search and filters");
+        await edit.GetByLabel("Current state").SelectOptionAsync("degraded_performance");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var item = page.Locator($"li[data-component='{id}']");
+        await Expect(item).ToContainTextAsync("Search and filters");
+        await Expect(item.Locator(".status-state")).ToHaveTextAsync("Degraded performance");
+        await Expect(page.Locator("#status-overall")).ToHaveTextAsync("Minor Service Disruption");
+        await page.GotoAsync("/status/");
+        await Expect(page.Locator(".component.is-degraded-performance .name")).ToHaveTextAsync("Search and filters");
+
+        await page.GotoAsync("/status-page");
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Search and filters" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Components in Platform" }).GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["Billing Operational Edit Delete"]);
+        await page.GotoAsync("/status/");
+        await Expect(page.Locator(".component .name")).ToHaveTextAsync(["Billing"]);
+        await Expect(page.Locator("#overall")).ToHaveTextAsync("All Systems Operational");
+    }
+
+    [Fact]
+    public async Task A_template_fills_the_incident_form_and_templates_can_be_edited_and_deleted()
+    {
+        await using var agent = await AgentBrowser.StartAsync(browser);
+        var page = agent.Page;
+        await agent.SignInAsync();
+        await page.GotoAsync("/status-page");
+        await page.GetByText("Update templates (0)").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New template" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "New template" });
+        await form.GetByLabel("Template name").FillAsync("Slow");
+        await form.GetByLabel("Incident title").FillAsync("Slowness");
+        await form.GetByLabel("Template status").SelectOptionAsync("identified");
+        await form.GetByLabel("Template message").FillAsync("We know why pages load slowly.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        var templates = page.GetByRole(AriaRole.List, new() { Name = "Update templates" });
+        await Expect(templates).ToContainTextAsync("Slow Identified: We know why pages load slowly.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit template Slow" }).ClickAsync();
+        var edit = page.GetByRole(AriaRole.Form, new() { Name = "Edit template Slow" });
+        await edit.GetByLabel("Template message").FillAsync("We found why pages load slowly and are fixing it.");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save template" }).ClickAsync();
+        await Expect(templates).ToContainTextAsync("We found why pages load slowly and are fixing it.");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open an incident" }).ClickAsync();
+        var open = page.GetByRole(AriaRole.Form, new() { Name = "Open an incident" });
+        await open.GetByLabel("Template").SelectOptionAsync(new SelectOptionValue { Label = "Slow" });
+        await Expect(open.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Slowness");
+        await Expect(open.GetByLabel("Status")).ToHaveValueAsync("identified");
+        await Expect(open.GetByLabel("Message")).ToHaveValueAsync("We found why pages load slowly and are fixing it.");
+
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete template Slow" }).ClickAsync();
+        await Expect(templates.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -17,9 +17,9 @@ public sealed record StatusSnapshot(
 
     public IEnumerable<Incident> Past => Incidents.Where(i => i.IsResolved);
 
-    /// <summary>Windows not yet completed: in progress first, then upcoming by start.</summary>
+    /// <summary>Windows not yet completed (nor cancelled): in progress first, then upcoming by start.</summary>
     public IEnumerable<Maintenance> OpenMaintenances =>
-        Maintenances.Where(m => m.Status != MaintenanceStatus.Completed).OrderByDescending(m => m.Status).ThenBy(m => m.StartsAt);
+        Maintenances.Where(m => m.Status is MaintenanceStatus.Scheduled or MaintenanceStatus.InProgress).OrderByDescending(m => m.Status).ThenBy(m => m.StartsAt);
 
     /// <summary>A component with an uptime check: measured by its daily tallies; else worked out from incidents.</summary>
     public IReadOnlyList<UptimeDay> Uptime(string componentId) =>
@@ -27,7 +27,8 @@ public sealed record StatusSnapshot(
             ? UptimeHistory.FromChecks(tallies, DateOnly.FromDateTime(UpdatedAt.UtcDateTime), StatusPageModel.HistoryDays)
             : UptimeHistory.Daily(componentId, Incidents, UpdatedAt, StatusPageModel.HistoryDays);
 
-    public string ComponentName(string id) => Components.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+    /// <summary>A past incident or window may name a component deleted since.</summary>
+    public string ComponentName(string id) => Components.FirstOrDefault(c => c.Id == id)?.Name ?? "Removed component";
 }
 
 /// <summary>

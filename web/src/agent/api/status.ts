@@ -57,3 +57,13 @@ export const scheduleMaintenance = (api: Api, body: NewMaintenance) => ok(api.PO
 export const createTemplate = (api: Api, body: NewTemplate) => ok(api.POST('/api/status/templates', { body }));
 
 export const createCheck = (api: Api, body: NewUptimeCheck) => ok(api.POST('/api/status/checks', { body }));
+
+export const updateComponent = (api: Api, id: string, body: NewComponent) => ok(api.PUT('/api/status/components/{id}', { params: { path: { id } }, body }));
+
+export const deleteComponent = (api: Api, id: string) => ok(api.DELETE('/api/status/components/{id}', { params: { path: { id } } }));
+
+export const cancelMaintenance = (api: Api, id: string) => ok(api.POST('/api/status/maintenances/{id}/cancel', { params: { path: { id } } }));
+
+export const updateTemplate = (api: Api, id: string, body: NewTemplate) => ok(api.PUT('/api/status/templates/{id}', { params: { path: { id } }, body }));
+
+export const deleteTemplate = (api: Api, id: string) => ok(api.DELETE('/api/status/templates/{id}', { params: { path: { id } } }));

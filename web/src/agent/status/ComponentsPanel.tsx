@@ -1,18 +1,33 @@
 import { useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { createComponent, statusKey, type StatusComponent } from '../api/status.ts';
+import { createComponent, deleteComponent, statusKey, updateComponent, type StatusComponent } from '../api/status.ts';
 import { useApi } from '../session/session.tsx';
 import { describedBy, FieldError } from './FieldError.tsx';
 import { StateBadge } from './StatusBadge.tsx';
 import { byGroup, componentStates, isFieldless, stateLabel, type State } from './statusFormat.ts';
 
 /**
- * The page's components by group with their current state. Admins add them; states change through incidents and
- * maintenance (the API has no direct edit, rename or delete yet: docs/status.md).
+ * The page's components by group with their current state. Admins add, edit (a state set here is outside any
+ * incident) and delete them; incidents and maintenance change states too.
  */
 export function ComponentsPanel({ components, isAdmin }: { components: StatusComponent[]; isAdmin: boolean }) {
+  const api = useApi();
+  const queries = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const groups = [...new Set(components.map((c) => c.group).filter((g): g is string => !!g))];
+  const remove = async (component: StatusComponent) => {
+    if (!confirm(`Delete “${component.name}” from the status page? Its uptime checks are deleted too.`)) return;
+    setDeleteError(null);
+    try {
+      await deleteComponent(api, component.id);
+      await queries.invalidateQueries({ queryKey: statusKey });
+    } catch (e) {
+      setDeleteError(e);
+    }
+  };
   return (
     <section class="status-panel" aria-labelledby="status-components-title">
       <div class="status-heading">
@@ -24,7 +39,8 @@ export function ComponentsPanel({ components, isAdmin }: { components: StatusCom
         )}
       </div>
       {!isAdmin && <p class="hint">Only admins add components.</p>}
-      {adding && <ComponentForm groups={[...new Set(components.map((c) => c.group).filter((g): g is string => !!g))]} onDone={() => setAdding(false)} />}
+      {adding && <ComponentForm groups={groups} onDone={() => setAdding(false)} />}
+      {deleteError !== null && <ErrorMessage error={deleteError} />}
       {components.length === 0 && <p class="empty">No components yet: add the parts of the product customers rely on.</p>}
       {byGroup(components).map(([group, members]) => (
         <div key={group} class="status-group">
@@ -32,8 +48,27 @@ export function ComponentsPanel({ components, isAdmin }: { components: StatusCom
           <ul class="status-components" aria-label={group ? `Components in ${group}` : 'Components'}>
             {members.map((c) => (
               <li key={c.id} data-component={c.id}>
-                <span class="status-component-name">{c.name}</span> <StateBadge state={c.state as State} />
+                <span class="status-component-name">{c.name}</span>{' '}
+                <span>
+                  <StateBadge state={c.state as State} />
+                  {isAdmin && (
+                    <>
+                      {' '}
+                      <button type="button" class="link-button" aria-label={`Edit ${c.name}`} onClick={() => setEditing(editing === c.id ? null : c.id)}>
+                        Edit
+                      </button>{' '}
+                      <button type="button" class="link-button" aria-label={`Delete ${c.name}`} onClick={() => void remove(c)}>
+                        Delete
+                      </button>
+                    </>
+                  )}
+                </span>
                 {c.description && <p class="hint">{c.description}</p>}
+                {editing === c.id && (
+                  <div class="status-edit">
+                    <ComponentForm component={c} groups={groups} onDone={() => setEditing(null)} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -43,13 +78,16 @@ export function ComponentsPanel({ components, isAdmin }: { components: StatusCom
   );
 }
 
-function ComponentForm({ groups, onDone }: { groups: string[]; onDone: () => void }) {
+/** Adding a component, or editing `component`. */
+function ComponentForm({ component, groups, onDone }: { component?: StatusComponent; groups: string[]; onDone: () => void }) {
   const api = useApi();
   const queries = useQueryClient();
-  const [name, setName] = useState('');
-  const [group, setGroup] = useState('');
-  const [description, setDescription] = useState('');
-  const [state, setState] = useState<State>('operational');
+  const [name, setName] = useState(component?.name ?? '');
+  const [group, setGroup] = useState(component?.group ?? '');
+  const [description, setDescription] = useState(component?.description ?? '');
+  const [state, setState] = useState<State>((component?.state as State | undefined) ?? 'operational');
+  const prefix = component ? `component-${component.id}` : 'component';
+  const verb = component ? 'Save' : 'Add component';
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: Event) => {
@@ -57,7 +95,9 @@ function ComponentForm({ groups, onDone }: { groups: string[]; onDone: () => voi
     setSaving(true);
     setError(null);
     try {
-      await createComponent(api, { name, group: group || null, description: description || null, state, position: null });
+      const body = { name, group: group || null, description: description || null, state, position: null };
+      if (component) await updateComponent(api, component.id, body);
+      else await createComponent(api, body);
       await queries.invalidateQueries({ queryKey: statusKey });
       onDone();
     } catch (e) {
@@ -66,26 +106,26 @@ function ComponentForm({ groups, onDone }: { groups: string[]; onDone: () => voi
     }
   };
   return (
-    <form class="status-form" onSubmit={submit} aria-label="New component">
+    <form class="status-form" onSubmit={submit} aria-label={component ? `Edit ${component.name}` : 'New component'}>
       <label>
         Name
-        <input value={name} maxLength={100} required aria-describedby={describedBy(error, 'name', 'component-name-error')} onInput={(e) => setName(e.currentTarget.value)} />
-        <FieldError error={error} field="name" id="component-name-error" />
+        <input value={name} maxLength={100} required aria-describedby={describedBy(error, 'name', `${prefix}-name-error`)} onInput={(e) => setName(e.currentTarget.value)} />
+        <FieldError error={error} field="name" id={`${prefix}-name-error`} />
       </label>
       <label>
         Group <span class="hint">(optional)</span>
-        <input value={group} maxLength={100} list="status-groups" aria-describedby={describedBy(error, 'group', 'component-group-error')} onInput={(e) => setGroup(e.currentTarget.value)} />
-        <datalist id="status-groups">
+        <input value={group} maxLength={100} list={`${prefix}-groups`} aria-describedby={describedBy(error, 'group', `${prefix}-group-error`)} onInput={(e) => setGroup(e.currentTarget.value)} />
+        <datalist id={`${prefix}-groups`}>
           {groups.map((g) => (
             <option key={g} value={g} />
           ))}
         </datalist>
-        <FieldError error={error} field="group" id="component-group-error" />
+        <FieldError error={error} field="group" id={`${prefix}-group-error`} />
       </label>
       <label>
         Description <span class="hint">(optional)</span>
         <input value={description} maxLength={500} onInput={(e) => setDescription(e.currentTarget.value)} />
-        <FieldError error={error} field="description" id="component-description-error" />
+        <FieldError error={error} field="description" id={`${prefix}-description-error`} />
       </label>
       <label>
         Current state
@@ -99,8 +139,13 @@ function ComponentForm({ groups, onDone }: { groups: string[]; onDone: () => voi
       </label>
       {error !== null && isFieldless(error, ['name', 'group', 'description']) && <ErrorMessage error={error} />}
       <button type="submit" disabled={saving}>
-        {saving ? 'Adding…' : 'Add component'}
+        {saving ? 'Saving…' : verb}
       </button>
+      {component && (
+        <button type="button" class="link-button" onClick={onDone}>
+          Cancel
+        </button>
+      )}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
-import { scheduleMaintenance, statusKey, type Maintenance, type StatusComponent } from '../api/status.ts';
+import { cancelMaintenance, scheduleMaintenance, statusKey, type Maintenance, type StatusComponent } from '../api/status.ts';
 import { useApi } from '../session/session.tsx';
 import { describedBy, FieldError } from './FieldError.tsx';
 import { fromLocalInput, isFieldless, maintenanceLists, offsetLabel, toLocalInput } from './statusFormat.ts';
@@ -10,11 +10,24 @@ import { fromLocalInput, isFieldless, maintenanceLists, offsetLabel, toLocalInpu
 const zoneLabel = () => `${Intl.DateTimeFormat().resolvedOptions().timeZone}, ${offsetLabel(new Date().getTimezoneOffset())}`;
 
 /**
- * Scheduled maintenance: upcoming, in progress and completed windows, and a form to schedule one (it starts and
- * completes by itself). Windows cannot be cancelled through the API yet (docs/status.md).
+ * Scheduled maintenance: upcoming (each can be cancelled before it starts), in progress, completed and cancelled
+ * windows, and a form to schedule one (it starts and completes by itself).
  */
 export function MaintenancePanel({ maintenances, components }: { maintenances: Maintenance[]; components: StatusComponent[] }) {
+  const api = useApi();
+  const queries = useQueryClient();
   const [scheduling, setScheduling] = useState(false);
+  const [cancelError, setCancelError] = useState<unknown>(null);
+  const cancel = async (m: Maintenance) => {
+    if (!confirm(`Cancel the maintenance “${m.title}”? It leaves the public page.`)) return;
+    setCancelError(null);
+    try {
+      await cancelMaintenance(api, m.id);
+      await queries.invalidateQueries({ queryKey: statusKey });
+    } catch (e) {
+      setCancelError(e);
+    }
+  };
   const lists = maintenanceLists(maintenances);
   const name = (id: string) => components.find((c) => c.id === id)?.name ?? id;
   const list = (label: string, windows: Maintenance[]) => (
@@ -30,6 +43,14 @@ export function MaintenancePanel({ maintenances, components }: { maintenances: M
               <span class="hint">
                 {new Date(m.startsAt).toLocaleString()} – {new Date(m.endsAt).toLocaleString()} · {m.componentIds.map(name).join(', ')}
               </span>
+              {m.status === 'scheduled' && (
+                <>
+                  {' '}
+                  <button type="button" class="link-button" aria-label={`Cancel ${m.title}`} onClick={() => void cancel(m)}>
+                    Cancel
+                  </button>
+                </>
+              )}
               <p>{m.message}</p>
             </li>
           ))}
@@ -49,6 +70,8 @@ export function MaintenancePanel({ maintenances, components }: { maintenances: M
       {list('In progress', lists.inProgress)}
       {list('Upcoming', lists.upcoming)}
       {list('Completed', lists.completed)}
+      {lists.cancelled.length > 0 && list('Cancelled', lists.cancelled)}
+      {cancelError !== null && <ErrorMessage error={cancelError} />}
       <p class="hint">Times in your zone ({zoneLabel()}).</p>
     </section>
   );

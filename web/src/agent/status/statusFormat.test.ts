@@ -53,17 +53,19 @@ test('uptime shows at most two decimals, and says when there is no figure', () =
   assert.equal(uptimeLabel(null), 'no runs yet');
 });
 
-test('maintenance splits into upcoming (soonest first), in progress and completed (latest first)', () => {
+test('maintenance splits into upcoming (soonest first), in progress, completed and cancelled (latest first)', () => {
   const lists = maintenanceLists([
     { id: 'a', status: 'scheduled', startsAt: '2026-12-09T00:00:00Z' },
     { id: 'b', status: 'completed', startsAt: '2026-11-01T00:00:00Z' },
     { id: 'c', status: 'scheduled', startsAt: '2026-12-08T00:00:00Z' },
     { id: 'd', status: 'in_progress', startsAt: '2026-12-06T00:00:00Z' },
     { id: 'e', status: 'completed', startsAt: '2026-11-20T00:00:00Z' },
+    { id: 'f', status: 'cancelled', startsAt: '2026-12-10T00:00:00Z' },
   ]);
   assert.deepEqual(lists.upcoming.map((m) => m.id), ['c', 'a']);
   assert.deepEqual(lists.inProgress.map((m) => m.id), ['d']);
   assert.deepEqual(lists.completed.map((m) => m.id), ['e', 'b']);
+  assert.deepEqual(lists.cancelled.map((m) => m.id), ['f']);
 });
 
 test('a problem naming a field is shown under that field only', () => {

@@ -89,7 +89,7 @@ export function offsetLabel(timezoneOffsetMinutes: number): string {
 export const uptimeLabel = (percent: number | string | null | undefined): string =>
   percent === null || percent === undefined || percent === '' ? 'no runs yet' : `${Number(Number(percent).toFixed(2))} %`;
 
-/** Maintenance windows in the three lists the screen shows: upcoming (soonest first), in progress, completed (latest first). */
+/** Maintenance windows in the lists the screen shows: upcoming (soonest first), in progress, completed and cancelled (latest first). */
 export function maintenanceLists<T extends { status: string; startsAt: string }>(windows: readonly T[]) {
   const by = (status: string) => windows.filter((w) => w.status === status);
   const time = (w: T) => Date.parse(w.startsAt);
@@ -97,6 +97,7 @@ export function maintenanceLists<T extends { status: string; startsAt: string }>
     upcoming: by('scheduled').sort((a, b) => time(a) - time(b)),
     inProgress: by('in_progress'),
     completed: by('completed').sort((a, b) => time(b) - time(a)),
+    cancelled: by('cancelled').sort((a, b) => time(b) - time(a)),
   };
 }
 
