@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Switchboard.Core.Status;
 
+[JsonConverter(typeof(JsonStringEnumConverter<SubscriberKind>))]
 public enum SubscriberKind
 {
-    Email,
-    Webhook,
+    [JsonStringEnumMemberName("email")] Email,
+    [JsonStringEnumMemberName("webhook")] Webhook,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { statusSubscribersHref } from './routing.ts';
 import { HealthBadge } from './health/HealthBadge.tsx';
 import { digestHref, featureRequestsHref, inboxHref, knowledgeBaseHref, metricsHref, onCallHref, savedRepliesHref, settingsHref } from './routing.ts';
 
@@ -9,6 +10,7 @@ const navigation: ReadonlyArray<readonly [label: string, href: () => string]> = 
   ['Knowledge base', () => knowledgeBaseHref],
   ['Feature requests', () => featureRequestsHref],
   ['Metrics', () => metricsHref],
+  ['Status subscribers', () => statusSubscribersHref],
   ['Weekly digest', () => digestHref],
   ['My settings', () => settingsHref],
 ];
