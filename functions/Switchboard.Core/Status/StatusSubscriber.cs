@@ -67,5 +67,5 @@ public static class FanOut
         subscribers <= 0 ? 1 : (subscribers + chunkSize - 1) / chunkSize;
 
     /// <summary>How many run at the same time within a chunk: enough to hide mail latency, few enough for one instance.</summary>
-    public const int Parallelism = 8;
+    public const int Parallelism = 16;
 }
