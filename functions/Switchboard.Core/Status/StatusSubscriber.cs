@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 
 namespace Switchboard.Core.Status;
 
+[JsonConverter(typeof(JsonStringEnumConverter<SubscriberKind>))]
 public enum SubscriberKind
 {
-    Email,
-    Webhook,
+    [JsonStringEnumMemberName("email")] Email,
+    [JsonStringEnumMemberName("webhook")] Webhook,
 }
 
 /// <summary>
@@ -65,5 +67,5 @@ public static class FanOut
         subscribers <= 0 ? 1 : (subscribers + chunkSize - 1) / chunkSize;
 
     /// <summary>How many run at the same time within a chunk: enough to hide mail latency, few enough for one instance.</summary>
-    public const int Parallelism = 8;
+    public const int Parallelism = 16;
 }

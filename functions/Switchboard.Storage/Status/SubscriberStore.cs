@@ -100,6 +100,21 @@ public sealed class SubscriberStore(StorageAccount storage)
     public Task<bool> TryClaimAsync(string eventId, string subscriberId, CancellationToken cancellationToken = default) =>
         TryAddAsync(new TableEntity(eventId, subscriberId), cancellationToken);
 
+    /// <summary>
+    /// The subscribers between <paramref name="firstId"/> and <paramref name="lastId"/> already claimed for the event:
+    /// one range query, so a redelivered chunk skips them without trying 200 adds that fail.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ClaimedAsync(string eventId, string firstId, string lastId, CancellationToken cancellationToken = default)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {eventId} and RowKey ge {firstId} and RowKey le {lastId}");
+        await foreach (var row in Deliveries.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            claimed.Add(row.RowKey);
+        }
+        return claimed;
+    }
+
     /// <summary>Gives a claim back after a send that may succeed later: the retried chunk sends it then.</summary>
     public async Task ReleaseAsync(string eventId, string subscriberId, CancellationToken cancellationToken = default)
     {

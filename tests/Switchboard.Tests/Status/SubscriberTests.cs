@@ -11,13 +11,14 @@ using Switchboard.Handlers.Status.Subscribers;
 using Switchboard.Storage.Status;
 using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static Switchboard.Tests.Status.StatusApiTests;
 using static Switchboard.Tests.Status.SubscriberDriver;
 
 namespace Switchboard.Tests.Status;
 
 /// <summary>Status page subscribers against Azurite: double opt-in, notifications, one-click unsubscribe, webhooks, fan-out.</summary>
-public sealed class SubscriberTests
+public sealed class SubscriberTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> Settings = new() { ["Auth:PublicUrl"] = PublicUrl };
 
@@ -220,16 +221,19 @@ public sealed class SubscriberTests
     {
         const int count = 10_000;
         var sender = new CountingSender();
+        var total = Stopwatch.StartNew();
         await using var host = await TestHost.StartAsync(Settings, services => services.AddSingleton<IMailSender>(sender), queuePump: false);
         var api = await ComponentAsync(host, "API");
         var store = host.Services.GetRequiredService<SubscriberStore>();
         var subscribers = Enumerable.Range(0, count).Select(i => Confirmed($"s{i:D5}@example.com")).ToList();
         await Parallel.ForEachAsync(subscribers.Chunk(1_000), new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (batch, ct) => await store.AddManyAsync(batch, ct));
+        output.WriteLine($"Host started and {count} subscribers seeded in {total.Elapsed}.");
         var clock = Stopwatch.StartNew();
 
         await OpenIncidentAsync(host, "Everything is down", api);
         var messages = await DrainAsync(host, deliveries: 2);
+        output.WriteLine($"Fan-out of {messages} chunk messages, each delivered twice: {clock.Elapsed}.");
 
         Assert.Equal(FanOut.Chunks(count), messages);
         Assert.Equal(count, sender.Notifications.Count);

@@ -9,6 +9,7 @@ import { DevMailMessagePage, DevMailPage } from './devmail/DevMailPage.tsx';
 import { ApprovalsLink } from './drafts/ApprovalsLink.tsx';
 import { ApprovalsPage } from './drafts/ApprovalsPage.tsx';
 import { FeatureRequestsPage } from './featurerequests/FeatureRequestsPage.tsx';
+import { SubscribersPage } from './status/SubscribersPage.tsx';
 import { DigestPreviewPage } from './digest/DigestPreviewPage.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
@@ -24,6 +25,7 @@ import {
   devMailHref,
   digestHref,
   featureRequestsHref,
+  statusSubscribersHref,
   inboxHref,
   kbContactFormHref,
   kbInsightsHref,
@@ -137,6 +139,7 @@ function Pages() {
       <Route path={savedRepliesHref} component={SavedRepliesPage} />
       <Route path={approvalsHref} component={ApprovalsPage} />
       <Route path={featureRequestsHref} component={FeatureRequestsPage} />
+      <Route path={statusSubscribersHref} component={SubscribersPage} />
       <Route path={metricsHref} component={MetricsPage} />
       <Route path={digestHref} component={DigestPreviewPage} />
       <Route path={settingsHref} component={SettingsPage} />

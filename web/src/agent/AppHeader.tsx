@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { statusSubscribersHref } from './routing.ts';
 import { HealthBadge } from './health/HealthBadge.tsx';
 import { digestHref, featureRequestsHref, inboxHref, knowledgeBaseHref, metricsHref, onCallHref, savedRepliesHref, settingsHref, statusPageHref } from './routing.ts';
 
@@ -10,6 +11,7 @@ const navigation: ReadonlyArray<readonly [label: string, href: () => string]> = 
   ['Status page', () => statusPageHref],
   ['Feature requests', () => featureRequestsHref],
   ['Metrics', () => metricsHref],
+  ['Status subscribers', () => statusSubscribersHref],
   ['Weekly digest', () => digestHref],
   ['My settings', () => settingsHref],
 ];

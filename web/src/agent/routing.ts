@@ -57,6 +57,10 @@ export const savedRepliesHref = '/saved-replies';
 export const approvalsHref = '/approvals';
 
 export const featureRequestsHref = '/feature-requests';
+
+// Under the agents' /status-page section (/status/ is the public page itself).
+export const statusSubscribersHref = '/status-page/subscribers';
+
 export const digestHref = '/digest';
 
 export const settingsHref = '/settings';

@@ -13,6 +13,8 @@ public static class StatusAssets
         .overall.is-minor { background: #bf8700; } .overall.is-major { background: #d1570f; }
         .overall.is-critical { background: #cf222e; } .overall.is-maintenance { background: #0969da; }
         section, article { background: #fff; border-radius: .5rem; padding: .5rem 1rem; margin: 1rem 0; }
+        .subscribe label { display: block; margin: .5rem 0; } .subscribe fieldset { border: 1px solid #d0d7de; border-radius: .25rem; }
+        .subscribe fieldset label { display: inline-block; margin-right: 1rem; } .hp { position: absolute; left: -10000px; }
         .component p { display: flex; justify-content: space-between; margin: .5rem 0 .25rem; }
         .component .state, .group .state { font-size: .9rem; color: #1f883d; }
         .is-degraded-performance .state { color: #bf8700; } .is-partial-outage .state { color: #d1570f; }

@@ -53,8 +53,31 @@ public static class StatusHtml
              .Append($"<p>Resolved {Time(incident.ResolvedAt!.Value)}</p></article>\n");
         }
         b.Append("</section>\n");
+        Subscribe(b, s);
         Foot(b, s, "");
         return Encoding.UTF8.GetBytes(b.ToString());
+    }
+
+    /// <summary>
+    /// A plain form post to the API (no script: the page's policy allows the API origin as a form target); the API
+    /// answers with a "check your inbox" page. No component ticked means every component.
+    /// </summary>
+    private static void Subscribe(StringBuilder b, StatusSnapshot s)
+    {
+        b.Append("<section class=\"subscribe\" id=\"subscribe\"><h2>Get updates by email</h2>\n")
+         .Append($"<form action=\"{E(s.ApiOrigin)}/api/public/status/subscriptions\" method=\"post\">\n")
+         .Append("<label>Email<input type=\"email\" name=\"email\" required maxlength=\"254\" autocomplete=\"email\"></label>\n");
+        if (s.Components.Count > 0)
+        {
+            b.Append("<fieldset><legend>Only these components (none ticked: all)</legend>\n");
+            foreach (var c in s.Components)
+            {
+                b.Append($"<label><input type=\"checkbox\" name=\"components\" value=\"{E(c.Id)}\"> {E(c.Name)}</label>\n");
+            }
+            b.Append("</fieldset>\n");
+        }
+        b.Append("<div class=\"hp\" aria-hidden=\"true\"><label>Leave this empty<input type=\"text\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></div>\n")
+         .Append("<button type=\"submit\">Subscribe</button>\n<p class=\"note\">We send a link to confirm first; every update carries a one-click unsubscribe.</p></form></section>\n");
     }
 
     public static byte[] IncidentPage(StatusSnapshot s, Incident incident)

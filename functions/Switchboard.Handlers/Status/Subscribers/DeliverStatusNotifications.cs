@@ -57,9 +57,11 @@ public sealed partial class DeliverStatusNotifications(
             await queue.SendAsync(QueueNames.StatusNotifications, work with { Chunk = work.Chunk + 1, Continuation = next }, cancellationToken: cancellationToken);
             await subscribers.MarkChunkQueuedAsync(eventId, work.Chunk + 1, cancellationToken);
         }
+        var wanted = page.Where(s => s.Wants(notice.ComponentIds)).ToList();
+        var claimed = wanted.Count == 0 ? new HashSet<string>() : await subscribers.ClaimedAsync(eventId, wanted[0].Id, wanted[^1].Id, cancellationToken);
         var retry = 0;
         var sent = 0;
-        await Parallel.ForEachAsync(page.Where(s => s.Wants(notice.ComponentIds)),
+        await Parallel.ForEachAsync(wanted.Where(s => !claimed.Contains(s.Id)),
             new ParallelOptions { MaxDegreeOfParallelism = FanOut.Parallelism, CancellationToken = cancellationToken },
             async (subscriber, ct) =>
             {
