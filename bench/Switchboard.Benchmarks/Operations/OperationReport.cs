@@ -17,11 +17,9 @@ internal sealed class OperationReport(int repeats)
     private static readonly (string Service, string Kind)[] Columns =
         [.. TransactionTally.Services.SelectMany(s => new[] { (s, "read"), (s, "write") })];
 
-    private readonly List<(string Operation, OperationCost? Cost, string? Note)> rows = [];
+    private readonly List<(string Operation, OperationCost Cost)> rows = [];
 
-    public void Add(string operation, OperationCost cost) => rows.Add((operation, cost, null));
-
-    public void NotMeasured(string operation, string why) => rows.Add((operation, null, why));
+    public void Add(string operation, OperationCost cost) => rows.Add((operation, cost));
 
     public void Print()
     {
@@ -33,13 +31,7 @@ internal sealed class OperationReport(int repeats)
         Console.WriteLine($"| --- | --- |{string.Concat(Enumerable.Repeat(" ---: |", Columns.Length + 1))}");
         foreach (var operation in rows.Select(r => r.Operation).Distinct())
         {
-            var of = rows.Where(r => r.Operation == operation).ToList();
-            if (of is [(_, null, var note)])
-            {
-                Console.WriteLine($"| {operation} | {note} |{string.Concat(Enumerable.Repeat(" |", Columns.Length + 1))}");
-                continue;
-            }
-            var costs = of.Select(r => r.Cost!).ToList();
+            var costs = rows.Where(r => r.Operation == operation).Select(r => r.Cost).ToList();
             var queues = string.Join(", ", costs[^1].Handled.GroupBy(q => q).Select(g => g.Count() == 1 ? g.Key : $"{g.Count()} × {g.Key}"));
             var trigger = costs.Select(c => new Dictionary<(string, string), int> { [("queue", "read")] = c.Handled.Count, [("queue", "write")] = c.Handled.Count }).ToList();
             Row(operation, "request", costs.Select(c => c.Request));
@@ -51,7 +43,7 @@ internal sealed class OperationReport(int repeats)
         Console.WriteLine("What the last of each did (trigger not included):");
         foreach (var operation in rows.Select(r => r.Operation).Distinct())
         {
-            if (rows.LastOrDefault(r => r.Operation == operation).Cost is not { } last) continue;
+            var last = rows.Last(r => r.Operation == operation).Cost;
             Console.WriteLine($"- {operation}: request: {Grouped(last.RequestLog)}; queued work: {Grouped(last.WorkLog)}");
         }
     }
