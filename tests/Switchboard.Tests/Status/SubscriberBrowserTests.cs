@@ -46,6 +46,8 @@ public sealed class SubscriberBrowserTests(BrowserFixture browser)
         await form.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
 
         await Expect(agent.Page.GetByRole(AriaRole.Heading, new() { Name = "Check your inbox" })).ToBeVisibleAsync();
+        await agent.Page.GetByRole(AriaRole.Link, new() { Name = "Back to the status page" }).ClickAsync();
+        await Expect(agent.Page.Locator("#subscribe")).ToBeVisibleAsync();
         var stored = await agent.Host.Services.GetRequiredService<SubscriberStore>().GetAsync(StatusSubscriber.IdOf(SubscriberKind.Email, "grace@example.com"));
         Assert.Equal([api], stored?.Subscriber.Components);
         Assert.False(stored?.Subscriber.Confirmed);

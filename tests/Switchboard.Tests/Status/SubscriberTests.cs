@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Core.Status;
 using Switchboard.Handlers.Mail;
@@ -111,6 +112,80 @@ public sealed class SubscriberTests(ITestOutputHelper output)
         Assert.Single(await MailToAsync(host, "api@example.com"));
         Assert.Single(await MailToAsync(host, "all@example.com"));
         Assert.Empty(await MailToAsync(host, "mail@example.com"));
+    }
+
+    [Fact]
+    public async Task Maintenance_is_announced_when_scheduled_started_and_completed_to_those_who_chose_its_components()
+    {
+        await using var host = await TestHost.StartAsync(Settings, queuePump: false, fakeTime: true);
+        var database = await ComponentAsync(host, "Database");
+        var website = await ComponentAsync(host, "Website");
+        await host.Services.GetRequiredService<SubscriberStore>().AddManyAsync(
+            [Confirmed("db@example.com", database), Confirmed("web@example.com", website), Confirmed("all@example.com")]);
+        var now = host.Time!.GetUtcNow();
+
+        var window = Assert.IsType<Created<Maintenance>>(await host.Services.GetRequiredService<ScheduleMaintenance>().HandleAsync(
+            new NewMaintenance("Database upgrade", "Read-only for a while.", [database], now.AddHours(1), now.AddHours(2)))).Value!;
+        var advance = host.Services.GetRequiredService<AdvanceMaintenance>();
+        // The hourly sweep's timer fires on the fake clock too and may move the window first: either way one stage, one notice.
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await advance.AdvanceAsync(window.Id);
+        host.Time.Advance(TimeSpan.FromHours(1));
+        await advance.AdvanceAsync(window.Id);
+
+        string[] expected =
+        [
+            "[Status] Maintenance completed: Database upgrade", "[Status] Maintenance in progress: Database upgrade",
+            "[Status] Scheduled maintenance: Database upgrade",
+        ];
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            await DrainAsync(host);
+            return (await MailToAsync(host, "db@example.com")).Count >= expected.Length;
+        }));
+        await DrainAsync(host);
+        Assert.Equal(expected, (await MailToAsync(host, "db@example.com")).Select(m => m.Subject).Order());
+        Assert.Equal(expected, (await MailToAsync(host, "all@example.com")).Select(m => m.Subject).Order());
+        Assert.Empty(await MailToAsync(host, "web@example.com"));
+    }
+
+    [Fact]
+    public async Task A_mail_that_fails_for_now_is_sent_when_the_chunk_is_retried_and_nobody_else_gets_a_second()
+    {
+        var sender = new FlakySender("b@example.com");
+        await using var host = await TestHost.StartAsync(Settings, services => services.AddSingleton<IMailSender>(sender), queuePump: false);
+        var api = await ComponentAsync(host, "API");
+        await host.Services.GetRequiredService<SubscriberStore>().AddManyAsync(
+            [Confirmed("a@example.com"), Confirmed("b@example.com"), Confirmed("c@example.com")]);
+        await OpenIncidentAsync(host, "API errors", api);
+        var queue = host.Storage.Queue(Switchboard.Core.QueueNames.StatusNotifications);
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(10)).Value).Body.ToString();
+        var handler = host.Services.GetRequiredService<DeliverStatusNotifications>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => handler.HandleAsync(message));
+        var afterFirst = sender.Sent.ToDictionary();
+        await handler.HandleAsync(message);
+
+        Assert.Equal(2, afterFirst.Count);
+        Assert.Equal(new Dictionary<string, int> { ["a@example.com"] = 1, ["b@example.com"] = 1, ["c@example.com"] = 1 }, sender.Sent.ToDictionary());
+    }
+
+    /// <summary>Refuses the first mail to one address as a transient failure (SendGrid's 429), then accepts everything.</summary>
+    private sealed class FlakySender(string failOnce) : IMailSender
+    {
+        private int failed;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, int> Sent { get; } = new();
+
+        public Task<MailSendResult> SendAsync(OutgoingEmail email, CancellationToken cancellationToken = default)
+        {
+            if (email.To[0] == failOnce && Interlocked.Exchange(ref failed, 1) == 0)
+            {
+                throw new MailSendFailedException(true, "SendGrid answered 429.", 429);
+            }
+            Sent.AddOrUpdate(email.To[0], 1, (_, n) => n + 1);
+            return Task.FromResult(new MailSendResult(null));
+        }
     }
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed record SubscribeBody(string? Email, string? WebhookUrl, IReadOnlyL
 /// subscribed address asking for other components gets them only once it confirms again.
 /// </summary>
 public sealed class Subscribe(
-    PublicApi api, SubscriberStore store, StatusStore status, WorkQueue queue, IOptions<UptimeCheckOptions> checks, TimeProvider time)
+    PublicApi api, SubscriberStore store, StatusStore status, WorkQueue queue, IOptions<UptimeCheckOptions> checks, IOptions<StatusPageOptions> page,
+    TimeProvider time)
 {
     public static readonly PublicLimit Limit = new("status-subscribe", 10, TimeSpan.FromHours(1));
     public const string EmailAccepted = "Check your inbox: we sent you a link to confirm your subscription.";
@@ -42,7 +43,9 @@ public sealed class Subscribe(
             var body = new SubscribeBody(form["email"].FirstOrDefault(), form["webhookUrl"].FirstOrDefault(),
                 form["components"].Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).ToList(), form["website"].FirstOrDefault());
             var result = body.Website is { Length: > 0 } ? null : await SubscribeAsync(body, cancellationToken);
-            return result ?? SubscriptionPages.Html("Check your inbox", $"<p>{WebUtility.HtmlEncode(Accepted(body))}</p>", StatusCodes.Status202Accepted);
+            var back = page.Value.Url is { Length: > 0 } url ? url : "/status/";
+            return result ?? SubscriptionPages.Html("Check your inbox",
+                $"<p>{WebUtility.HtmlEncode(Accepted(body))}</p><p><a href=\"{WebUtility.HtmlEncode(back)}\">Back to the status page</a></p>", StatusCodes.Status202Accepted);
         }
         return await api.RunAsync<SubscribeBody>(request, Limit, EmailAccepted,
             async b => await SubscribeAsync(b, cancellationToken) ?? PublicApi.Accepted(Accepted(b)), cancellationToken);
