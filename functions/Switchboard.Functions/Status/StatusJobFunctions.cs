@@ -1,6 +1,4 @@
-using Microsoft.Azure.Functions.Worker;
 using Switchboard.Core;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Status;
 using Switchboard.Handlers.Status.Checks;
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Status.Site;
 using Switchboard.Storage.Status;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Status.Checks;
 using Switchboard.Handlers.Status.Site;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Switchboard.Core.Status;
 
 namespace Switchboard.Storage.Status;

@@ -1,7 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
 using Switchboard.Core.Status;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Status;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
 using Switchboard.Core.Status;
-using Switchboard.Storage.Account;
 
 namespace Switchboard.Storage.Status;
 

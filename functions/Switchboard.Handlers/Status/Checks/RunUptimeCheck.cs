@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Core;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage;
 using Switchboard.Storage.Queues;
 using Switchboard.Storage.Status;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Status.Site;
 using Switchboard.Storage.OnCall;

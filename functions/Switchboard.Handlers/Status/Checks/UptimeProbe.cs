@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Status;
 using Switchboard.Handlers.Security;
 

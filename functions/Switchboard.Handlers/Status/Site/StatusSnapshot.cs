@@ -1,5 +1,4 @@
 using Switchboard.Core.Status;
-using Microsoft.Extensions.Options;
 using Switchboard.Storage.StaticSite;
 using Switchboard.Storage.Status;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.Status;
 using Switchboard.Storage.Queues;

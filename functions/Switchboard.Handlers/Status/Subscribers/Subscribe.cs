@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Mail;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.KnowledgeBase.Public;
 using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Status.Checks;

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Status;
 
 namespace Switchboard.Handlers.Status.Subscribers;

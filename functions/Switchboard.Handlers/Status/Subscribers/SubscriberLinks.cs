@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Status;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Security;

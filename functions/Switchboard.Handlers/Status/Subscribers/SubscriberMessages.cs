@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Inbound;
 using Switchboard.Core.Status;
 using Switchboard.Handlers.Mail;

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Storage.Status;
 
 namespace Switchboard.Handlers.Status.Subscribers;

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
 using Switchboard.Core.Status;
-using Switchboard.Handlers.Hosting;
 using Switchboard.Handlers.Security;
 using Switchboard.Handlers.Status.Checks;
 
