@@ -87,11 +87,14 @@ internal static class MimeBodyReader
         part.Message?.WriteTo(memory);
         var content = memory.ToArray();
         var subject = string.IsNullOrWhiteSpace(part.Message?.Subject) ? "message" : part.Message.Subject.Trim();
-        // Subjects become file names on agents' Windows and Mac machines: slashes are replaced, not cut at.
-        var safe = AttachmentNames.Safe(subject.Replace('/', '_').Replace('\\', '_'), "message");
+        var safe = AttachmentNames.Safe(SafeFileName(subject), "message");
         return new ParsedAttachment((safe.Length > AttachmentNames.MaxLength - 4 ? safe[..(AttachmentNames.MaxLength - 4)] : safe) + ".eml",
             "message/rfc822", content.Length, part.ContentId, false, content);
     }
+
+    // Subjects become file names on agents' Windows and Mac machines: slashes and reserved characters are replaced.
+    private static string SafeFileName(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) || "\\/:*?\"<>|".Contains(c) ? '_' : c));
 
     private static string FallbackName(string mimeType, int number) =>
         $"attachment-{number}" + (MimeTypes.TryGetExtension(mimeType, out var extension) ? extension : ".bin");
