@@ -34,6 +34,11 @@ public sealed class AnonymousAccessTests
         ["ReceiveTwilioVoice"] = "Twilio's voice webhook (same signature check, 403)",
         ["AnswerNpsSurvey"] = "a customer's one-click NPS answer from the survey email (the signed token is the credential; tampered tokens are 400)",
         ["CommentOnNpsSurvey"] = "the comment form on that answer's thank-you page (same signed token)",
+        ["Subscribe"] = "the public status page's subscribe form (rate-limited; answers the same 202 whether or not the address is subscribed)",
+        ["ShowSubscriptionConfirmation"] = "the confirmation link from the opt-in mail shows a button (the signed token is the credential; tampered is 400)",
+        ["ConfirmSubscription"] = "that button, or a webhook receiver, confirms (same signed token)",
+        ["ShowUnsubscribe"] = "the unsubscribe link in a status notification shows a button (signed token; tampered is 400)",
+        ["Unsubscribe"] = "RFC 8058 one-click unsubscribe POSTs without a session (same signed token)",
         ["ZzApiNotFound"] = "the API's catch-all: any path no function serves is a 404 problem, signed in or not",
     };
 
