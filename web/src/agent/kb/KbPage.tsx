@@ -1,9 +1,9 @@
-import './kb.css';
 import { useMutation, useQuery } from '@tanstack/preact-query';
-import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
 import { formatDateTime } from '../../shared/format/relativeTime.ts';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { Options } from '../../shared/ui/Options.tsx';
 import { QueryStatus } from '../../shared/ui/QueryStatus.tsx';
 import { articleListQuery, articleStatuses, createArticle, type ArticleSummary } from '../api/kb.ts';
 import { kbArticleHref, knowledgeBaseHref } from '../routing.ts';
@@ -11,6 +11,7 @@ import { useApi } from '../session/session.tsx';
 import { CategoryManager } from './CategoryManager.tsx';
 import { KbNav } from './KbNav.tsx';
 import { SiteStatusPanel } from './SiteStatusPanel.tsx';
+import './kb.css';
 
 /** `/knowledge-base?status=&q=`: every article by category, in the site's order; a new article; categories; publishing. */
 export function KbPage() {
@@ -38,11 +39,7 @@ export function KbPage() {
                 }}
               >
                 <option value="">All</option>
-                {articleStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
+                <Options values={articleStatuses} />
               </select>
             </label>
             <label>

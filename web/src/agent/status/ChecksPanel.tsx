@@ -1,11 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/preact-query';
+import { useQuery } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { NamedOptions } from '../../shared/ui/Options.tsx';
 import { schedulesQuery } from '../api/oncall.ts';
-import { checksQuery, createCheck, statusKey, type StatusComponent } from '../api/status.ts';
+import { checksQuery, createCheck, type StatusComponent } from '../api/status.ts';
 import { useApi } from '../session/session.tsx';
 import { describedBy, FieldError } from './FieldError.tsx';
 import { isFieldless, uptimeLabel } from './statusFormat.ts';
+import { useStatusSave } from './useStatusSave.ts';
 
 /** Uptime checks with their last result, response time and 90-day uptime; admins add them. */
 export function ChecksPanel({ components, isAdmin }: { components: StatusComponent[]; isAdmin: boolean }) {
@@ -68,7 +70,6 @@ export function ChecksPanel({ components, isAdmin }: { components: StatusCompone
 
 function CheckForm({ components, onDone }: { components: StatusComponent[]; onDone: () => void }) {
   const api = useApi();
-  const queries = useQueryClient();
   const { data: schedules } = useQuery(schedulesQuery(api));
   const [componentId, setComponentId] = useState(components[0]?.id ?? '');
   const [url, setUrl] = useState('https://');
@@ -78,42 +79,26 @@ function CheckForm({ components, onDone }: { components: StatusComponent[]; onDo
   const [timeout, setTimeoutSeconds] = useState(10);
   const [openIncident, setOpenIncident] = useState(true);
   const [scheduleId, setScheduleId] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const fields = ['componentId', 'url', 'intervalMinutes', 'expectedStatus', 'bodyContains', 'timeoutSeconds', 'pageScheduleId'];
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await createCheck(api, {
-        componentId,
-        url,
-        intervalMinutes: interval,
-        expectedStatus: expected,
-        bodyContains: bodyContains || null,
-        timeoutSeconds: timeout,
-        openIncident,
-        pageScheduleId: scheduleId || null,
-      });
-      await queries.invalidateQueries({ queryKey: statusKey });
-      onDone();
-    } catch (e) {
-      setError(e);
-      setSaving(false);
-    }
-  };
+  const { submit, saving, error } = useStatusSave(async () => {
+  await createCheck(api, {
+    componentId,
+    url,
+    intervalMinutes: interval,
+    expectedStatus: expected,
+    bodyContains: bodyContains || null,
+    timeoutSeconds: timeout,
+    openIncident,
+    pageScheduleId: scheduleId || null,
+  });
+  }, onDone);
   const err = (field: string) => ({ 'aria-describedby': describedBy(error, field, `check-${field}-error`) });
   return (
     <form class="status-form" onSubmit={submit} aria-label="New uptime check">
       <label>
         Component
         <select value={componentId} onChange={(e) => setComponentId(e.currentTarget.value)} {...err('componentId')}>
-          {components.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <NamedOptions items={components} />
         </select>
         <FieldError error={error} field="componentId" id="check-componentId-error" />
       </label>
@@ -157,11 +142,7 @@ function CheckForm({ components, onDone }: { components: StatusComponent[]; onDo
         Page on call
         <select value={scheduleId} onChange={(e) => setScheduleId(e.currentTarget.value)} {...err('pageScheduleId')}>
           <option value="">Nobody</option>
-          {schedules?.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <NamedOptions items={schedules} />
         </select>
         <FieldError error={error} field="pageScheduleId" id="check-pageScheduleId-error" />
       </label>

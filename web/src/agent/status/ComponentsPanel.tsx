@@ -1,11 +1,13 @@
 import { useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { Options } from '../../shared/ui/Options.tsx';
 import { createComponent, deleteComponent, statusKey, updateComponent, type StatusComponent } from '../api/status.ts';
 import { useApi } from '../session/session.tsx';
 import { describedBy, FieldError } from './FieldError.tsx';
 import { StateBadge } from './StatusBadge.tsx';
 import { byGroup, componentStates, isFieldless, stateLabel, type State } from './statusFormat.ts';
+import { useStatusSave } from './useStatusSave.ts';
 
 /**
  * The page's components by group with their current state. Admins add, edit (a state set here is outside any
@@ -81,30 +83,17 @@ export function ComponentsPanel({ components, isAdmin }: { components: StatusCom
 /** Adding a component, or editing `component`. */
 function ComponentForm({ component, groups, onDone }: { component?: StatusComponent; groups: string[]; onDone: () => void }) {
   const api = useApi();
-  const queries = useQueryClient();
   const [name, setName] = useState(component?.name ?? '');
   const [group, setGroup] = useState(component?.group ?? '');
   const [description, setDescription] = useState(component?.description ?? '');
   const [state, setState] = useState<State>((component?.state as State | undefined) ?? 'operational');
   const prefix = component ? `component-${component.id}` : 'component';
   const verb = component ? 'Save' : 'Add component';
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      const body = { name, group: group || null, description: description || null, state, position: null };
-      if (component) await updateComponent(api, component.id, body);
-      else await createComponent(api, body);
-      await queries.invalidateQueries({ queryKey: statusKey });
-      onDone();
-    } catch (e) {
-      setError(e);
-      setSaving(false);
-    }
-  };
+  const { submit, saving, error } = useStatusSave(async () => {
+  const body = { name, group: group || null, description: description || null, state, position: null };
+  if (component) await updateComponent(api, component.id, body);
+  else await createComponent(api, body);
+  }, onDone);
   return (
     <form class="status-form" onSubmit={submit} aria-label={component ? `Edit ${component.name}` : 'New component'}>
       <label>
@@ -130,11 +119,7 @@ function ComponentForm({ component, groups, onDone }: { component?: StatusCompon
       <label>
         Current state
         <select value={state} onChange={(e) => setState(e.currentTarget.value as State)}>
-          {componentStates.map((s) => (
-            <option key={s} value={s}>
-              {stateLabel(s)}
-            </option>
-          ))}
+          <Options values={componentStates} label={stateLabel} />
         </select>
       </label>
       {error !== null && isFieldless(error, ['name', 'group', 'description']) && <ErrorMessage error={error} />}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { NamedOptions, Options } from '../../shared/ui/Options.tsx';
 import { templatesQuery, type IncidentImpact, type IncidentStatus, type StatusComponent } from '../api/status.ts';
 import { useApi } from '../session/session.tsx';
 import { describedBy, FieldError } from './FieldError.tsx';
@@ -74,11 +75,7 @@ export function IncidentForm({
           Template
           <select value="" onChange={(e) => useTemplate(e.currentTarget.value)}>
             <option value="">Start from a template…</option>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <NamedOptions items={templates} />
           </select>
         </label>
       )}
@@ -94,22 +91,14 @@ export function IncidentForm({
           Impact
           <select value={impact} onChange={(e) => setImpact(e.currentTarget.value as IncidentImpact | '')}>
             {mode === 'update' && <option value="">Unchanged</option>}
-            {impacts.map((i) => (
-              <option key={i} value={i}>
-                {capitalise(i)}
-              </option>
-            ))}
+            <Options values={impacts} label={capitalise} />
           </select>
           <FieldError error={error} field="impact" id={`${prefix}-impact-error`} />
         </label>
         <label>
           Status
           <select value={status} onChange={(e) => setStatus(e.currentTarget.value as IncidentStatus)}>
-            {incidentStatuses.map((s) => (
-              <option key={s} value={s}>
-                {capitalise(s)}
-              </option>
-            ))}
+            <Options values={incidentStatuses} label={capitalise} />
           </select>
           <FieldError error={error} field="status" id={`${prefix}-status-error`} />
         </label>
@@ -128,11 +117,7 @@ export function IncidentForm({
               {c.name} <span class="hint">(now {stateLabel(c.state as State).toLowerCase()})</span>
               <select aria-label={`State of ${c.name}`} value={states[c.id] ?? ''} onChange={(e) => setStates({ ...states, [c.id]: e.currentTarget.value as State | '' })}>
                 <option value="">{mode === 'open' ? 'Not affected' : 'No change'}</option>
-                {componentStates.map((s) => (
-                  <option key={s} value={s}>
-                    {stateLabel(s)}
-                  </option>
-                ))}
+                <Options values={componentStates} label={stateLabel} />
               </select>
             </label>
           ))}

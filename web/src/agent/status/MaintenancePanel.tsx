@@ -5,6 +5,7 @@ import { cancelMaintenance, scheduleMaintenance, statusKey, type Maintenance, ty
 import { useApi } from '../session/session.tsx';
 import { describedBy, FieldError } from './FieldError.tsx';
 import { fromLocalInput, isFieldless, maintenanceLists, offsetLabel, toLocalInput } from './statusFormat.ts';
+import { useStatusSave } from './useStatusSave.ts';
 
 /** The viewer's zone, as the window's times are entered and shown in it ("Europe/Berlin, UTC+01:00"). */
 const zoneLabel = () => `${Intl.DateTimeFormat().resolvedOptions().timeZone}, ${offsetLabel(new Date().getTimezoneOffset())}`;
@@ -79,7 +80,6 @@ export function MaintenancePanel({ maintenances, components }: { maintenances: M
 
 function MaintenanceForm({ components, onDone }: { components: StatusComponent[]; onDone: () => void }) {
   const api = useApi();
-  const queries = useQueryClient();
   const inAnHour = new Date(Date.now() + 60 * 60_000);
   inAnHour.setMinutes(0, 0, 0);
   const [title, setTitle] = useState('');
@@ -87,22 +87,10 @@ function MaintenanceForm({ components, onDone }: { components: StatusComponent[]
   const [endsAt, setEndsAt] = useState(toLocalInput(new Date(inAnHour.getTime() + 2 * 60 * 60_000)));
   const [chosen, setChosen] = useState<string[]>([]);
   const [message, setMessage] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const zone = zoneLabel();
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await scheduleMaintenance(api, { title, message, components: chosen, startsAt: fromLocalInput(startsAt), endsAt: fromLocalInput(endsAt) });
-      await queries.invalidateQueries({ queryKey: statusKey });
-      onDone();
-    } catch (e) {
-      setError(e);
-      setSaving(false);
-    }
-  };
+  const { submit, saving, error } = useStatusSave(async () => {
+  await scheduleMaintenance(api, { title, message, components: chosen, startsAt: fromLocalInput(startsAt), endsAt: fromLocalInput(endsAt) });
+  }, onDone);
   return (
     <form class="status-form" onSubmit={submit} aria-label="Schedule maintenance">
       <label>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../shared/ui/ErrorMessage.tsx';
+import { Options } from '../../shared/ui/Options.tsx';
 import { createTemplate, deleteTemplate, templatesQuery, updateTemplate, type IncidentStatus, type IncidentTemplate } from '../api/status.ts';
 import { useApi } from '../session/session.tsx';
 import { describedBy, FieldError } from './FieldError.tsx';
@@ -89,11 +90,7 @@ function TemplateForm({ template, onDone }: { template: IncidentTemplate | null;
       <label>
         Template status
         <select value={status} onChange={(e) => setStatus(e.currentTarget.value as IncidentStatus)}>
-          {incidentStatuses.map((s) => (
-            <option key={s} value={s}>
-              {capitalise(s)}
-            </option>
-          ))}
+          <Options values={incidentStatuses} label={capitalise} />
         </select>
       </label>
       <label>
