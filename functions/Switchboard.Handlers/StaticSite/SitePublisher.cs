@@ -12,10 +12,15 @@ namespace Switchboard.Handlers.StaticSite;
 /// </summary>
 public sealed class SitePublisher(StaticSiteStore store, WorkQueue queue, IOptions<StaticSiteOptions> options)
 {
-    public async Task<SiteRelease> PublishAsync(string section, IReadOnlyCollection<SiteFile> files, CancellationToken cancellationToken = default)
+    public Task<SiteRelease> PublishAsync(string section, IReadOnlyCollection<SiteFile> files, CancellationToken cancellationToken = default) =>
+        PublishAsync(section, _ => Task.FromResult(files), cancellationToken);
+
+    /// <summary>Renders after the current release is read (see <see cref="StaticSiteStore.PublishAsync(string, Func{CancellationToken, Task{IReadOnlyCollection{SiteFile}}}, CancellationToken)"/>).</summary>
+    public async Task<SiteRelease> PublishAsync(string section, Func<CancellationToken, Task<IReadOnlyCollection<SiteFile>>> render,
+        CancellationToken cancellationToken = default)
     {
         var current = await store.CurrentAsync(section, cancellationToken);
-        var release = await store.PublishAsync(section, files, cancellationToken);
+        var release = await store.PublishAsync(section, render, cancellationToken);
         if (release.Id != current?.Id && options.Value.DeploysToStaticWebApp)
         {
             await queue.SendAsync(QueueNames.StaticSiteDeploys, new StaticSiteChanged(release.Id, section), cancellationToken: cancellationToken);

@@ -33,9 +33,20 @@ public sealed class StaticSiteStore(StorageAccount account, TimeProvider time)
     /// Makes <paramref name="files"/> the whole of <paramref name="section"/>; the same files as now publish nothing. Throws
     /// <see cref="SitePublishConflictException"/> when another publish of the section switched first.
     /// </summary>
-    public async Task<SiteRelease> PublishAsync(string section, IReadOnlyCollection<SiteFile> files, CancellationToken cancellationToken = default)
+    public Task<SiteRelease> PublishAsync(string section, IReadOnlyCollection<SiteFile> files, CancellationToken cancellationToken = default) =>
+        PublishAsync(section, _ => Task.FromResult(files), cancellationToken);
+
+    /// <summary>
+    /// As above, with the files rendered by <paramref name="render"/> only after the current release is read: a render
+    /// from tables older than a concurrent publish's can then never replace that publish (its switch is refused), so
+    /// the last release always includes every change saved before its publish began.
+    /// </summary>
+    public async Task<SiteRelease> PublishAsync(string section, Func<CancellationToken, Task<IReadOnlyCollection<SiteFile>>> render,
+        CancellationToken cancellationToken = default)
     {
         RequireSection(section);
+        var (current, etag) = await ReadCurrentAsync(section, cancellationToken);
+        var files = await render(cancellationToken);
         var duplicate = files.GroupBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -46,7 +57,6 @@ public sealed class StaticSiteStore(StorageAccount account, TimeProvider time)
             throw new ArgumentException(invalid, nameof(files));
         }
 
-        var (current, etag) = await ReadCurrentAsync(section, cancellationToken);
         var entries = new Dictionary<string, SiteManifestEntry>(StringComparer.Ordinal);
         var uploaded = 0;
         foreach (var file in files)

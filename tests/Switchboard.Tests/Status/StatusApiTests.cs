@@ -65,6 +65,27 @@ public sealed class StatusApiTests
     }
 
     [Fact]
+    public async Task Six_incidents_opened_at_the_same_moment_are_all_accepted_and_all_published()
+    {
+        await using var host = await TestHost.StartAsync(queuePump: false);
+        var mail = await ComponentAsync(host, "Email delivery");
+
+        // Each change renders and publishes the whole section; the publishes that lose the release switch render again.
+        var answers = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => SendAsync(host, HttpMethod.Post, "/api/status/incidents", new
+        {
+            title = $"Incident {i}", impact = "minor", status = "investigating", message = $"Looking at {i}.",
+            components = new[] { new { id = mail, state = "degraded_performance" } }, notify = false,
+        })));
+
+        foreach (var answer in answers)
+        {
+            await JsonAsync(answer, HttpStatusCode.Created);
+        }
+        var published = (await PublicStatusAsync(host)).GetProperty("incidents").EnumerateArray().Select(i => i.Str("title")).Order();
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"Incident {i}"), published);
+    }
+
+    [Fact]
     public async Task A_resolved_incident_refuses_updates_and_takes_a_postmortem()
     {
         await using var host = await TestHost.StartAsync(queuePump: false);

@@ -115,7 +115,10 @@ public sealed partial class PublishKnowledgeBase(
     }
 
     /// <summary>Renders and publishes the site as the tables hold it now.</summary>
-    public async Task<Storage.StaticSite.SiteRelease> PublishAsync(CancellationToken cancellationToken = default)
+    public Task<Storage.StaticSite.SiteRelease> PublishAsync(CancellationToken cancellationToken = default) =>
+        publisher.PublishAsync(SiteSections.KnowledgeBase, RenderAsync, cancellationToken);
+
+    private async Task<IReadOnlyCollection<SiteFile>> RenderAsync(CancellationToken cancellationToken)
     {
         var snapshot = await model.LoadAsync(cancellationToken);
         var files = KbSiteFiles.Render(snapshot);
@@ -127,7 +130,7 @@ public sealed partial class PublishKnowledgeBase(
                 files.Add(new SiteFile($"files/{path}", upload.ContentType, upload.Content.ToMemory()));
             }
         }
-        return await publisher.PublishAsync(SiteSections.KnowledgeBase, files, cancellationToken);
+        return files;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published the knowledge base up to change {Generation}: release {ReleaseId}, {Files} files, {Uploaded} uploaded.")]
