@@ -81,16 +81,16 @@ function CheckForm({ components, onDone }: { components: StatusComponent[]; onDo
   const [scheduleId, setScheduleId] = useState('');
   const fields = ['componentId', 'url', 'intervalMinutes', 'expectedStatus', 'bodyContains', 'timeoutSeconds', 'pageScheduleId'];
   const { submit, saving, error } = useStatusSave(async () => {
-  await createCheck(api, {
-    componentId,
-    url,
-    intervalMinutes: interval,
-    expectedStatus: expected,
-    bodyContains: bodyContains || null,
-    timeoutSeconds: timeout,
-    openIncident,
-    pageScheduleId: scheduleId || null,
-  });
+    await createCheck(api, {
+      componentId,
+      url,
+      intervalMinutes: interval,
+      expectedStatus: expected,
+      bodyContains: bodyContains || null,
+      timeoutSeconds: timeout,
+      openIncident,
+      pageScheduleId: scheduleId || null,
+    });
   }, onDone);
   const err = (field: string) => ({ 'aria-describedby': describedBy(error, field, `check-${field}-error`) });
   return (

@@ -90,9 +90,9 @@ function ComponentForm({ component, groups, onDone }: { component?: StatusCompon
   const prefix = component ? `component-${component.id}` : 'component';
   const verb = component ? 'Save' : 'Add component';
   const { submit, saving, error } = useStatusSave(async () => {
-  const body = { name, group: group || null, description: description || null, state, position: null };
-  if (component) await updateComponent(api, component.id, body);
-  else await createComponent(api, body);
+    const body = { name, group: group || null, description: description || null, state, position: null };
+    if (component) await updateComponent(api, component.id, body);
+    else await createComponent(api, body);
   }, onDone);
   return (
     <form class="status-form" onSubmit={submit} aria-label={component ? `Edit ${component.name}` : 'New component'}>

@@ -89,7 +89,7 @@ function MaintenanceForm({ components, onDone }: { components: StatusComponent[]
   const [message, setMessage] = useState('');
   const zone = zoneLabel();
   const { submit, saving, error } = useStatusSave(async () => {
-  await scheduleMaintenance(api, { title, message, components: chosen, startsAt: fromLocalInput(startsAt), endsAt: fromLocalInput(endsAt) });
+    await scheduleMaintenance(api, { title, message, components: chosen, startsAt: fromLocalInput(startsAt), endsAt: fromLocalInput(endsAt) });
   }, onDone);
   return (
     <form class="status-form" onSubmit={submit} aria-label="Schedule maintenance">
