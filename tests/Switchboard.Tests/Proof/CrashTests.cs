@@ -63,15 +63,7 @@ public sealed class CrashTests
             Assert.Equal(HttpStatusCode.Accepted, (await driver.PostMimeAsync(email.ToBytes())).StatusCode);
         }
 
-        var expected = emails.GroupBy(e => e.From).Select(g => string.Join(" ", g.Select(e => e.MessageId))).Order(StringComparer.Ordinal).ToList();
-        List<string> actual = [];
-        var done = await Eventually.TrueAsync(async () =>
-        {
-            actual = await StorageDownTests.ThreadsAsync(driver);
-            return actual.SequenceEqual(expected);
-        }, TimeSpan.FromSeconds(60));
-        Assert.True(done, $"{acknowledged.Count} acknowledged before the kill; expected{Environment.NewLine}"
-            + string.Join(Environment.NewLine, expected) + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual) + Environment.NewLine + await StorageDump.DescribeAsync(host.Storage));
+        await StorageDownTests.AssertEveryThreadIsOneConversationAsync(driver, host.Storage, emails, $"{acknowledged.Count} acknowledged before the kill");
     }
 
     internal sealed record Child(Process Process, Uri BaseAddress) : IDisposable

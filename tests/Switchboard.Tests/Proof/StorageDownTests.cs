@@ -108,15 +108,8 @@ public sealed class StorageDownTests
         }
 
         // The pump catches up: every message in its thread once, each with its raw mail.
-        var expected = emails.GroupBy(e => e.From).Select(g => string.Join(" ", g.Select(e => e.MessageId))).Order(StringComparer.Ordinal).ToList();
-        List<string> actual = [];
-        var done = await Eventually.TrueAsync(async () =>
-        {
-            actual = await ThreadsAsync(driver);
-            return actual.SequenceEqual(expected);
-        }, TimeSpan.FromSeconds(60));
-        Assert.True(done, $"{refused.Count} refused during a {outage.TotalSeconds} s outage; expected{Environment.NewLine}"
-            + string.Join(Environment.NewLine, expected) + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual) + Environment.NewLine + await StorageDump.DescribeAsync(host.Storage) + ErrorLines(logs));
+        await AssertEveryThreadIsOneConversationAsync(driver, host.Storage, emails,
+            $"{refused.Count} refused during a {outage.TotalSeconds} s outage", () => ErrorLines(logs));
         foreach (var conversation in await driver.AllConversationsAsync())
         {
             foreach (var message in conversation.Messages())
@@ -129,6 +122,25 @@ public sealed class StorageDownTests
 
     public static string ErrorLines(CapturedLogs logs) => string.Join(Environment.NewLine,
         logs.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Category}: {l.Message}").Distinct().Take(60));
+
+    /// <summary>
+    /// Waits up to 60 s for every sender's thread to be one open conversation holding its messages once, in order;
+    /// else fails with <paramref name="context"/>, what was found, the thread keys and heads, and <paramref name="more"/>.
+    /// </summary>
+    internal static async Task AssertEveryThreadIsOneConversationAsync(InboundDriver driver, StorageAccount storage, IReadOnlyList<TestEmail> emails,
+        string context, Func<string>? more = null)
+    {
+        var expected = emails.GroupBy(e => e.From).Select(g => string.Join(" ", g.Select(e => e.MessageId))).Order(StringComparer.Ordinal).ToList();
+        List<string> actual = [];
+        var done = await Eventually.TrueAsync(async () =>
+        {
+            actual = await ThreadsAsync(driver);
+            return actual.SequenceEqual(expected);
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(done, $"{context}; expected{Environment.NewLine}" + string.Join(Environment.NewLine, expected)
+            + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual)
+            + Environment.NewLine + await StorageDump.DescribeAsync(storage) + more?.Invoke());
+    }
 
     /// <summary>Each open conversation as its Message-IDs in order.</summary>
     public static async Task<List<string>> ThreadsAsync(InboundDriver driver) =>
