@@ -37,7 +37,7 @@ public sealed class ListConversations(InboxIndex inbox, Mailboxes mailboxes, Tea
                 "unassigned" => await inbox.PageByAssigneeAsync(null, mailbox, status.ToWire(), limit, storageToken, cancellationToken),
                 _ => await inbox.PageAsync(mailbox, status.ToWire(), limit, storageToken, cancellationToken),
             };
-            var unique = rows.DistinctBy(r => r.ConversationId).ToList(); // a row left behind by two concurrent moves shows once
+            var unique = rows.DistinctBy(r => r.ConversationId).ToList(); // a row left behind by a write that died before settling its rows (InboxIndex.SettleAsync) shows once
             var seen = await reads.ReadAsync(me?.Id ?? agent.Id, [.. unique.Select(r => r.ConversationId)], cancellationToken);
             var items = unique
                 .Select(r => new ConversationSummary(r.ConversationId, r.Subject, r.Status, r.Mailbox,

@@ -137,14 +137,12 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
         }
         if (update is { Outcome: ConversationWriteOutcome.Written })
         {
-            await inbox.MoveAsync(update.Conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
-            // A merge may have folded this conversation into another since it was written (the merge copied what was
-            // written: it marks the younger only if unchanged since it copied it). It removes the younger's inbox rows
-            // after marking it; rows moved here after that removal are removed here, so none is left either way.
-            if ((await conversations.GetHeadAsync(update.Conversation.Id, cancellationToken))?.MergedInto is { Length: > 0 })
-            {
-                await inbox.RemoveAsync(update.Conversation, cancellationToken);
-            }
+            var placed = await inbox.MoveAsync(update.Conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
+            // Another writer may have written the head since (its rows may have moved before these landed), or a merge
+            // may have folded this conversation into another (it removes the younger's rows after marking it; rows
+            // moved here after that removal are removed here). Either way the head as it is now settles these rows.
+            var current = await conversations.GetHeadAsync(update.Conversation.Id, cancellationToken);
+            await inbox.SettleAsync(placed, update.Conversation, current?.ToConversation(), cancellationToken);
         }
         return update;
     }

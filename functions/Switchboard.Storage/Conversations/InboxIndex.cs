@@ -27,9 +27,11 @@ public sealed class InboxIndex(StorageAccount storage)
     /// Writes the conversation's rows as it is now, removing those of its previous state (the head row's Status,
     /// IndexRowKey and AssigneeId as read before the change; all null for a new conversation or a repair).
     /// </summary>
-    public async Task MoveAsync(Conversation conversation, string? previousStatus, string? previousRowKey, string? previousAssigneeId,
-        CancellationToken cancellationToken = default)
+    /// <returns>The rows written, with their ETags, for <see cref="SettleAsync"/>.</returns>
+    public async Task<IReadOnlyList<InboxPlacement>> MoveAsync(Conversation conversation, string? previousStatus, string? previousRowKey,
+        string? previousAssigneeId, CancellationToken cancellationToken = default)
     {
+        var placed = new List<InboxPlacement>();
         var status = conversation.Status.ToWire();
         var placements = new (string Partition, string? Previous)[]
         {
@@ -47,13 +49,63 @@ public sealed class InboxIndex(StorageAccount storage)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(previousPartition, previousRowKey), ETag.All));
             }
-            await SubmitIgnoringMissingAsync(actions, cancellationToken);
+            var etag = await SubmitIgnoringMissingAsync(actions, cancellationToken);
+            placed.Add(new InboxPlacement(row.PartitionKey, row.RowKey, etag));
             if (removeOld && previousPartition != row.PartitionKey)
             {
                 await DeleteIfExistsAsync(previousPartition!, previousRowKey!, cancellationToken);
             }
         }
+        return placed;
     }
+
+    /// <summary>
+    /// Brings the rows a write just placed in line with the head as read after placing them. Two writers of one
+    /// conversation write the head in turn but move its rows unordered: the earlier one's rows may land after the later
+    /// one removed their keys (a row left in "unassigned" for a conversation just assigned) or replaced their summary.
+    /// Whoever reads the newer head after placing its rows corrects them: a row the head no longer has is deleted, a
+    /// row with an older summary is rewritten. Both only if the row is still the one this write placed (its ETag), so a
+    /// row a later writer placed is never touched; an alias (merged away) leaves the inbox.
+    /// </summary>
+    public async Task SettleAsync(IReadOnlyList<InboxPlacement> placed, Conversation written, Conversation? current,
+        CancellationToken cancellationToken = default)
+    {
+        if (current is null || current.IsAlias)
+        {
+            await RemoveAsync(written, cancellationToken);
+            return;
+        }
+        var now = PartitionsOf(current).Select(p => ToRow(current, p)).ToDictionary(r => (r.PartitionKey, r.RowKey));
+        foreach (var placement in placed.Where(p => p.ETag != default))
+        {
+            try
+            {
+                if (!now.TryGetValue((placement.PartitionKey, placement.RowKey), out var row))
+                {
+                    await Table.DeleteEntityAsync(placement.PartitionKey, placement.RowKey, placement.ETag, cancellationToken);
+                }
+                else if (!SameSummary(row, ToRow(written, placement.PartitionKey)))
+                {
+                    await Table.UpdateEntityAsync(row, placement.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // moved or rewritten since by a later writer, who settles its own rows
+            }
+        }
+    }
+
+    private static string[] PartitionsOf(Conversation conversation)
+    {
+        var status = conversation.Status.ToWire();
+        return [PartitionKeyFor(conversation.Mailbox, status), PartitionKeyFor(AllMailboxes, status), AssigneePartitionKeyFor(conversation.AssigneeId, status)];
+    }
+
+    private static bool SameSummary(InboxRow a, InboxRow b) => Summary(a).Equals(Summary(b)); // boxed tuples: Equals, never ==
+
+    private static object Summary(InboxRow row) => (row.ConversationId, row.Subject, row.Status, row.Mailbox, row.CustomerEmail, row.CustomerName,
+        row.MessageCount, row.LastActivityAt, row.Preview, row.AssigneeId, row.Tags, row.SnoozedUntil, row.LatestRating);
 
     /// <summary>Removes the conversation's rows as its head last placed them (a conversation merged into another leaves the inbox).</summary>
     public Task RemoveAsync(ConversationEntity head, CancellationToken cancellationToken = default) =>
@@ -97,16 +149,17 @@ public sealed class InboxIndex(StorageAccount storage)
         return ([], null);
     }
 
-    private async Task SubmitIgnoringMissingAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <returns>The ETag of the upserted row (the first action); default if storage did not say.</returns>
+    private async Task<ETag> SubmitIgnoringMissingAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return (await Table.SubmitTransactionAsync(actions, cancellationToken)).Value[0].Headers.ETag ?? default;
         }
         catch (TableTransactionFailedException e) when (e.Status == 404 && actions.Count > 1)
         {
             // The old row was already moved (a retry): the upsert alone is what is left to do.
-            await Table.SubmitTransactionAsync(actions.Take(1), cancellationToken);
+            return (await Table.SubmitTransactionAsync(actions.Take(1), cancellationToken)).Value[0].Headers.ETag ?? default;
         }
     }
 
@@ -140,6 +193,9 @@ public sealed class InboxIndex(StorageAccount storage)
         LatestRating = conversation.LatestRating,
     };
 }
+
+/// <summary>One inbox row a write placed, and its ETag as written.</summary>
+public sealed record InboxPlacement(string PartitionKey, string RowKey, ETag ETag);
 
 /// <summary>A conversation's summary as the inbox lists it.</summary>
 public sealed class InboxRow : ITableEntity
