@@ -28,7 +28,7 @@ public sealed class StorageCostTests(ITestOutputHelper output)
         var indexing = counter.Requests.Where(r => r.Contains(StorageLayout.SearchIndexTable, StringComparison.Ordinal)).ToList();
         // 11th: the assignee view's InboxIndex row; 12th: the customer's last contact; 13th-14th: every parent and the
         // message's own Message-ID are looked up (point reads), so a message linking two conversations is noticed; 15th:
-        // the head read again after the write, so inbox rows moved while a merge folded it into another do not stay.
+        // the head read again after the write, so inbox rows a concurrent write or a merge made stale are settled.
         Assert.InRange(counter.Count - indexing.Count, 1, 15);
         // The search index: one read of the conversation's term set, then one upsert per distinct term the conversation
         // did not have yet and one of the set (docs/storage.md, SearchIndex), bounded.
