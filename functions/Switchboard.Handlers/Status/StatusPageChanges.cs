@@ -26,27 +26,9 @@ public sealed class StatusPageChanges(StatusPageModel model, SitePublisher publi
         await PublishAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Two changes at once (an agent's update while a maintenance stage or a check's verdict publishes) both render;
-    /// the one that switches releases second is refused, and rendering again from the tables as they are now includes
-    /// both changes, where failing would answer the agent 500 or wait for the queue's retry.
-    /// </summary>
-    public async Task PublishAsync(CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await publisher.PublishAsync(SiteSections.Status, async ct => Render(await model.LoadAsync(ct)), cancellationToken);
-                return;
-            }
-            catch (Storage.StaticSite.SitePublishConflictException) when (attempt < 10)
-            {
-                // Each render carries its own "updated at", so every concurrent publish must win a switch in turn.
-                await Task.Delay(Random.Shared.Next(10, 50 * attempt), CancellationToken.None);
-            }
-        }
-    }
+    /// <summary>Renders the section from the tables as they are now (again, should another change switch first).</summary>
+    public Task PublishAsync(CancellationToken cancellationToken = default) =>
+        publisher.PublishAsync(SiteSections.Status, async ct => Render(await model.LoadAsync(ct)), cancellationToken);
 
     public static IReadOnlyList<SiteFile> Render(StatusSnapshot snapshot)
     {

@@ -22,7 +22,7 @@ public sealed partial class MimeFuzzTests
     [Fact]
     public async Task Damaged_mail_never_crashes_the_host_and_every_accepted_message_is_visible()
     {
-        var count = int.TryParse(Environment.GetEnvironmentVariable("SWITCHBOARD_FUZZ_COUNT"), out var n) ? n : QuickCount;
+        var count = ProofScale.Get("SWITCHBOARD_FUZZ_COUNT", QuickCount);
         var fixtures = Sources.SelectMany(s => Directory.GetFiles(InboundDriver.Fixture(s), "*.eml")).Order(StringComparer.Ordinal).ToArray();
         var random = new Random(Seed);
         await using var host = await TestHost.StartAsync(queuePump: false);

@@ -78,19 +78,28 @@ public sealed class ReplyCrashTests
     /// <summary>
     /// The local host as a child process, its pump sending replies, is SIGKILLed while agents post them; a new host on
     /// the same storage settles every accepted reply as sent (one copy) or failed as interrupted (at most one copy).
+    /// The test command posts 12 replies and kills once; SWITCHBOARD_REPLY_CRASH_REPLIES and
+    /// SWITCHBOARD_REPLY_CRASH_KILLS ask for more (after each kill but the last a new child takes the agents' posts).
     /// </summary>
     [Fact]
     public async Task Replies_survive_a_SIGKILL_of_the_host_sent_at_most_once_and_none_left_sending()
     {
+        var replies = ProofScale.Get("SWITCHBOARD_REPLY_CRASH_REPLIES", 12, min: 2);
+        var kills = ProofScale.Get("SWITCHBOARD_REPLY_CRASH_KILLS", 1);
+        if (replies < 2 * (kills + 1))
+        {
+            throw new ArgumentException($"{replies} replies are too few for {kills} kills: each host must get some before it dies.");
+        }
         var connectionString = (await Azurite.GetAsync()).ConnectionString;
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         var settings = new Dictionary<string, string> { ["Mail:SendLease"] = "00:00:03" };
         var accepted = new ConcurrentDictionary<string, (string Conversation, string MessageId)>();
-        using (var child = await CrashTests.StartChildAsync(connectionString, prefix, settings))
-        using (var client = new HttpClient { BaseAddress = child.BaseAddress, Timeout = TimeSpan.FromSeconds(30) })
+        await using (var hosts = new ChildHosts(() => CrashTests.StartChildAsync(connectionString, prefix, settings),
+            c => c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestHost.ApiKey)))
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestHost.ApiKey);
-            var emails = StorageDownTests.Threads(threads: 12, perThread: 1);
+            await hosts.StartAsync();
+            var client = (await hosts.CurrentAsync())!.Client;
+            var emails = StorageDownTests.Threads(threads: replies, perThread: 1);
             foreach (var email in emails)
             {
                 var content = new ByteArrayContent(email.ToBytes());
@@ -100,20 +109,23 @@ public sealed class ReplyCrashTests
             List<string> ids = [];
             Assert.True(await Eventually.TrueAsync(async () =>
             {
-                var list = await client.GetFromJsonAsync<JsonElement>("/api/conversations?status=open&limit=100");
-                ids = [.. list.GetProperty("items").EnumerateArray().Select(c => c.Str("id"))];
+                ids = await OpenConversationIdsAsync(client);
                 return ids.Count == emails.Count;
-            }, TimeSpan.FromSeconds(60)), $"{ids.Count} of {emails.Count} conversations before the replies");
+            }, TimeSpan.FromSeconds(60 + replies / 2)), $"{ids.Count} of {emails.Count} conversations before the replies");
 
             var answered = 0;
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (id, _) =>
             {
+                if (await hosts.CurrentAsync() is not { } child)
+                {
+                    return; // the last kill is done: the agents stop
+                }
                 try
                 {
-                    using var get = await client.GetAsync($"/api/conversations/{id}");
+                    using var get = await child.Client.GetAsync($"/api/conversations/{id}");
                     using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/conversations/{id}/replies") { Content = JsonContent.Create(new { text = "On its way." }) };
                     request.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.ToString());
-                    using var response = await client.SendAsync(request);
+                    using var response = await child.Client.SendAsync(request);
                     if (response.StatusCode == HttpStatusCode.Accepted)
                     {
                         var message = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -124,9 +136,14 @@ public sealed class ReplyCrashTests
                 {
                     // The host is gone: the agent saw no 202.
                 }
-                if (Interlocked.Increment(ref answered) == ids.Count / 2) child.Process.Kill(); // SIGKILL on Linux
+                // Kill number k once k/(kills+1) of the replies are answered: each while the pump sends the others.
+                var count = Interlocked.Increment(ref answered);
+                if (count >= (hosts.Kills + 1) * ids.Count / (kills + 1))
+                {
+                    await hosts.KillAsync(child, kills);
+                }
             });
-            await child.Process.WaitForExitAsync();
+            Assert.Equal(kills, hosts.Kills);
         }
         Assert.NotEmpty(accepted);
 
@@ -145,13 +162,27 @@ public sealed class ReplyCrashTests
                 states[messageRowKey] = (message.Str("deliveryState"), message.TryGetProperty("deliveryDetail", out var d) ? d.GetString() ?? "" : "");
             }
             return states.Values.All(s => s.State == "sent" || (s.State == "failed" && s.Detail == DeliverOutboundEmail.InterruptedDetail));
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(60 + Math.Max(0, replies - 12)));
         Assert.True(settled, string.Join(Environment.NewLine, states.Select(s => $"{s.Key}: {s.Value.State} ({s.Value.Detail})")));
         foreach (var (messageRowKey, (_, messageId)) in accepted)
         {
             var copies = await CopiesAsync(host, messageId);
             Assert.True(states[messageRowKey].State == "sent" ? copies == 1 : copies <= 1, $"{messageRowKey} is {states[messageRowKey].State} with {copies} copies sent");
         }
+    }
+
+    private static async Task<List<string>> OpenConversationIdsAsync(HttpClient client)
+    {
+        List<string> ids = [];
+        string? token = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/conversations?status=open&limit=100" + (token is null ? "" : $"&continuationToken={Uri.EscapeDataString(token)}"));
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.Str("id")));
+            token = page.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+        return ids;
     }
 
     private static async Task<string> StateAsync(ReplyDriver agent, string conversationId, string messageRowKey) =>

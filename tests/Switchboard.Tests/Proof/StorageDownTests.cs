@@ -34,7 +34,7 @@ public sealed class StorageDownTests
                 var email = new TestEmail($"customer{t}@example.com", "support@acme.test", (i == 0 ? "" : "Re: ") + $"Order {t} is late", $"Message {i} of thread {t}")
                 {
                     InReplyTo = previous,
-                    Date = new DateTimeOffset(2026, 3, 2, 10, i, t, TimeSpan.Zero),
+                    Date = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero).AddMinutes(i).AddSeconds(t),
                 };
                 mail.Add(email);
                 previous = email.MessageId;
@@ -46,7 +46,7 @@ public sealed class StorageDownTests
     [Fact]
     public async Task Storage_down_during_ingestion_refuses_with_503_and_loses_nothing_once_back()
     {
-        var outage = int.TryParse(Environment.GetEnvironmentVariable("SWITCHBOARD_STORAGE_DOWN_SECONDS"), out var s) ? TimeSpan.FromSeconds(s) : QuickOutage;
+        var outage = TimeSpan.FromSeconds(ProofScale.Get("SWITCHBOARD_STORAGE_DOWN_SECONDS", (int)QuickOutage.TotalSeconds));
         var logs = new CapturedLogs();
         await using var relay = StorageRelay.For((await Azurite.GetAsync()).ConnectionString);
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
@@ -124,11 +124,12 @@ public sealed class StorageDownTests
         logs.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => $"{l.Category}: {l.Message}").Distinct().Take(60));
 
     /// <summary>
-    /// Waits up to 60 s for every sender's thread to be one open conversation holding its messages once, in order;
-    /// else fails with <paramref name="context"/>, what was found, the thread keys and heads, and <paramref name="more"/>.
+    /// Waits up to 60 s (or <paramref name="within"/>) for every sender's thread to be one open conversation holding
+    /// its messages once, in order; else fails with <paramref name="context"/>, what was found, the thread keys and
+    /// heads, and <paramref name="more"/>.
     /// </summary>
     internal static async Task AssertEveryThreadIsOneConversationAsync(InboundDriver driver, StorageAccount storage, IReadOnlyList<TestEmail> emails,
-        string context, Func<string>? more = null)
+        string context, Func<string>? more = null, TimeSpan? within = null)
     {
         var expected = emails.GroupBy(e => e.From).Select(g => string.Join(" ", g.Select(e => e.MessageId))).Order(StringComparer.Ordinal).ToList();
         List<string> actual = [];
@@ -136,7 +137,7 @@ public sealed class StorageDownTests
         {
             actual = await ThreadsAsync(driver);
             return actual.SequenceEqual(expected);
-        }, TimeSpan.FromSeconds(60));
+        }, within ?? TimeSpan.FromSeconds(60));
         Assert.True(done, $"{context}; expected{Environment.NewLine}" + string.Join(Environment.NewLine, expected)
             + $"{Environment.NewLine}but found{Environment.NewLine}" + string.Join(Environment.NewLine, actual)
             + Environment.NewLine + await StorageDump.DescribeAsync(storage) + more?.Invoke());

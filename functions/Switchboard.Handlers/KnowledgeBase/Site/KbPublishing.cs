@@ -76,7 +76,7 @@ public sealed partial class PublishKnowledgeBase(
         Storage.StaticSite.SiteRelease release;
         try
         {
-            release = await PublishRenderingAgainOnConflictAsync(cancellationToken);
+            release = await PublishAsync(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -93,25 +93,6 @@ public sealed partial class PublishKnowledgeBase(
             s.LastError = null;
         }, cancellationToken);
         LogPublished(generation, release.Id, release.Files, release.Uploaded);
-    }
-
-    /// <summary>
-    /// An edit saved while a publish runs queues the next one, which can come due before the first has switched
-    /// releases: the one that switches second is refused, and rendering again on top of the other's release now
-    /// beats waiting for the queue's visibility timeout (30 s) to retry it.
-    /// </summary>
-    private async Task<Storage.StaticSite.SiteRelease> PublishRenderingAgainOnConflictAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await PublishAsync(cancellationToken);
-            }
-            catch (Storage.StaticSite.SitePublishConflictException) when (attempt < 3)
-            {
-            }
-        }
     }
 
     /// <summary>Renders and publishes the site as the tables hold it now.</summary>
