@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Switchboard.Tests.Proof;
 
@@ -14,7 +15,7 @@ namespace Switchboard.Tests.Proof;
 /// message in its thread exactly once. The test command posts 40 messages and kills once;
 /// SWITCHBOARD_CRASH_MESSAGES (rounded up to four-message threads) and SWITCHBOARD_CRASH_KILLS ask for more.
 /// </summary>
-public sealed class CrashTests
+public sealed class CrashTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Host_killed_mid_ingestion_loses_no_acknowledged_message_after_restart()
@@ -84,6 +85,8 @@ public sealed class CrashTests
         await StorageDownTests.AssertEveryThreadIsOneConversationAsync(driver, host.Storage, emails,
             $"{acknowledged.Count} of {emails.Count} acknowledged, killed after {string.Join(", ", killedAfter)}",
             within: TimeSpan.FromSeconds(60 + Math.Max(0, emails.Count - 40)));
+        output.WriteLine($"{emails.Count} messages, {kills} kills after {string.Join(", ", killedAfter)} acknowledged; "
+            + $"{acknowledged.Count} acknowledged before the last, the rest posted again: every thread one conversation.");
     }
 
     internal sealed record Child(Process Process, Uri BaseAddress) : IDisposable

@@ -11,6 +11,7 @@ using Switchboard.Storage.Mail;
 using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
 using Switchboard.Tests.Replies;
+using Xunit.Abstractions;
 
 namespace Switchboard.Tests.Proof;
 
@@ -19,7 +20,7 @@ namespace Switchboard.Tests.Proof;
 /// a crash point; and one real SIGKILL of a child local host) is sent at most once and never silently lost: it ends
 /// sent, or failed with a reason the agent can act on.
 /// </summary>
-public sealed class ReplyCrashTests
+public sealed class ReplyCrashTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
@@ -169,6 +170,8 @@ public sealed class ReplyCrashTests
             var copies = await CopiesAsync(host, messageId);
             Assert.True(states[messageRowKey].State == "sent" ? copies == 1 : copies <= 1, $"{messageRowKey} is {states[messageRowKey].State} with {copies} copies sent");
         }
+        output.WriteLine($"{replies} conversations to reply to, {kills} kills; {accepted.Count} replies accepted (none posted after the last kill): "
+            + $"{states.Values.Count(s => s.State == "sent")} sent once, {states.Values.Count(s => s.State == "failed")} failed as interrupted.");
     }
 
     private static async Task<List<string>> OpenConversationIdsAsync(HttpClient client)
