@@ -119,6 +119,8 @@ public sealed class ProcessInboundEmail(
                     // Stored by an earlier delivery that could not finish merging what it links: finish it now.
                     await merger.LinkAsync(duplicate.ConversationId, duplicate.Links, cancellationToken);
                 }
+                // Or one it merged was marked but not finished (its inbox rows left): its threading met that alias.
+                await merger.FinishMergesAsync(lookup.Aliases, cancellationToken);
                 return Outcomes.Duplicate;
             case ThreadDecision.NoConversation none:
                 logger.LogInformation("Message {MessageId} starts no conversation: {Reason}.", email.MessageId, none.Reason);
@@ -161,9 +163,13 @@ public sealed class ProcessInboundEmail(
     {
         private readonly Dictionary<string, ConversationState?> heads = [];
         private readonly Dictionary<string, ConversationEntity> entities = [];
+        private readonly HashSet<string> aliases = [];
 
         /// <summary>The head row read while threading, with its ETag, for the writer.</summary>
         public ConversationEntity? HeadRead(string conversationId) => entities.GetValueOrDefault(conversationId);
+
+        /// <summary>Conversation ids met while threading that were merged into another (followed to it).</summary>
+        public IReadOnlyCollection<string> Aliases => aliases;
 
         public Task<ThreadKeyTarget?> FindAsync(ThreadKey key, CancellationToken cancellationToken = default) =>
             threadKeys.FindAsync(key, cancellationToken);
@@ -177,6 +183,10 @@ public sealed class ProcessInboundEmail(
                 if (head is not null)
                 {
                     entities[head.PartitionKey] = head;
+                    if (head.PartitionKey != conversationId)
+                    {
+                        aliases.Add(conversationId);
+                    }
                 }
                 state = head is null ? null : new ConversationState(
                     head.PartitionKey, head.Mailbox, head.CustomerEmail,

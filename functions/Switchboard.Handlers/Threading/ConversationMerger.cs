@@ -131,16 +131,44 @@ public sealed class ConversationMerger(
             {
                 continue; // something was written to the younger meanwhile: copy again
             }
-            // After marking: an inbox move of the younger's from before the mark is removed here, one after it by its writer.
-            await inbox.RemoveAsync(source, cancellationToken);
-            await MoveDraftsAsync(rows, merged.Id, cancellationToken);
-            // For metrics: two conversations were one problem (a redelivered merge publishes the same event id again).
-            await events.PublishAsync(new DomainEvent($"{source.PartitionKey}-merged", DomainEventTypes.ConversationMerged, time.GetUtcNow(),
-                source.PartitionKey, null, merged.Mailbox, merged.CustomerEmail, Automatic: false, Flags: []), cancellationToken);
+            await FinishAsync(source, merged, [.. rows.Where(r => r.RowKey.StartsWith('d'))], cancellationToken);
             logger.LogInformation("Conversation {Younger} merged into {Older} ({Rows} rows).", source.PartitionKey, merged.Id, rows.Count);
             return merged.Id;
         }
         throw new InvalidOperationException($"Conversation {youngerId} kept changing while being merged into {olderId}; the message will be retried.");
+    }
+
+    /// <summary>
+    /// Finishes merges that a crash (or storage going away) cut off after the younger was marked an alias: its inbox
+    /// rows, drafts and merge event were still to go. The message's redelivery finds the alias leading to the same
+    /// conversation, so <see cref="LinkAsync"/> has nothing left to merge; it passes the aliases its threading met here.
+    /// Every step is idempotent: an alias finished already costs a head read, its drafts' range query, three deletes of
+    /// absent rows and its merge event again (the same id).
+    /// </summary>
+    public async Task FinishMergesAsync(IEnumerable<string> aliasIds, CancellationToken cancellationToken = default)
+    {
+        foreach (var id in aliasIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await conversations.GetHeadAsync(id, cancellationToken) is { MergedInto.Length: > 0 } alias
+                && await conversations.GetLiveHeadAsync(alias.MergedInto, cancellationToken) is { } survivor)
+            {
+                await FinishAsync(alias, survivor.ToConversation(), await conversations.GetDraftRowsAsync(id, cancellationToken), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>What follows the mark: the younger leaves the inbox, its drafts move, and metrics hear of the merge.</summary>
+    private async Task FinishAsync(ConversationEntity younger, Conversation survivor, IReadOnlyList<Azure.Data.Tables.TableEntity> drafts,
+        CancellationToken cancellationToken)
+    {
+        // An inbox move of the younger's from before the mark is removed here, one after it by its writer.
+        await inbox.RemoveAsync(younger, cancellationToken);
+        // Copied again as they are now: a draft edited through the alias since the merge copied it keeps the edit.
+        await conversations.CopyItemRowsAsync(survivor.Id, drafts, cancellationToken);
+        await MoveDraftsAsync(drafts, survivor.Id, cancellationToken);
+        // For metrics: two conversations were one problem (a redelivered merge publishes the same event id again).
+        await events.PublishAsync(new DomainEvent($"{younger.PartitionKey}-merged", DomainEventTypes.ConversationMerged, time.GetUtcNow(),
+            younger.PartitionKey, null, survivor.Mailbox, survivor.CustomerEmail, Automatic: false, Flags: []), cancellationToken);
     }
 
     /// <summary>

@@ -76,6 +76,18 @@ public sealed class ConversationStore(StorageAccount storage)
         return rows;
     }
 
+    /// <summary>The conversation's draft rows (RowKeys <c>d…</c>), with all their properties: one range query.</summary>
+    public async Task<IReadOnlyList<TableEntity>> GetDraftRowsAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == conversationId && e.RowKey.CompareTo("d") >= 0 && e.RowKey.CompareTo("e") < 0, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
     /// <summary>Writes the rows into another conversation's partition, keeping their RowKeys (upserts, 100 per transaction).</summary>
     public async Task CopyItemRowsAsync(string conversationId, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken = default)
     {

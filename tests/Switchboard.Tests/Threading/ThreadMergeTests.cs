@@ -128,12 +128,48 @@ public sealed class ThreadMergeTests
         Assert.Equal(3, (await mail.ListAsync("?status=open")).GetProperty("items")[0].GetProperty("messageCount").GetInt32());
     }
 
-    /// <summary>Storage fails the first merge's read of the rows to fold in (an outage, a crash), and only that request.</summary>
-    private sealed class FirstMergeFails : HttpPipelinePolicy
+    [Fact]
+    public async Task A_merge_cut_off_after_marking_the_younger_is_finished_by_the_redelivery_and_the_inbox_lists_one()
+    {
+        var outage = new FirstMergeFails(request => request.Method == RequestMethod.Delete
+            && Uri.UnescapeDataString(request.Uri.ToString()).Contains(StorageLayout.InboxIndexTable, StringComparison.Ordinal));
+        await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(outage.Attach));
+        var mail = new InboundDriver(host);
+        var older = new ThreadMail("cut-older@mail.example.org", "Ana Pereira <ana@example.org>", "Invoice 2026-118", null, []);
+        var younger = new ThreadMail("cut-younger@mail.example.org", "Marco Rossi <marco@example.org>", "Re: Invoice 2026-118", "cut-unseen@mail.example.org", ["cut-unseen@mail.example.org"]);
+        foreach (var message in new[] { older, younger })
+        {
+            await mail.DeliverRawAsync(message.ToBytes());
+            await mail.ProcessQueuedAsync();
+        }
+        Assert.Equal(2, (await mail.AllConversationsAsync()).Count);
+
+        var linking = new ThreadMail("cut-linking@mail.example.org", "Ana Pereira <ana@example.org>", "Re: Invoice 2026-118", younger.MessageId,
+            [older.MessageId, younger.MessageId]);
+        await mail.DeliverRawAsync(linking.ToBytes());
+        var queued = Assert.Single((await host.Storage.Queue(QueueNames.InboundEmail).ReceiveMessagesAsync(1)).Value).Body.ToString();
+        var handler = host.Services.GetRequiredService<ProcessInboundEmail>();
+        outage.Armed = true; // the merge marks the younger an alias, then the removal of its inbox rows fails
+        await Assert.ThrowsAnyAsync<Exception>(() => handler.HandleAsync(queued));
+        Assert.True(outage.Failed);
+        Assert.Equal(2, (await mail.ListAsync("?status=open")).GetProperty("items").GetArrayLength()); // the alias still listed
+
+        await handler.HandleAsync(queued); // the queue's retry: a duplicate now, whose threading meets the alias
+        var merged = await mail.SingleConversationAsync();
+        Assert.Equal([older.MessageId, younger.MessageId, linking.MessageId], merged.Messages().Select(m => m.Str("messageId")));
+    }
+
+    /// <summary>
+    /// Storage fails one request (an outage, a crash): by default the first merge's read of the rows to fold in; or the
+    /// first request matching <paramref name="fails"/> once armed.
+    /// </summary>
+    private sealed class FirstMergeFails(Func<Request, bool>? fails = null) : HttpPipelinePolicy
     {
         private int failed;
 
         public bool Failed => failed == 1;
+
+        public volatile bool Armed = fails is null;
 
         public void Attach(ClientOptions options) => options.AddPolicy(this, HttpPipelinePosition.PerRetry);
 
@@ -151,12 +187,16 @@ public sealed class ThreadMergeTests
 
         private void FailOnce(HttpMessage message)
         {
-            var uri = Uri.UnescapeDataString(message.Request.Uri.ToString());
-            if (uri.Contains(StorageLayout.ConversationsTable, StringComparison.Ordinal) && uri.Contains("RowKey ne 'conversation'", StringComparison.Ordinal)
-                && Interlocked.CompareExchange(ref failed, 1, 0) == 0)
+            if (Armed && (fails ?? ReadsRowsToFoldIn)(message.Request) && Interlocked.CompareExchange(ref failed, 1, 0) == 0)
             {
                 throw new InvalidOperationException("Storage is unreachable (injected by the test).");
             }
+        }
+
+        private static bool ReadsRowsToFoldIn(Request request)
+        {
+            var uri = Uri.UnescapeDataString(request.Uri.ToString());
+            return uri.Contains(StorageLayout.ConversationsTable, StringComparison.Ordinal) && uri.Contains("RowKey ne 'conversation'", StringComparison.Ordinal);
         }
     }
 
