@@ -3,11 +3,13 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Handlers.Escalation;
 using Switchboard.Handlers.Mail;
+using Switchboard.Handlers.Phone;
 using Switchboard.Storage.Escalation;
 using Switchboard.Storage.Mail;
 using Switchboard.Tests.Escalation;
 using Switchboard.Tests.Inbound;
 using Switchboard.Tests.Infrastructure;
+using Switchboard.Tests.Phone;
 
 namespace Switchboard.Tests.Proof;
 
@@ -84,6 +86,85 @@ public sealed class EscalationCrashTests
             Assert.Equal(acknowledge ? 0 : 1, levelTwo);
             Assert.Equal(acknowledge ? EscalationStates.Acknowledged : EscalationStates.Finished, (await driver.StateAsync(conversation))!.State);
             Assert.Equal(acknowledge ? 1 : 2, (await PageLogAsync(driver, conversation)).Count);
+        }
+    }
+
+    /// <summary>
+    /// The host dies after the page's text went out (the email, the log entry and the page count are written by then)
+    /// and before the claim is marked sent: the takeover sends the email again under the same Message-ID, and finds the
+    /// log entry and the text's claim, so the person gets one text and the log one entry.
+    /// </summary>
+    [Fact]
+    public async Task A_crash_after_the_page_was_texted_sends_no_second_text_and_logs_the_page_once()
+    {
+        var phone = new CrashAfterText();
+        await using var host = await TestHost.StartAsync(PhoneDriver.Settings, queuePump: false, fakeTime: true,
+            services: s => s.AddSingleton<IPhoneGateway>(sp => phone.Around(ActivatorUtilities.CreateInstance<PhoneSinkGateway>(sp))));
+        var driver = new PhoneDriver(host);
+        var dana = await driver.InviteAsync();
+        await driver.VerifyAsync(dana, "sms", PhoneDriver.Mobile);
+        await driver.RulesAsync(dana, PhoneDriver.Rule("sms", 0));
+        await driver.Escalation.PutPolicyAsync(new { levels = new[] { EscalationDriver.Level(agentIds: [dana]), EscalationDriver.Level(agentIds: ["carol@acme.test"]) } });
+        var engine = host.Services.GetRequiredService<EscalationEngine>();
+        var abandonedAfter = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EscalationOptions>>().Value.AbandonedClaimAfter;
+        var conversation = await driver.Escalation.CustomerWritesAsync();
+        var state = (await driver.Escalation.StateAsync(conversation))!;
+        var check = new EscalationCheck(state.DueRowKey, conversation, 0, state.DueAt);
+
+        phone.Armed = true;
+        host.Time!.Advance(TimeSpan.FromMinutes(10) + PastDue);
+        try
+        {
+            await engine.CheckAsync(check);
+        }
+        catch (SimulatedCrash)
+        {
+            // the host dies here (or the host's own minute timer got there first and died instead)
+        }
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(!phone.Armed)), "the page was never texted");
+        await driver.Escalation.AdvanceAsync(abandonedAfter + TimeSpan.FromSeconds(1));
+        await engine.CheckAsync(check);
+
+        var copies = (await PagesAboutAsync(driver.Escalation, conversation)).Where(p => p.To == "dana@acme.test").ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.StartsWith("sb.page.", Assert.Single(copies.Select(MessageIdOf).Distinct()));
+        Assert.Single(await driver.PagesSentAsync());
+        var logged = Assert.Single(await PageLogAsync(driver.Escalation, conversation));
+        Assert.Equal(dana, logged.Str("agentId"));
+        // The text went out but the crash came before it was recorded on the page: the log shows the email only.
+        Assert.Equal(["email"], logged.GetProperty("channels").EnumerateArray().Select(c => c.Str("channel")));
+
+        await driver.Escalation.AdvanceAsync(TimeSpan.FromMinutes(5) + PastDue);
+        Assert.Single(await PagesAboutAsync(driver.Escalation, conversation), p => p.To == "carol@acme.test");
+    }
+
+    /// <summary>Texts through the phone sink; once armed, the next page text goes out and then the host dies.</summary>
+    private sealed class CrashAfterText
+    {
+        private int armed;
+
+        public bool Armed
+        {
+            get => Volatile.Read(ref armed) == 1;
+            set => Volatile.Write(ref armed, value ? 1 : 0);
+        }
+
+        public IPhoneGateway Around(IPhoneGateway inner) => new Gateway(this, inner);
+
+        private sealed class Gateway(CrashAfterText owner, IPhoneGateway inner) : IPhoneGateway
+        {
+            public async Task<PhoneSendResult> SendSmsAsync(string to, string body, CancellationToken cancellationToken = default)
+            {
+                var result = await inner.SendSmsAsync(to, body, cancellationToken);
+                if (body.StartsWith("Switchboard page", StringComparison.Ordinal) && Interlocked.CompareExchange(ref owner.armed, 0, 1) == 1)
+                {
+                    throw new SimulatedCrash();
+                }
+                return result;
+            }
+
+            public Task<PhoneSendResult> CallAsync(string to, string twiml, CancellationToken cancellationToken = default) =>
+                inner.CallAsync(to, twiml, cancellationToken);
         }
     }
 
