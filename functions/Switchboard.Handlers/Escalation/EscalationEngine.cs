@@ -195,14 +195,15 @@ public sealed partial class EscalationEngine(
         var primaryAgents = intents.Where(i => !i.IsExtra).SelectMany(i => i.AgentIds).ToHashSet(StringComparer.OrdinalIgnoreCase);
         intents = [.. intents.Where(i => !i.IsExtra || i.AgentIds.Any(primaryAgents.Contains))];
 
-        var toSend = new List<PageIntent>();
+        var toSend = new List<(PageIntent Intent, DateTimeOffset FirstClaimedAt)>();
         var now = time.GetUtcNow();
         foreach (var intent in intents)
         {
-            switch (await store.TryClaimAsync(intent.State.PartitionKey, intent.State.Step, now, options.Value.AbandonedClaimAfter, cancellationToken))
+            var claim = await store.TryClaimAsync(intent.State.PartitionKey, intent.State.Step, now, options.Value.AbandonedClaimAfter, cancellationToken);
+            switch (claim.Outcome)
             {
                 case ClaimOutcome.Claimed:
-                    toSend.Add(intent);
+                    toSend.Add((intent, claim.FirstClaimedAt!.Value));
                     break;
                 case ClaimOutcome.AlreadySent:
                     await AdvanceAsync(intent, cancellationToken); // the sender died before moving the state on
@@ -210,16 +211,17 @@ public sealed partial class EscalationEngine(
             }
         }
         var pageIds = new Dictionary<PageIntent, List<string>>();
-        foreach (var group in toSend.SelectMany(i => i.AgentIds.Select(a => (Agent: a, Intent: i))).GroupBy(x => x.Agent, StringComparer.OrdinalIgnoreCase))
+        foreach (var group in toSend.SelectMany(s => s.Intent.AgentIds.Select(a => (Agent: a, Sent: s))).GroupBy(x => x.Agent, StringComparer.OrdinalIgnoreCase))
         {
-            var items = group.Select(x => x.Intent.Item).ToList();
-            var page = await sender.SendPageAsync(group.Key, items, cancellationToken);
-            foreach (var (_, intent) in group)
+            var items = group.Select(x => x.Sent.Intent.Item).ToList();
+            var pageId = PageLinks.PageIdFor(group.Key, group.Select(x => (x.Sent.Intent.State.PartitionKey, x.Sent.Intent.State.Step, x.Sent.FirstClaimedAt)));
+            var page = await sender.SendPageAsync(pageId, group.Key, items, cancellationToken);
+            foreach (var (_, (intent, _)) in group)
             {
                 (pageIds.TryGetValue(intent, out var ids) ? ids : pageIds[intent] = []).Add(page.PageId);
             }
         }
-        foreach (var intent in toSend)
+        foreach (var (intent, _) in toSend)
         {
             await store.MarkSentAsync(intent.State.PartitionKey, intent.State.Step, time.GetUtcNow(), string.Join(',', pageIds.GetValueOrDefault(intent) ?? []), cancellationToken);
             await AdvanceAsync(intent, cancellationToken);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Switchboard.Handlers.Auth;
 using Switchboard.Handlers.Security;
@@ -15,7 +17,17 @@ public sealed partial class PageLinks(IOptions<AuthOptions> options)
     private readonly SignedToken signer = new(options.Value.DecodedSigningKey()!, "page acknowledgement");
     private readonly string baseUrl = options.Value.PublicUrl?.TrimEnd('/') ?? "";
 
-    public static string NewPageId() => "p" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+    /// <summary>
+    /// The id of the page to one person about the claimed pages <paramref name="claims"/> (each its conversation, step
+    /// and first-claimed time): the same every time those claims are sent, so a page taken over after a crash is the
+    /// same page (same acknowledge link, Message-ID, log entry and texts). Not a secret: the links are signed.
+    /// </summary>
+    public static string PageIdFor(string agentRef, IEnumerable<(string ConversationId, int Step, DateTimeOffset FirstClaimedAt)> claims)
+    {
+        var parts = claims.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ConversationId}/{c.Step}/{c.FirstClaimedAt.UtcTicks}")).Order(StringComparer.Ordinal);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Prepend(agentRef.ToLowerInvariant()))));
+        return "p" + Convert.ToHexStringLower(hash)[..20];
+    }
 
     public string AcknowledgeUrl(string pageId) => $"{baseUrl}/api/oncall/acknowledge/{signer.Sign(pageId)}";
 

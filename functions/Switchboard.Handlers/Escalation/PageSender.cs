@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Switchboard.Core.Threading;
 using Switchboard.Handlers.Mail;
 using Switchboard.Handlers.Phone;
 using Switchboard.Handlers.Security;
@@ -20,18 +21,22 @@ public sealed record PageItem(string ConversationId, string Subject, string Mail
 /// Sends one page to one person, by email and, if they set one, by webhook (Slack/Teams-compatible <c>{"text": …}</c>),
 /// and logs it. A page lists every conversation in it, each with a link into the app, and one acknowledge link that
 /// stops escalation for all of them. A failing webhook is logged on the page, never retried: the email went out.
-/// Then the agent's notification rules (texts, calls) start (<see cref="PageNotifier"/>).
+/// Then the agent's notification rules (texts, calls) start (<see cref="PageNotifier"/>). Sending the same page id
+/// again (a takeover after a crash) repeats the email with the same Message-ID and the same links, and adds no second
+/// log entry, page count or texts; only the webhook is posted again (a chat channel cannot drop a duplicate).
 /// </summary>
 public sealed partial class PageSender(
-    AgentStore agents, IMailSender mail, IHttpClientFactory http, PageLinks links, PageLogStore log, PageNotifier notifier,
+    AgentStore agents, IMailSender mail, OwnMessageIds ownMessageIds, IHttpClientFactory http, PageLinks links, PageLogStore log, PageNotifier notifier,
     IOptions<EscalationOptions> options, MetricsRecorder metrics, TimeProvider time, ILogger<PageSender> logger)
 {
     public const string HttpClientName = "pages";
 
-    public async Task<PageRecord> SendPageAsync(string agentRef, IReadOnlyList<PageItem> items, CancellationToken cancellationToken = default)
+    public const string MessageIdPurpose = "page";
+
+    /// <summary>Sends page <paramref name="pageId"/> (<see cref="PageLinks.PageIdFor"/>); the record as logged, with the time it was first sent.</summary>
+    public async Task<PageRecord> SendPageAsync(string pageId, string agentRef, IReadOnlyList<PageItem> items, CancellationToken cancellationToken = default)
     {
         var contact = await ResolveAsync(agentRef, cancellationToken);
-        var pageId = PageLinks.NewPageId();
         var mailboxes = string.Join(", ", items.Select(i => i.Mailbox).Distinct(StringComparer.OrdinalIgnoreCase));
         var subject = $"[Page] {items.Count} conversation{(items.Count == 1 ? "" : "s")} waiting on {mailboxes}";
         var text = new StringBuilder();
@@ -45,7 +50,8 @@ public sealed partial class PageSender(
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Acknowledge (stops escalation for {(items.Count == 1 ? "it" : "all of them")}): {ackUrl}");
 
         var channels = new List<PageChannel>();
-        channels.Add(await SendEmailAsync(contact, items[0].Mailbox, subject, text.ToString(), cancellationToken));
+        // Mail stores keep one message per Message-ID: a page sent again after a crash is not a second page in the inbox.
+        channels.Add(await SendEmailAsync(contact, items[0].Mailbox, subject, text.ToString(), cancellationToken, ownMessageIds.Derive(MessageIdPurpose, pageId)));
         if (contact.WebhookUrl is { Length: > 0 } webhook)
         {
             channels.Add(await PostWebhookAsync(webhook, $"{subject}\n{text}", cancellationToken));
@@ -53,7 +59,7 @@ public sealed partial class PageSender(
         var record = new PageRecord(pageId, "page", time.GetUtcNow(), agentRef, contact.Email ?? "", JsonSerializer.Serialize(channels, JsonDefaults.Options),
             [.. items.Select(i => i.ConversationId)],
             JsonSerializer.Serialize(items.Select(i => new { id = i.ConversationId, subject = i.Subject, mailbox = i.Mailbox, level = i.Level }), JsonDefaults.Options));
-        await log.AddAsync(record, cancellationToken);
+        record = record with { SentAt = await log.AddAsync(record, cancellationToken) };
         await metrics.RecordPageSentAsync(pageId, record.SentAt, cancellationToken);
         if (contact.AgentId is { } agentId)
         {
@@ -73,14 +79,14 @@ public sealed partial class PageSender(
         }
     }
 
-    private async Task<PageChannel> SendEmailAsync(Contact contact, string from, string subject, string text, CancellationToken cancellationToken)
+    private async Task<PageChannel> SendEmailAsync(Contact contact, string from, string subject, string text, CancellationToken cancellationToken, string? messageId = null)
     {
         if (contact.Email is null)
         {
             return new PageChannel("email", false, $"No email address for '{contact.AgentRef}'.");
         }
         await mail.SendAsync(new OutgoingEmail(from, [contact.Email], subject, text,
-            Headers: new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated", ["X-Switchboard-Page"] = "1" }), cancellationToken);
+            Headers: new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated", ["X-Switchboard-Page"] = "1" }) { MessageId = messageId }, cancellationToken);
         return new PageChannel("email", true, contact.Email);
     }
 

@@ -72,15 +72,15 @@ public sealed class EscalationStore(StorageAccount storage)
     /// <summary>
     /// Claims the page of <paramref name="step"/> before it is sent (insert-only). A claim that was never marked sent
     /// and is older than <paramref name="abandonedAfter"/> (its sender crashed) is taken over, so a page is late rather
-    /// than lost; the price is a duplicate if the sender died after sending but before <see cref="MarkSentAsync"/>.
+    /// than lost. A takeover keeps the claim's <c>FirstClaimedAt</c>, from which the page id is derived: if the sender
+    /// died after sending but before <see cref="MarkSentAsync"/>, the page goes out again as the same page.
     /// </summary>
-    public async Task<ClaimOutcome> TryClaimAsync(string conversationId, int step, DateTimeOffset now, TimeSpan abandonedAfter, CancellationToken cancellationToken = default)
+    public async Task<PageClaim> TryClaimAsync(string conversationId, int step, DateTimeOffset now, TimeSpan abandonedAfter, CancellationToken cancellationToken = default)
     {
-        var claim = new TableEntity(conversationId, ClaimRowKey(step)) { ["ClaimedAt"] = now };
         try
         {
-            await Table.AddEntityAsync(claim, cancellationToken);
-            return ClaimOutcome.Claimed;
+            await Table.AddEntityAsync(ClaimRow(conversationId, step, now, now), cancellationToken);
+            return new PageClaim(ClaimOutcome.Claimed, now);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -88,26 +88,31 @@ public sealed class EscalationStore(StorageAccount storage)
         var existing = await Table.GetEntityIfExistsAsync<TableEntity>(conversationId, ClaimRowKey(step), cancellationToken: cancellationToken);
         if (!existing.HasValue)
         {
-            return ClaimOutcome.Taken;
+            return new PageClaim(ClaimOutcome.Taken, null);
         }
         if (existing.Value!.GetDateTimeOffset("SentAt") is not null)
         {
-            return ClaimOutcome.AlreadySent;
+            return new PageClaim(ClaimOutcome.AlreadySent, null);
         }
         if (existing.Value.GetDateTimeOffset("ClaimedAt") is not { } claimedAt || claimedAt > now - abandonedAfter)
         {
-            return ClaimOutcome.Taken;
+            return new PageClaim(ClaimOutcome.Taken, null);
         }
+        // Claims written before FirstClaimedAt existed were never taken over, so their ClaimedAt is the first.
+        var first = existing.Value.GetDateTimeOffset("FirstClaimedAt") ?? claimedAt;
         try
         {
-            await Table.UpdateEntityAsync(claim, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-            return ClaimOutcome.Claimed;
+            await Table.UpdateEntityAsync(ClaimRow(conversationId, step, now, first), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new PageClaim(ClaimOutcome.Claimed, first);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            return ClaimOutcome.Taken;
+            return new PageClaim(ClaimOutcome.Taken, null);
         }
     }
+
+    private static TableEntity ClaimRow(string conversationId, int step, DateTimeOffset claimedAt, DateTimeOffset firstClaimedAt) =>
+        new(conversationId, ClaimRowKey(step)) { ["ClaimedAt"] = claimedAt, ["FirstClaimedAt"] = firstClaimedAt };
 
     /// <summary>
     /// Row <c>sweep</c>/<c>lease</c>: one sweep at a time (scaled-out hosts, or a late run overlapping the next), so
@@ -162,6 +167,9 @@ public enum ClaimOutcome
     AlreadySent,
     Taken,
 }
+
+/// <summary>The outcome of <see cref="EscalationStore.TryClaimAsync"/>; <see cref="FirstClaimedAt"/> when <see cref="ClaimOutcome.Claimed"/>: when this page was first claimed, kept by a takeover.</summary>
+public sealed record PageClaim(ClaimOutcome Outcome, DateTimeOffset? FirstClaimedAt);
 
 /// <summary>A pending check found by the sweep.</summary>
 public sealed record DueCheck(string ConversationId, int Step, DateTimeOffset DueAt, string RowKey);

@@ -21,20 +21,39 @@ public sealed class PageLogStore(StorageAccount storage)
     public static DateTimeOffset SentAtOf(string logRowKey) =>
         new(DateTimeOffset.MaxValue.UtcTicks - long.Parse(logRowKey[..19], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
 
-    /// <summary>Writes the log rows and the acknowledgement row of a page that was sent. Upserts: repeating it changes nothing.</summary>
-    public async Task AddAsync(PageRecord page, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Logs a page that was sent, once per page id: the <c>ack</c> row goes first and fixes the log row key, so the
+    /// same page sent again (taken over after a crash) finds it and adds no second entry. Log rows are insert-only:
+    /// what the first send recorded (channels, texts added since) stays. Returns when the page was first logged.
+    /// </summary>
+    public async Task<DateTimeOffset> AddAsync(PageRecord page, CancellationToken cancellationToken = default)
     {
         var rowKey = LogRowKey(page.SentAt, page.PageId);
+        try
+        {
+            await Table.AddEntityAsync(new TableEntity(AckPartition, page.PageId)
+            {
+                ["LogRowKey"] = rowKey,
+                ["AgentId"] = page.AgentId,
+                ["ConversationIds"] = string.Join(',', page.ConversationIds),
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            rowKey = (await GetAckAsync(page.PageId, cancellationToken))?.LogRowKey ?? rowKey;
+        }
+        var logged = page with { SentAt = SentAtOf(rowKey) };
         foreach (var partition in page.ConversationIds.Select(ConversationPartition).Prepend(LogPartition))
         {
-            await Table.UpsertEntityAsync(ToEntity(partition, rowKey, page), TableUpdateMode.Replace, cancellationToken);
+            try
+            {
+                await Table.AddEntityAsync(ToEntity(partition, rowKey, logged), cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
         }
-        await Table.UpsertEntityAsync(new TableEntity(AckPartition, page.PageId)
-        {
-            ["LogRowKey"] = rowKey,
-            ["AgentId"] = page.AgentId,
-            ["ConversationIds"] = string.Join(',', page.ConversationIds),
-        }, TableUpdateMode.Merge, cancellationToken);
+        return logged.SentAt;
     }
 
     /// <summary>A page of the log (or of one conversation's pages), newest first, after the row key <paramref name="after"/>.</summary>
