@@ -20,7 +20,6 @@ public sealed class ConversationWriter(
     ConversationUpdater updater,
     ConversationStore conversations,
     MessageContentStore content,
-    InboxIndex inbox,
     ThreadKeyStore threadKeys,
     CustomerStore customers,
     EventQueue events,
@@ -69,7 +68,7 @@ public sealed class ConversationWriter(
             conversation = stored.ToConversation();
             conversationId = conversation.Id;
             created = startsConversation;
-            await inbox.MoveAsync(conversation, null, null, null, cancellationToken);
+            await updater.MoveInboxRowsAsync(conversation, null, cancellationToken);
         }
 
         var messageFlags = MessageFlagNames.Parse(message.Flags);

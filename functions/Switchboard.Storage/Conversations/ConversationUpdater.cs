@@ -137,14 +137,23 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
         }
         if (update is { Outcome: ConversationWriteOutcome.Written })
         {
-            var placed = await inbox.MoveAsync(update.Conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
-            // Another writer may have written the head since (its rows may have moved before these landed), or a merge
-            // may have folded this conversation into another (it removes the younger's rows after marking it; rows
-            // moved here after that removal are removed here). Either way the head as it is now settles these rows.
-            var current = await conversations.GetHeadAsync(update.Conversation.Id, cancellationToken);
-            await inbox.SettleAsync(placed, update.Conversation, current?.ToConversation(), cancellationToken);
+            await MoveInboxRowsAsync(update.Conversation, before, cancellationToken);
         }
         return update;
+    }
+
+    /// <summary>
+    /// Moves the conversation's inbox rows from where <paramref name="before"/> (the head as read before the write;
+    /// null for a new conversation or a redelivery's repair) left them, then settles them against the head as it is
+    /// now: another writer may have written it since (its rows may have moved before these landed), or a merge may
+    /// have folded it into another (it removes the younger's rows after marking it; rows moved here after that are
+    /// removed here).
+    /// </summary>
+    public async Task MoveInboxRowsAsync(Conversation conversation, ConversationEntity? before, CancellationToken cancellationToken = default)
+    {
+        var placed = await inbox.MoveAsync(conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
+        var current = await conversations.GetHeadAsync(conversation.Id, cancellationToken);
+        await inbox.SettleAsync(placed, conversation, current?.ToConversation(), cancellationToken);
     }
 }
 

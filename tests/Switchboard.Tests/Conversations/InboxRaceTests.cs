@@ -52,6 +52,73 @@ public sealed class InboxRaceTests
         Assert.Equal(3, rows.Count); // one per way the inbox is cut: mailbox, all mailboxes, assignee
     }
 
+    [Fact]
+    public async Task A_redelivery_repairing_the_inbox_rows_while_newer_mail_is_written_leaves_one_row_per_view()
+    {
+        var gate = new InboxMoveGate();
+        var searchDown = new SearchWriteFails();
+        await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(options =>
+        {
+            gate.Attach(options);
+            searchDown.Attach(options);
+        }));
+        var toolkit = new ToolkitDriver(host);
+        var id = await toolkit.NewConversationAsync("Printer on fire", "Ana Pereira <ana@example.com>");
+        var handler = host.Services.GetRequiredService<ProcessInboundEmail>();
+
+        // The first delivery of a reply stores it and moves the inbox rows, then storage fails (search indexing).
+        var reply = await QueueReplyAsync(host, toolkit, "Now the scanner too.");
+        searchDown.Armed = true;
+        await Assert.ThrowsAnyAsync<Exception>(() => handler.HandleAsync(reply));
+        // Its redelivery repairs the inbox rows from the head it read; they land after a newer reply was written.
+        gate.Armed = true;
+        var redelivery = handler.HandleAsync(reply);
+        await gate.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        await handler.HandleAsync(await QueueReplyAsync(host, toolkit, "And the fax."));
+        gate.Release();
+        await redelivery;
+
+        Assert.Equal(3, (await toolkit.ItemAsync("?status=open", id)).GetProperty("messageCount").GetInt32());
+        var rows = new List<string>();
+        await foreach (var row in host.Storage.Table(StorageLayout.InboxIndexTable).QueryAsync<InboxRow>(r => r.ConversationId == id))
+        {
+            rows.Add($"{row.PartitionKey} {row.MessageCount}");
+        }
+        // A stale row would list the conversation twice once it is merged into another, or on another page.
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.EndsWith(" 3", r));
+    }
+
+    private static async Task<string> QueueReplyAsync(TestHost host, ToolkitDriver toolkit, string text)
+    {
+        Assert.True((await toolkit.Mail.PostMimeAsync(
+            new TestEmail("Ana Pereira <ana@example.com>", "support@acme.test", "Re: Printer on fire", text).ToBytes())).IsSuccessStatusCode);
+        return Assert.Single((await host.Storage.Queue(QueueNames.InboundEmail).ReceiveMessagesAsync(1)).Value).Body.ToString();
+    }
+
+    /// <summary>Once armed, fails the first request to the search index (storage going away after the inbox rows moved).</summary>
+    private sealed class SearchWriteFails : HttpPipelinePolicy
+    {
+        private int failed;
+
+        public volatile bool Armed;
+
+        public void Attach(ClientOptions options) => options.AddPolicy(this, HttpPipelinePosition.PerRetry);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The host calls storage asynchronously.");
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (Armed && message.Request.Uri.ToString().Contains(StorageLayout.SearchIndexTable, StringComparison.Ordinal)
+                && Interlocked.Exchange(ref failed, 1) == 0)
+            {
+                throw new InvalidOperationException("Storage is unreachable (injected by the test).");
+            }
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+
     /// <summary>Holds the first inbox-row transaction after it is armed until released; every other request passes.</summary>
     private sealed class InboxMoveGate : HttpPipelinePolicy
     {
