@@ -68,7 +68,7 @@ public sealed class ConversationWriter(
             conversation = stored.ToConversation();
             conversationId = conversation.Id;
             created = startsConversation;
-            await updater.MoveInboxRowsAsync(conversation, null, cancellationToken);
+            await updater.RepairInboxRowsAsync(stored, cancellationToken);
         }
 
         var messageFlags = MessageFlagNames.Parse(message.Flags);

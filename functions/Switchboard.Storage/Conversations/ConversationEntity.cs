@@ -44,6 +44,16 @@ public sealed class ConversationEntity : ITableEntity
     public string IndexRowKey { get; set; } = "";
 
     /// <summary>
+    /// Where the write before the last one left the inbox rows (status, RowKey, assignee): a write that died between
+    /// the head and its inbox move left rows there, which a redelivery's repair or a merge then removes.
+    /// </summary>
+    public string? PreviousStatus { get; set; }
+
+    public string? PreviousIndexRowKey { get; set; }
+
+    public string? PreviousAssigneeId { get; set; }
+
+    /// <summary>
     /// Goes up by one with every item added (message in or out, note, call). The API's ETag is this number: a reply
     /// composed against an older version is refused (409) instead of ignoring what arrived meanwhile.
     /// </summary>

@@ -106,6 +106,7 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
                 return true;
             }
             var entity = conversation.ToEntity(head?.ETag ?? default);
+            (entity.PreviousStatus, entity.PreviousIndexRowKey, entity.PreviousAssigneeId) = (head?.Status, head?.IndexRowKey, head?.AssigneeId);
             if (edit.Item is { } item)
             {
                 item.PartitionKey = conversation.Id;
@@ -149,9 +150,20 @@ public sealed class ConversationUpdater(ConversationStore conversations, InboxIn
     /// have folded it into another (it removes the younger's rows after marking it; rows moved here after that are
     /// removed here).
     /// </summary>
-    public async Task MoveInboxRowsAsync(Conversation conversation, ConversationEntity? before, CancellationToken cancellationToken = default)
+    public Task MoveInboxRowsAsync(Conversation conversation, ConversationEntity? before, CancellationToken cancellationToken = default) =>
+        MoveInboxRowsAsync(conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
+
+    /// <summary>
+    /// A redelivery's repair: places the rows of the head as stored and removes those of the write before it, which a
+    /// delivery that died between its head write and its inbox move left behind.
+    /// </summary>
+    public Task RepairInboxRowsAsync(ConversationEntity stored, CancellationToken cancellationToken = default) =>
+        MoveInboxRowsAsync(stored.ToConversation(), stored.PreviousStatus, stored.PreviousIndexRowKey, stored.PreviousAssigneeId, cancellationToken);
+
+    private async Task MoveInboxRowsAsync(Conversation conversation, string? previousStatus, string? previousRowKey, string? previousAssigneeId,
+        CancellationToken cancellationToken)
     {
-        var placed = await inbox.MoveAsync(conversation, before?.Status, before?.IndexRowKey, before?.AssigneeId, cancellationToken);
+        var placed = await inbox.MoveAsync(conversation, previousStatus, previousRowKey, previousAssigneeId, cancellationToken);
         var current = await conversations.GetHeadAsync(conversation.Id, cancellationToken);
         await inbox.SettleAsync(placed, conversation, current?.ToConversation(), cancellationToken);
     }

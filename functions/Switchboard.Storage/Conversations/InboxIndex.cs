@@ -107,9 +107,18 @@ public sealed class InboxIndex(StorageAccount storage)
     private static object Summary(InboxRow row) => (row.ConversationId, row.Subject, row.Status, row.Mailbox, row.CustomerEmail, row.CustomerName,
         row.MessageCount, row.LastActivityAt, row.Preview, row.AssigneeId, row.Tags, row.SnoozedUntil, row.LatestRating);
 
-    /// <summary>Removes the conversation's rows as its head last placed them (a conversation merged into another leaves the inbox).</summary>
-    public Task RemoveAsync(ConversationEntity head, CancellationToken cancellationToken = default) =>
-        RemoveAsync(head.Mailbox, head.Status, head.AssigneeId, head.IndexRowKey, cancellationToken);
+    /// <summary>
+    /// Removes the conversation's rows as its head last placed them, and as the write before placed them (a write that
+    /// died before its inbox move left those): a conversation merged into another leaves the inbox.
+    /// </summary>
+    public async Task RemoveAsync(ConversationEntity head, CancellationToken cancellationToken = default)
+    {
+        await RemoveAsync(head.Mailbox, head.Status, head.AssigneeId, head.IndexRowKey, cancellationToken);
+        if (head is { PreviousStatus: { } status, PreviousIndexRowKey: { Length: > 0 } rowKey })
+        {
+            await RemoveAsync(head.Mailbox, status, head.PreviousAssigneeId, rowKey, cancellationToken);
+        }
+    }
 
     /// <summary>Removes the rows <see cref="MoveAsync"/> wrote for the conversation in this state.</summary>
     public Task RemoveAsync(Conversation conversation, CancellationToken cancellationToken = default) =>

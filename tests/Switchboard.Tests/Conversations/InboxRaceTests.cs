@@ -56,7 +56,7 @@ public sealed class InboxRaceTests
     public async Task A_redelivery_repairing_the_inbox_rows_while_newer_mail_is_written_leaves_one_row_per_view()
     {
         var gate = new InboxMoveGate();
-        var searchDown = new SearchWriteFails();
+        var searchDown = new FirstRequestFails(request => request.Uri.ToString().Contains(StorageLayout.SearchIndexTable, StringComparison.Ordinal));
         await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(options =>
         {
             gate.Attach(options);
@@ -96,8 +96,39 @@ public sealed class InboxRaceTests
         return Assert.Single((await host.Storage.Queue(QueueNames.InboundEmail).ReceiveMessagesAsync(1)).Value).Body.ToString();
     }
 
-    /// <summary>Once armed, fails the first request to the search index (storage going away after the inbox rows moved).</summary>
-    private sealed class SearchWriteFails : HttpPipelinePolicy
+    [Fact]
+    public async Task A_delivery_that_died_between_the_head_and_the_inbox_move_is_repaired_by_its_redelivery_without_a_stale_row()
+    {
+        var inboxDown = new FirstRequestFails(request => request.Uri.ToString().Contains("$batch", StringComparison.Ordinal)
+            && request.Content is not null && BodyOf(request).Contains(StorageLayout.InboxIndexTable, StringComparison.Ordinal));
+        await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(inboxDown.Attach));
+        var toolkit = new ToolkitDriver(host);
+        var id = await toolkit.NewConversationAsync("Printer on fire", "Ana Pereira <ana@example.com>");
+        var handler = host.Services.GetRequiredService<ProcessInboundEmail>();
+
+        var reply = await QueueReplyAsync(host, toolkit, "Now the scanner too.");
+        inboxDown.Armed = true; // the reply's head is written, then storage fails before its inbox rows move
+        await Assert.ThrowsAnyAsync<Exception>(() => handler.HandleAsync(reply));
+        await handler.HandleAsync(reply); // the queue's retry repairs the rows
+
+        var rows = new List<string>();
+        await foreach (var row in host.Storage.Table(StorageLayout.InboxIndexTable).QueryAsync<InboxRow>(r => r.ConversationId == id))
+        {
+            rows.Add($"{row.PartitionKey} {row.MessageCount}");
+        }
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.EndsWith(" 2", r));
+    }
+
+    private static string BodyOf(Request request)
+    {
+        using var body = new MemoryStream();
+        request.Content!.WriteTo(body, CancellationToken.None);
+        return Encoding.UTF8.GetString(body.ToArray());
+    }
+
+    /// <summary>Once armed, fails the first request that <paramref name="matches"/> (storage going away at that moment).</summary>
+    private sealed class FirstRequestFails(Func<Request, bool> matches) : HttpPipelinePolicy
     {
         private int failed;
 
@@ -110,8 +141,7 @@ public sealed class InboxRaceTests
 
         public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
-            if (Armed && message.Request.Uri.ToString().Contains(StorageLayout.SearchIndexTable, StringComparison.Ordinal)
-                && Interlocked.Exchange(ref failed, 1) == 0)
+            if (Armed && matches(message.Request) && Interlocked.Exchange(ref failed, 1) == 0)
             {
                 throw new InvalidOperationException("Storage is unreachable (injected by the test).");
             }
