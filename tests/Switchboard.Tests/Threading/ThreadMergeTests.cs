@@ -102,7 +102,7 @@ public sealed class ThreadMergeTests
     [Fact]
     public async Task A_merge_that_fails_after_the_parent_was_stored_is_finished_by_the_parents_redelivery()
     {
-        var outage = new FirstMergeFails();
+        var outage = new FirstRequestFails(ReadsRowsToFoldIn, armed: true);
         await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(outage.Attach));
         var mail = new InboundDriver(host);
         var root = new ThreadMail("redo-root@mail.example.org", "Ana Pereira <ana@example.org>", "Broken flux capacitor", null, []);
@@ -131,7 +131,7 @@ public sealed class ThreadMergeTests
     [Fact]
     public async Task A_merge_cut_off_after_marking_the_younger_is_finished_by_the_redelivery_and_the_inbox_lists_one()
     {
-        var outage = new FirstMergeFails(request => request.Method == RequestMethod.Delete
+        var outage = new FirstRequestFails(request => request.Method == RequestMethod.Delete
             && Uri.UnescapeDataString(request.Uri.ToString()).Contains(StorageLayout.InboxIndexTable, StringComparison.Ordinal));
         await using var host = await TestHost.StartAsync(queuePump: false, services: s => s.AddSingleton<ClientOptionsHook>(outage.Attach));
         var mail = new InboundDriver(host);
@@ -159,45 +159,11 @@ public sealed class ThreadMergeTests
         Assert.Equal([older.MessageId, younger.MessageId, linking.MessageId], merged.Messages().Select(m => m.Str("messageId")));
     }
 
-    /// <summary>
-    /// Storage fails one request (an outage, a crash): by default the first merge's read of the rows to fold in; or the
-    /// first request matching <paramref name="fails"/> once armed.
-    /// </summary>
-    private sealed class FirstMergeFails(Func<Request, bool>? fails = null) : HttpPipelinePolicy
+    /// <summary>The first merge's read of the rows to fold in.</summary>
+    private static bool ReadsRowsToFoldIn(Request request)
     {
-        private int failed;
-
-        public bool Failed => failed == 1;
-
-        public volatile bool Armed = fails is null;
-
-        public void Attach(ClientOptions options) => options.AddPolicy(this, HttpPipelinePosition.PerRetry);
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            FailOnce(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            FailOnce(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void FailOnce(HttpMessage message)
-        {
-            if (Armed && (fails ?? ReadsRowsToFoldIn)(message.Request) && Interlocked.CompareExchange(ref failed, 1, 0) == 0)
-            {
-                throw new InvalidOperationException("Storage is unreachable (injected by the test).");
-            }
-        }
-
-        private static bool ReadsRowsToFoldIn(Request request)
-        {
-            var uri = Uri.UnescapeDataString(request.Uri.ToString());
-            return uri.Contains(StorageLayout.ConversationsTable, StringComparison.Ordinal) && uri.Contains("RowKey ne 'conversation'", StringComparison.Ordinal);
-        }
+        var uri = Uri.UnescapeDataString(request.Uri.ToString());
+        return uri.Contains(StorageLayout.ConversationsTable, StringComparison.Ordinal) && uri.Contains("RowKey ne 'conversation'", StringComparison.Ordinal);
     }
 
     private static async Task DeliverShuffledAsync(InboundDriver mail, List<ThreadMail> messages, int seed)
