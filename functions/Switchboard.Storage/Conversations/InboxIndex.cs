@@ -32,14 +32,8 @@ public sealed class InboxIndex(StorageAccount storage)
         string? previousAssigneeId, CancellationToken cancellationToken = default)
     {
         var placed = new List<InboxPlacement>();
-        var status = conversation.Status.ToWire();
-        var placements = new (string Partition, string? Previous)[]
-        {
-            (PartitionKeyFor(conversation.Mailbox, status), previousStatus is null ? null : PartitionKeyFor(conversation.Mailbox, previousStatus)),
-            (PartitionKeyFor(AllMailboxes, status), previousStatus is null ? null : PartitionKeyFor(AllMailboxes, previousStatus)),
-            (AssigneePartitionKeyFor(conversation.AssigneeId, status), previousStatus is null ? null : AssigneePartitionKeyFor(previousAssigneeId, previousStatus)),
-        };
-        foreach (var (partition, previousPartition) in placements)
+        string?[] previous = previousStatus is null ? new string?[3] : PartitionsFor(conversation.Mailbox, previousStatus, previousAssigneeId);
+        foreach (var (partition, previousPartition) in PartitionsOf(conversation).Zip(previous))
         {
             var row = ToRow(conversation, partition);
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, row) };
@@ -96,11 +90,12 @@ public sealed class InboxIndex(StorageAccount storage)
         }
     }
 
-    private static string[] PartitionsOf(Conversation conversation)
-    {
-        var status = conversation.Status.ToWire();
-        return [PartitionKeyFor(conversation.Mailbox, status), PartitionKeyFor(AllMailboxes, status), AssigneePartitionKeyFor(conversation.AssigneeId, status)];
-    }
+    private static string[] PartitionsOf(Conversation conversation) =>
+        PartitionsFor(conversation.Mailbox, conversation.Status.ToWire(), conversation.AssigneeId);
+
+    /// <summary>The three ways the inbox is cut, in this order: the mailbox, all mailboxes, the assignee.</summary>
+    private static string[] PartitionsFor(string mailbox, string status, string? assigneeId) =>
+        [PartitionKeyFor(mailbox, status), PartitionKeyFor(AllMailboxes, status), AssigneePartitionKeyFor(assigneeId, status)];
 
     private static bool SameSummary(InboxRow a, InboxRow b) => Summary(a).Equals(Summary(b)); // boxed tuples: Equals, never ==
 
@@ -127,7 +122,7 @@ public sealed class InboxIndex(StorageAccount storage)
 
     private async Task RemoveAsync(string mailbox, string status, string? assigneeId, string rowKey, CancellationToken cancellationToken)
     {
-        foreach (var partition in new[] { PartitionKeyFor(mailbox, status), PartitionKeyFor(AllMailboxes, status), AssigneePartitionKeyFor(assigneeId, status) })
+        foreach (var partition in PartitionsFor(mailbox, status, assigneeId))
         {
             await DeleteIfExistsAsync(partition, rowKey, cancellationToken);
         }
